@@ -1,0 +1,114 @@
+-- The warehouse by layer: etl (bookkeeping), staging (rename and cast only), core (typed,
+-- keyed facts and reference data), reporting (the stable views BI tools read).
+create schema if not exists etl;
+create schema if not exists staging;
+create schema if not exists core;
+create schema if not exists reporting;
+
+create table etl.run (
+  run_id bigint generated always as identity primary key,
+  job text not null,
+  started_at timestamptz not null default now(),
+  finished_at timestamptz,
+  status text not null default 'running' check (status in ('running', 'ok', 'failed')),
+  error text,
+  summary jsonb
+);
+
+-- One row per loaded source: a plain file, or one member of an archive.
+create table etl.source_file (
+  file_id bigint generated always as identity primary key,
+  sha256 text not null,
+  member text not null default '',
+  path text not null,
+  format text not null,
+  layout text not null,
+  encoding text not null,
+  bytes bigint not null,
+  rows_read bigint not null,
+  rows_loaded bigint not null,
+  rows_rejected bigint not null,
+  run_id bigint references etl.run (run_id),
+  loaded_at timestamptz not null default now(),
+  unique (sha256, member)
+);
+
+-- Rows that did not load, with where they were and why: nothing is silently dropped.
+create table etl.rejected_row (
+  file_id bigint not null references etl.source_file (file_id) on delete cascade,
+  line integer not null,
+  reason text not null,
+  raw text not null,
+  primary key (file_id, line)
+);
+
+-- Reference: any code a trade file uses for a country or area (Comtrade/M49 numeric codes,
+-- ISO2 and ISO3 letters, Comtrade's own aggregates) to ISO3 and a name.
+create table core.country (
+  code text primary key,
+  iso3 text,
+  name text not null,
+  source text not null
+);
+
+create table core.product (
+  classification text not null,
+  code text not null,
+  level smallint not null,
+  parent_code text,
+  description text not null,
+  primary key (classification, code)
+);
+
+-- One row per observation as the source gives it, primary and breakdown rows alike.
+-- The key is the natural key of an observation: a later release of the same key replaces the
+-- value here and moves the old one to core.trade_flow_revision.
+create table core.trade_flow (
+  source_format text not null,
+  classification text not null,
+  period text not null,
+  year smallint not null,
+  reporter_code text not null,
+  partner_code text not null,
+  partner2_code text not null,
+  customs_code text not null,
+  mot_code text not null,
+  flow text not null,
+  product_code text not null,
+  is_primary boolean not null,
+  reporter_iso3 text,
+  partner_iso3 text,
+  value numeric,
+  currency text not null,
+  net_mass_t numeric,
+  quantity numeric,
+  quantity_unit text,
+  flag text,
+  file_id bigint not null references etl.source_file (file_id),
+  line integer not null,
+  primary key (source_format, classification, period, reporter_code, partner_code, partner2_code,
+               customs_code, mot_code, flow, product_code)
+);
+
+create table core.trade_flow_revision (
+  source_format text not null,
+  classification text not null,
+  period text not null,
+  reporter_code text not null,
+  partner_code text not null,
+  partner2_code text not null,
+  customs_code text not null,
+  mot_code text not null,
+  flow text not null,
+  product_code text not null,
+  value numeric,
+  currency text not null,
+  net_mass_t numeric,
+  quantity numeric,
+  file_id bigint not null references etl.source_file (file_id),
+  line integer not null,
+  superseded_by_file_id bigint not null references etl.source_file (file_id),
+  superseded_at timestamptz not null default now()
+);
+create index trade_flow_revision_key on core.trade_flow_revision
+  (source_format, reporter_code, partner_code, product_code, period);

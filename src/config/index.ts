@@ -1,0 +1,2 @@
+export { readEnv, warehouseLocation, type Env } from './env.ts'
+export { readJobConfig, JobConfigSchema, JobSchema, DEFAULT_CONFIG, type Job, type JobConfig } from './job-config.ts'

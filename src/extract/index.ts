@@ -1,0 +1,4 @@
+export { listInputs, INPUT_EXTENSIONS } from './list-inputs.ts'
+export { openSources, hashFile, type SourceHandle } from './open-sources.ts'
+export { readRecords, sniffDelimiter, type RecordAt, type RecordError, type RecordStream } from './read-records.ts'
+export { sniffText, type TextEncodingName } from './decode-text.ts'

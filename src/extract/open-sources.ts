@@ -1,0 +1,116 @@
+import { createHash } from 'node:crypto'
+import { createReadStream } from 'node:fs'
+import { stat } from 'node:fs/promises'
+import { basename } from 'node:path'
+import type { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import { createGunzip } from 'node:zlib'
+import yauzl from 'yauzl'
+import { TradeEtlError } from '../errors.ts'
+
+/** One stream of data to load: a plain file, a gzip's content, or one member of a zip. */
+export interface SourceHandle {
+  /** The file as named on the command line. */
+  readonly path: string
+  /** Member name inside an archive; '' for plain and gzip files. */
+  readonly member: string
+  /** `path` or `path!member`, for messages and etl.source_file.path. */
+  readonly displayPath: string
+  /** Base name of the data itself (member name, or file name without .gz). */
+  readonly fileName: string
+  /** sha256 of the file on disk: the same bytes are never loaded twice. */
+  readonly sha256: string
+  /** Size of the file on disk. */
+  readonly bytes: number
+  /** Opens the (decompressed) bytes; callable more than once. */
+  open(): Promise<Readable>
+}
+
+/** Hashes a file by streaming it: constant memory whatever its size. */
+export async function hashFile(path: string, signal?: AbortSignal): Promise<string> {
+  const hash = createHash('sha256')
+  await pipeline(createReadStream(path), hash, signal === undefined ? {} : { signal })
+  return hash.digest('hex')
+}
+
+/** The sources inside one input file, in archive order. */
+export async function openSources(path: string, signal?: AbortSignal): Promise<SourceHandle[]> {
+  const info = await stat(path).catch((error: unknown) => {
+    throw new TradeEtlError('FILE_UNREADABLE', (error as Error).message, { file: path, cause: error })
+  })
+  const sha256 = await hashFile(path, signal)
+  const lower = path.toLowerCase()
+  if (lower.endsWith('.zip')) return zipMembers(path, sha256, info.size)
+  if (lower.endsWith('.gz')) {
+    return [{
+      path, member: '', displayPath: path, fileName: basename(path).replace(/\.gz$/i, ''), sha256, bytes: info.size,
+      open: async () => {
+        const gunzip = createGunzip()
+        const file = createReadStream(path)
+        file.on('error', (e) => gunzip.destroy(e))
+        return file.pipe(gunzip)
+      },
+    }]
+  }
+  return [{ path, member: '', displayPath: path, fileName: basename(path), sha256, bytes: info.size, open: async () => createReadStream(path) }]
+}
+
+function openZip(path: string): Promise<yauzl.ZipFile> {
+  return new Promise((resolve, reject) => {
+    yauzl.open(path, { lazyEntries: true, autoClose: false }, (error, zip) => {
+      if (error !== null || zip === undefined) {
+        reject(new TradeEtlError('ARCHIVE_CORRUPT', `not a readable zip archive: ${error?.message ?? 'unknown error'}`, { file: path, cause: error }))
+      } else {
+        resolve(zip)
+      }
+    })
+  })
+}
+
+async function zipMembers(path: string, sha256: string, bytes: number): Promise<SourceHandle[]> {
+  const zip = await openZip(path)
+  const names: string[] = []
+  try {
+    await new Promise<void>((resolve, reject) => {
+      zip.on('entry', (entry: yauzl.Entry) => {
+        if (!entry.fileName.endsWith('/') && !basename(entry.fileName).startsWith('.') && !entry.fileName.startsWith('__MACOSX/')) names.push(entry.fileName)
+        zip.readEntry()
+      })
+      zip.on('end', resolve)
+      zip.on('error', (e: Error) => reject(new TradeEtlError('ARCHIVE_CORRUPT', `broken zip archive: ${e.message}`, { file: path, cause: e })))
+      zip.readEntry()
+    })
+  } finally {
+    zip.close()
+  }
+  return names.map((member) => ({
+    path, member, displayPath: `${path}!${member}`, fileName: basename(member).replace(/\.gz$/i, ''), sha256, bytes,
+    open: () => openZipMember(path, member),
+  }))
+}
+
+async function openZipMember(path: string, member: string): Promise<Readable> {
+  const zip = await openZip(path)
+  return new Promise((resolve, reject) => {
+    zip.on('entry', (entry: yauzl.Entry) => {
+      if (entry.fileName !== member) {
+        zip.readEntry()
+        return
+      }
+      zip.openReadStream(entry, (error, stream) => {
+        if (error !== null || stream === undefined) {
+          zip.close()
+          reject(new TradeEtlError('ARCHIVE_CORRUPT', `cannot read ${member}: ${error?.message ?? 'unknown error'}`, { file: path, cause: error }))
+          return
+        }
+        stream.on('close', () => zip.close())
+        const out = member.toLowerCase().endsWith('.gz') ? stream.pipe(createGunzip()) : stream
+        if (out !== stream) stream.on('error', (e) => out.destroy(e))
+        resolve(out)
+      })
+    })
+    zip.on('end', () => reject(new TradeEtlError('ARCHIVE_CORRUPT', `member ${member} vanished`, { file: path })))
+    zip.on('error', (e: Error) => reject(new TradeEtlError('ARCHIVE_CORRUPT', e.message, { file: path, cause: e })))
+    zip.readEntry()
+  })
+}

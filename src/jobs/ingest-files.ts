@@ -1,0 +1,163 @@
+import { basename } from 'node:path'
+import { describeError, TradeEtlError } from '../errors.ts'
+import { listInputs, openSources, readRecords, type RecordStream, type SourceHandle } from '../extract/index.ts'
+import { findLoadedSource, loadTradeSource, type RejectSink, type Warehouse } from '../load/index.ts'
+import { detectLayout, isReject, normalizeHeader, toCopyLine, type Layout, type SourceFormat } from '../transform/index.ts'
+import type { Logger } from '../log.ts'
+import { loadSideTable, sideTableKind } from './load-reference.ts'
+
+/** What `ingest --json` prints per file (CONTRACT.md), plus what went wrong if anything did. */
+export interface FileSummary {
+  readonly path: string
+  readonly format: string
+  readonly sha256: string
+  readonly rowsRead: number
+  readonly rowsLoaded: number
+  readonly rowsRejected: number
+  readonly skipped: boolean
+  readonly layout?: string
+  readonly encoding?: string
+  readonly revised?: number
+  readonly ms?: number
+  readonly error?: string
+}
+
+export interface IngestOptions {
+  readonly format?: SourceFormat | 'auto'
+  readonly runId?: number | null
+  readonly log: Logger
+  readonly signal?: AbortSignal
+}
+
+/** Rows per COPY chunk: big enough to amortize the stream, small enough to keep memory flat. */
+const ROWS_PER_CHUNK = 2000
+
+/**
+ * Loads trade files (and archive members) one source per transaction. A source that fails is
+ * reported with its error and leaves the warehouse as it was; the others still load.
+ */
+export async function ingestFiles(wh: Warehouse, inputs: readonly string[], options: IngestOptions): Promise<FileSummary[]> {
+  const summaries: FileSummary[] = []
+  let files: string[]
+  try {
+    files = await listInputs(inputs)
+  } catch (error) {
+    return [failed(inputs.join(' '), options.format ?? 'auto', '', error)]
+  }
+  for (const file of files) {
+    let sources: SourceHandle[]
+    try {
+      sources = await openSources(file, options.signal)
+    } catch (error) {
+      summaries.push(failed(file, options.format ?? 'auto', '', error))
+      options.log.error({ file, err: describeError(error) }, 'file failed')
+      continue
+    }
+    for (const source of sources) {
+      const summary = await ingestSource(wh, source, sources.length > 1, options)
+      if (summary !== undefined) summaries.push(summary)
+    }
+  }
+  return summaries
+}
+
+async function ingestSource(wh: Warehouse, source: SourceHandle, inArchive: boolean, options: IngestOptions): Promise<FileSummary | undefined> {
+  const started = performance.now()
+  const format = options.format ?? 'auto'
+  try {
+    const known = await findLoadedSource(wh, source.sha256, source.member)
+    if (known !== undefined) {
+      options.log.info({ file: source.displayPath }, 'file skipped, already loaded')
+      return { path: source.displayPath, format: known.format, sha256: source.sha256, rowsRead: known.rows_read, rowsLoaded: known.rows_loaded, rowsRejected: known.rows_rejected, skipped: true }
+    }
+    let first: RecordStream | undefined = await readRecords(await source.open(), source.displayPath, options.signal)
+    const layout = detectLayout(first.header, format)
+    if (layout === null) {
+      const side = sideTableKind(first.header)
+      if (side !== null) {
+        const rows = await loadSideTable(wh, side, first, source)
+        options.log.info({ file: source.displayPath, table: side, rows }, 'reference table loaded')
+        return undefined
+      }
+      if (inArchive && !/\.(csv|tsv|txt)$/i.test(source.member)) {
+        options.log.warn({ file: source.displayPath }, 'archive member passed over: not a data file')
+        return undefined
+      }
+      throw new TradeEtlError('FILE_NOT_TRADE_DATA',
+        `not a trade-data file in any known layout${format === 'auto' ? '' : ` of format ${format}`}; it starts with ${JSON.stringify(first.firstLine.slice(0, 120))}`,
+        { file: source.displayPath, line: 1 })
+    }
+    const encoding = first.encoding
+    const result = await loadTradeSource(wh, {
+      sha256: source.sha256,
+      member: source.member,
+      displayPath: source.displayPath,
+      bytes: source.bytes,
+      format: layout.format,
+      layout: layout.name,
+      encoding,
+      runId: options.runId ?? null,
+      produce: (fileId, sink, signal) => {
+        const records = first ?? source.open().then((bytes) => readRecords(bytes, source.displayPath, signal))
+        first = undefined
+        return produceCopyChunks(records, layout, source, fileId, sink)
+      },
+    }, options.signal)
+    const ms = Math.round(performance.now() - started)
+    options.log.info({ file: source.displayPath, layout: layout.name, rows: result.rowsLoaded, rejected: result.rowsRejected, revised: result.revised, ms }, 'file loaded')
+    return {
+      path: source.displayPath, format: layout.format, sha256: source.sha256, rowsRead: result.rowsRead, rowsLoaded: result.rowsLoaded,
+      rowsRejected: result.rowsRejected, skipped: result.skipped, layout: layout.name, encoding, revised: result.revised, ms,
+    }
+  } catch (error) {
+    options.log.error({ file: source.displayPath, err: describeError(error) }, 'file failed')
+    return failed(source.displayPath, format, source.sha256, error)
+  }
+}
+
+/**
+ * The hot loop: records -> width check -> layout mapper -> COPY text. Every record ends up in
+ * exactly one place: a COPY line or the reject sink. The count is checked at the end so that a
+ * slip here can never silently drop rows.
+ */
+async function* produceCopyChunks(
+  recordsOrPromise: RecordStream | Promise<RecordStream>, layout: Layout, source: SourceHandle, fileId: number, sink: RejectSink,
+): AsyncGenerator<string> {
+  const stream = await recordsOrPromise
+  const header = normalizeHeader(stream.header)
+  const map = layout.bind(header, { fileName: source.fileName || basename(source.path) })
+  const rawWidth = stream.header.length
+  const width = header.length
+  const format = layout.format
+  let chunk = ''
+  let inChunk = 0
+  for await (const record of stream.records) {
+    if ('error' in record) {
+      sink.reject(record.line, `malformed CSV: ${record.error}`, record.raw)
+      continue
+    }
+    const fields = record.fields
+    // Trailing delimiters come and go (Comtrade Plus writes one on every line): tolerate a
+    // blank column past the named ones, nothing else.
+    if (fields.length !== rawWidth && !(fields.length === width || (fields.length === width + 1 && fields[width] === ''))) {
+      sink.reject(record.line, `${fields.length < width ? 'short' : 'long'} row: ${fields.length} fields, the header has ${width}`, fields.join(stream.delimiter))
+      continue
+    }
+    const row = map(fields)
+    if (isReject(row)) {
+      sink.reject(record.line, row.reject, fields.join(stream.delimiter))
+      continue
+    }
+    chunk += toCopyLine(format, row, fileId, record.line)
+    if (++inChunk === ROWS_PER_CHUNK) {
+      yield chunk
+      chunk = ''
+      inChunk = 0
+    }
+  }
+  if (chunk.length > 0) yield chunk
+}
+
+function failed(path: string, format: string, sha256: string, error: unknown): FileSummary {
+  return { path, format, sha256, rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, skipped: false, error: describeError(error) }
+}

@@ -1,0 +1,82 @@
+import { createHash } from 'node:crypto'
+import { createReadStream } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import { fileURLToPath } from 'node:url'
+import { readRecords, type RecordStream, type SourceHandle } from '../extract/index.ts'
+import { upsertCountries, upsertProducts, type Warehouse } from '../load/index.ts'
+import type { Logger } from '../log.ts'
+import { buildBaciProductRows, buildComtradeProductRows, buildCountryRows, type CountryRow } from '../transform/reference-rows.ts'
+
+/** The reference tables shipped in fixtures/reference (see fixtures/PROVENANCE.md). */
+export const REFERENCE_DIR = fileURLToPath(new URL('../../fixtures/reference/', import.meta.url))
+
+const FILES = {
+  comtrade: 'comtrade-iso-codes.csv',
+  baci: 'baci-country-codes-V202301.csv',
+  iso: 'iso-countries-regions.csv',
+  h3: 'comtrade-hs-H3.csv',
+  hs17: 'baci-product-codes-HS17-V202301.csv',
+} as const
+
+async function readTable(path: string): Promise<{ header: string[]; records: string[][] }> {
+  const stream = await readRecords(createReadStream(path), path)
+  const records: string[][] = []
+  for await (const r of stream.records) if ('fields' in r) records.push(r.fields)
+  return { header: stream.header, records }
+}
+
+/**
+ * Loads the bundled reference tables once per version: their combined sha256 is recorded in
+ * etl.source_file, so later runs skip them and a changed table reloads by itself.
+ */
+export async function ensureReferenceData(wh: Warehouse, log: Logger): Promise<boolean> {
+  const hash = createHash('sha256')
+  for (const name of Object.values(FILES)) hash.update(await readFile(REFERENCE_DIR + name))
+  const sha256 = hash.digest('hex')
+  const known = await wh.db.selectFrom('etl.source_file').select('file_id').where('sha256', '=', sha256).where('member', '=', '').executeTakeFirst()
+  if (known !== undefined) return false
+
+  const started = performance.now()
+  const [comtrade, baci, iso, h3, hs17] = await Promise.all([FILES.comtrade, FILES.baci, FILES.iso, FILES.h3, FILES.hs17].map((n) => readTable(REFERENCE_DIR + n)))
+  const countries = buildCountryRows({ comtrade: comtrade!, baci: baci!, iso: iso! })
+  const products = [...buildComtradeProductRows('H3', h3!.header, h3!.records), ...buildBaciProductRows('HS17', hs17!.header, hs17!.records)]
+  await wh.transaction(async (tx) => {
+    await upsertCountries(tx.db, countries, 'replace')
+    await upsertProducts(tx.db, products)
+    await tx.db.insertInto('etl.source_file').values({
+      sha256, path: 'fixtures/reference', format: 'reference', layout: 'reference', encoding: 'utf-8', bytes: 0,
+      rows_read: countries.length + products.length, rows_loaded: countries.length + products.length, rows_rejected: 0, run_id: null,
+    }).execute()
+  })
+  log.info({ countries: countries.length, products: products.length, ms: Math.round(performance.now() - started) }, 'reference data loaded')
+  return true
+}
+
+export type SideTableKind = 'baci-country-codes' | 'baci-product-codes'
+
+/** CEPII ships these beside the data in its zip; they are reference data, not trade rows. */
+export function sideTableKind(rawHeader: readonly string[]): SideTableKind | null {
+  const h = rawHeader.map((c) => c.replace(/^\uFEFF/, '').trim().toLowerCase())
+  if (h.includes('country_code') && h.includes('iso_3digit_alpha')) return 'baci-country-codes'
+  if (h.length === 2 && h[0] === 'code' && h[1] === 'description') return 'baci-product-codes'
+  return null
+}
+
+/** Loads a BACI side table; codes the warehouse already knows keep their mapping. */
+export async function loadSideTable(wh: Warehouse, kind: SideTableKind, stream: RecordStream, source: SourceHandle): Promise<number> {
+  const records: string[][] = []
+  for await (const r of stream.records) if ('fields' in r) records.push(r.fields)
+  if (kind === 'baci-country-codes') {
+    const rows: CountryRow[] = buildCountryRows({
+      comtrade: { header: ['uncode', 'name', 'iso2letter', 'iso3letter'], records: [] },
+      baci: { header: stream.header, records },
+      iso: { header: ['name', 'alpha-2', 'alpha-3', 'country-code'], records: [] },
+    }).filter((r) => r.source === 'baci')
+    await wh.transaction((tx) => upsertCountries(tx.db, rows, 'keep'))
+    return rows.length
+  }
+  const classification = /HS(\d\d)/i.exec(source.fileName)?.[0]?.toUpperCase() ?? 'HS'
+  const rows = buildBaciProductRows(classification, stream.header, records)
+  await wh.transaction((tx) => upsertProducts(tx.db, rows))
+  return rows.length
+}

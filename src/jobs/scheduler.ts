@@ -1,0 +1,46 @@
+import { schedule, type ScheduledTask } from 'node-cron'
+import { sql } from 'kysely'
+import type { JobConfig } from '../config/index.ts'
+import { describeError } from '../errors.ts'
+import type { Warehouse } from '../load/index.ts'
+import type { Logger } from '../log.ts'
+import { runJobs } from './run-jobs.ts'
+
+/**
+ * Runs each job with a `schedule` on its cron expression until SIGINT/SIGTERM. A tick is
+ * claimed in etl.cron_tick with insert ... on conflict do nothing, so when several schedulers
+ * share a server each tick runs once; a run already in progress makes the tick wait for the
+ * next one (the run lock), never pile up.
+ */
+export async function runScheduler(wh: Warehouse, config: JobConfig, log: Logger, stop?: AbortSignal): Promise<void> {
+  const scheduled = config.jobs.filter((j) => j.schedule !== undefined)
+  if (scheduled.length === 0) log.warn('no job has a schedule; nothing to do')
+  const tasks: ScheduledTask[] = []
+  const running = new Set<Promise<unknown>>()
+  for (const job of scheduled) {
+    const task = schedule(job.schedule as string, async (ctx) => {
+      const tickAt = new Date(Math.floor((ctx?.date ?? new Date()).getTime() / 60_000) * 60_000)
+      const claimed = await sql<{ job: string }>`
+        insert into etl.cron_tick (job, tick_at) values (${job.name}, ${tickAt})
+        on conflict do nothing returning job`.execute(wh.db)
+      if (claimed.rows.length === 0) return
+      const work = runJobs(wh, config, [job.name], log)
+        .then((r) => log.info({ job: job.name, result: r === 'locked' ? 'locked' : r.ok ? 'ok' : 'failed' }, 'scheduled run finished'))
+        .catch((error: unknown) => log.error({ job: job.name, err: describeError(error) }, 'scheduled run failed'))
+      running.add(work)
+      await work
+      running.delete(work)
+    }, { name: job.name, noOverlap: true })
+    tasks.push(task)
+    log.info({ job: job.name, schedule: job.schedule }, 'job scheduled')
+  }
+  await new Promise<void>((resolve) => {
+    const done = () => resolve()
+    process.once('SIGINT', done)
+    process.once('SIGTERM', done)
+    stop?.addEventListener('abort', done, { once: true })
+  })
+  log.info('stopping scheduler')
+  for (const task of tasks) await task.stop()
+  await Promise.allSettled(running)
+}

@@ -1,0 +1,5 @@
+export { withWarehouse, openWarehouse, type Warehouse, type WarehouseTx, type WarehouseLocation, type Engine } from './warehouse.ts'
+export { migrateToLatest, type MigrateSummary } from './migrate.ts'
+export { loadTradeSource, findLoadedSource, type TradeSourceLoad, type TradeSourceResult, type RejectSink } from './load-trade-source.ts'
+export { upsertCountries, upsertProducts } from './reference.ts'
+export type { Database } from './schema.ts'

@@ -1,0 +1,53 @@
+import { readdir, readFile } from 'node:fs/promises'
+import { fileURLToPath } from 'node:url'
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely'
+import { TradeEtlError } from '../errors.ts'
+
+/** The project's `sql/` folder: numbered, append-only, plain SQL files. */
+export const SQL_DIR = fileURLToPath(new URL('../../sql/', import.meta.url))
+
+const MIGRATION_FILE = /^(\d{4})_[a-z0-9_]+\.sql$/
+
+/** Each `sql/NNNN_verb_object.sql` is one migration; kysely runs pending ones in a transaction. */
+export class SqlFileMigrationProvider implements MigrationProvider {
+  readonly #dir: string
+
+  constructor(dir: string = SQL_DIR) {
+    this.#dir = dir
+  }
+
+  async getMigrations(): Promise<Record<string, Migration>> {
+    const migrations: Record<string, Migration> = {}
+    for (const name of (await readdir(this.#dir)).sort()) {
+      if (!MIGRATION_FILE.test(name)) continue
+      const text = await readFile(`${this.#dir}/${name}`, 'utf8')
+      migrations[name.replace(/\.sql$/, '')] = {
+        up: async (db) => {
+          await sql.raw(text).execute(db)
+        },
+      }
+    }
+    return migrations
+  }
+}
+
+export interface MigrateSummary {
+  readonly applied: readonly string[]
+}
+
+/** Applies pending migrations; idempotent. Throws MIGRATION_FAILED naming the migration. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any schema: migrations come before types
+export async function migrateToLatest(db: Kysely<any>): Promise<MigrateSummary> {
+  await sql`create schema if not exists etl`.execute(db)
+  const migrator = new Migrator({
+    db,
+    provider: new SqlFileMigrationProvider(),
+    migrationTableSchema: 'etl',
+  })
+  const { error, results }: MigrationResultSet = await migrator.migrateToLatest()
+  if (error !== undefined) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown'
+    throw new TradeEtlError('MIGRATION_FAILED', `migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error })
+  }
+  return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) }
+}

@@ -1,0 +1,5 @@
+export { parseDecimal, shiftDecimal, multiplyDecimal } from './decimal.ts'
+export { normalizeFlow } from './flow.ts'
+export { SOURCE_FORMATS, isReject, type SourceFormat, type TradeRow, type RowReject, type RowResult } from './trade-row.ts'
+export { detectLayout, normalizeHeader, LAYOUTS, type Layout, type LayoutContext, type RowMapper } from './layouts/index.ts'
+export { toCopyLine, copyField, TRADE_FLOW_COPY_COLUMNS } from './copy-text.ts'

@@ -1,0 +1,75 @@
+import { FieldError, readAmount, readCode, readIso3, readOptionalCode, readText, readYear } from '../fields.ts'
+import { normalizeFlow } from '../flow.ts'
+import { TOTAL_CUSTOMS, TOTAL_MOT, TOTAL_PARTNER2, type RowResult } from '../trade-row.ts'
+import { findColumn, hasColumns, padHsCode, type Layout, type RowMapper } from './layout.ts'
+
+const REQUIRED = ['classification', 'year', 'reporter code', 'partner code', 'commodity code', 'trade value (us$)']
+
+/**
+ * UN Comtrade's legacy (pre-2023) CSV as the old UI and bulk API wrote it: the full 35-column
+ * header, the 22-column one, and the reduced 12-column one without ISO or quantity columns.
+ * Columns are found by name, so all three share one mapper.
+ */
+export const COMTRADE_LEGACY: Layout = {
+  format: 'comtrade',
+  name: 'comtrade-legacy',
+  matches: (header) => hasColumns(header, REQUIRED) && findColumn(header, 'trade flow code', 'trade flow') >= 0,
+  bind(header): RowMapper {
+    const col = (...names: string[]) => findColumn(header, ...names)
+    const classification = col('classification')
+    const year = col('year')
+    const period = col('period')
+    const flowCode = col('trade flow code')
+    const flowLabel = col('trade flow')
+    const reporter = col('reporter code')
+    const reporterIso = col('reporter iso')
+    const partner = col('partner code')
+    const partnerIso = col('partner iso')
+    const partner2 = col('2nd partner code')
+    const customs = col('customs proc. code')
+    const mot = col('mode of transport code')
+    const commodity = col('commodity code')
+    const qtyUnit = col('qty unit')
+    const qty = col('qty')
+    const netWeight = col('netweight (kg)')
+    const value = col('trade value (us$)')
+    const flag = col('flag')
+    const at = (record: readonly string[], i: number) => (i < 0 ? undefined : record[i])
+
+    return (record): RowResult => {
+      try {
+        const cls = readCode(record[classification], 'Classification')
+        const y = readYear(record[year], 'Year')
+        const flow = normalizeFlow(at(record, flowCode), at(record, flowLabel))
+        if (flow === null) return { reject: 'missing Trade Flow' }
+        const p2 = readOptionalCode(at(record, partner2), TOTAL_PARTNER2)
+        const cu = readOptionalCode(at(record, customs), TOTAL_CUSTOMS)
+        const mo = readOptionalCode(at(record, mot), TOTAL_MOT)
+        return {
+          classification: cls,
+          year: y,
+          period: readOptionalCode(at(record, period), String(y)),
+          reporterCode: readCode(record[reporter], 'Reporter Code'),
+          reporterIso3: readIso3(at(record, reporterIso)),
+          partnerCode: readCode(record[partner], 'Partner Code'),
+          partnerIso3: readIso3(at(record, partnerIso)),
+          partner2Code: p2,
+          customsCode: cu,
+          motCode: mo,
+          flow,
+          productCode: padHsCode(cls, readCode(record[commodity], 'Commodity Code')),
+          isPrimary: p2 === TOTAL_PARTNER2 && cu === TOTAL_CUSTOMS && mo === TOTAL_MOT,
+          value: readAmount(record[value], 'Trade Value (US$)'),
+          currency: 'USD',
+          netMassT: readAmount(at(record, netWeight), 'Netweight (kg)', -3),
+          quantity: readAmount(at(record, qty), 'Qty'),
+          quantityUnit: readText(at(record, qtyUnit)),
+          flag: readText(at(record, flag)),
+        }
+      } catch (error) {
+        if (error instanceof FieldError) return { reject: error.message }
+        throw error
+      }
+    }
+  },
+}
