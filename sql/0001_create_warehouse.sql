@@ -63,18 +63,25 @@ create table core.product (
 -- One row per observation as the source gives it, primary and breakdown rows alike.
 -- The key is the natural key of an observation: a later release of the same key replaces the
 -- value here and moves the old one to core.trade_flow_revision.
+--
+-- Load speed is set here (measured with npm run bench, 1M BACI rows, COPY alone):
+-- * key columns are collate "C": byte order, no locale lookups in every index comparison;
+-- * the key leads with reporter, partner, product, the order trade files are sorted in, so
+--   a COPY appends to the index instead of scattering (9.4 s -> 3.2 s with the next point);
+-- * file_id has no foreign key: a per-row RI trigger cost 3.8 s per million rows, and the
+--   loader writes file_id in the same transaction that creates the etl.source_file row.
 create table core.trade_flow (
-  source_format text not null,
-  classification text not null,
-  period text not null,
+  source_format text collate "C" not null,
+  classification text collate "C" not null,
+  period text collate "C" not null,
   year smallint not null,
-  reporter_code text not null,
-  partner_code text not null,
-  partner2_code text not null,
-  customs_code text not null,
-  mot_code text not null,
-  flow text not null,
-  product_code text not null,
+  reporter_code text collate "C" not null,
+  partner_code text collate "C" not null,
+  partner2_code text collate "C" not null,
+  customs_code text collate "C" not null,
+  mot_code text collate "C" not null,
+  flow text collate "C" not null,
+  product_code text collate "C" not null,
   is_primary boolean not null,
   reporter_iso3 text,
   partner_iso3 text,
@@ -84,11 +91,12 @@ create table core.trade_flow (
   quantity numeric,
   quantity_unit text,
   flag text,
-  file_id bigint not null references etl.source_file (file_id),
+  file_id bigint not null,
   line integer not null,
-  primary key (source_format, classification, period, reporter_code, partner_code, partner2_code,
-               customs_code, mot_code, flow, product_code)
+  primary key (reporter_code, partner_code, product_code, period, flow, source_format, classification,
+               partner2_code, customs_code, mot_code)
 );
+create index trade_flow_file on core.trade_flow (file_id);
 
 create table core.trade_flow_revision (
   source_format text not null,

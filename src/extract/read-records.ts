@@ -16,12 +16,23 @@ export interface RecordError {
   readonly raw: string
 }
 
+/** Records in arrival order, many at a time: the hot loop runs synchronously over a batch. */
+export interface RecordBatch {
+  readonly records: readonly string[][]
+  /** lines[n] is the line records[n] starts on. */
+  readonly lines: readonly number[]
+  /** Records csv-parse could not read in this stretch of the file. */
+  readonly errors: readonly RecordError[]
+}
+
 export interface RecordStream {
   readonly header: string[]
   readonly encoding: TextEncodingName
   readonly delimiter: string
   readonly firstLine: string
-  /** Data records after the header; blank lines are passed over. */
+  /** Data records after the header, in batches; blank lines are passed over. Iterate once. */
+  readonly batches: AsyncIterable<RecordBatch>
+  /** The same records one by one, for callers where speed does not matter. Iterate once. */
   readonly records: AsyncIterable<RecordAt | RecordError>
 }
 
@@ -72,38 +83,91 @@ export async function readRecords(bytes: Readable, file: string, signal?: AbortS
   const source = Readable.from(sniffed.text, { objectMode: true, ...(signal === undefined ? {} : { signal }) })
   source.on('error', (error) => parser.destroy(toReadError(error, file)))
   source.pipe(parser)
-  const iterator = parser[Symbol.asyncIterator]() as AsyncIterator<string[]>
 
-  const first = await iterator.next().catch((error: unknown) => {
-    throw toReadError(error, file)
+  let ended = false
+  let failure: unknown
+  parser.on('end', () => (ended = true))
+  parser.on('error', (error) => (failure = error))
+  /** Resolves when the parser has records to read, has ended, or failed. */
+  const readable = () => new Promise<void>((resolve) => {
+    if (ended || failure !== undefined || parser.readableLength > 0) return resolve()
+    const done = () => {
+      parser.off('readable', done)
+      parser.off('end', done)
+      parser.off('error', done)
+      resolve()
+    }
+    parser.on('readable', done)
+    parser.on('end', done)
+    parser.on('error', done)
   })
-  if (first.done === true) throw new TradeEtlError('FILE_EMPTY', 'the file has no header line', { file })
-  const header = first.value
-  let nextLine = 2 + newlinesIn(header)
 
-  async function* records(): AsyncGenerator<RecordAt | RecordError> {
-    let emitted = 1 // the header
-    try {
-      for (let next = await iterator.next(); next.done !== true; next = await iterator.next()) {
-        while (skipped.length > 0 && (skipped[0]?.after ?? Infinity) <= emitted) {
-          const skip = skipped.shift() as (typeof skipped)[number]
-          yield skip.error
-          nextLine = skip.error.line + 1
-        }
-        emitted++
-        const fields = next.value
-        const line = nextLine
-        nextLine += 1 + newlinesIn(fields)
-        if (fields.length === 1 && fields[0] === '') continue
-        yield { fields, line }
+  let emitted = 0
+  let nextLine = 1
+  let header: string[] | undefined
+  const MAX_BATCH = 4096
+
+  /** Drains what the parser holds now, synchronously, keeping line numbers. */
+  function drain(): RecordBatch {
+    const records: string[][] = []
+    const lines: number[] = []
+    const errors: RecordError[] = []
+    let fields: string[] | null
+    while (records.length < MAX_BATCH && (fields = parser.read() as string[] | null) !== null) {
+      while (skipped.length > 0 && (skipped[0]?.after ?? Infinity) <= emitted) {
+        const skip = skipped.shift() as (typeof skipped)[number]
+        errors.push(skip.error)
+        nextLine = skip.error.line + 1
       }
-      for (const skip of skipped) yield skip.error
-    } catch (error) {
-      throw toReadError(error, file)
+      emitted++
+      const line = nextLine
+      nextLine += 1 + newlinesIn(fields)
+      if (header === undefined) {
+        header = fields
+        continue
+      }
+      if (fields.length === 1 && fields[0] === '') continue
+      records.push(fields)
+      lines.push(line)
+    }
+    return { records, lines, errors }
+  }
+
+  let pending: RecordBatch | undefined
+  while (header === undefined) {
+    await readable()
+    if (failure !== undefined) throw toReadError(failure, file)
+    const batch = drain()
+    if (header !== undefined) {
+      pending = batch
+      break
+    }
+    if (ended) throw new TradeEtlError('FILE_EMPTY', 'the file has no header line', { file })
+  }
+
+  async function* batches(): AsyncGenerator<RecordBatch> {
+    if (pending !== undefined && (pending.records.length > 0 || pending.errors.length > 0)) yield pending
+    pending = undefined
+    for (;;) {
+      await readable()
+      if (failure !== undefined) throw toReadError(failure, file)
+      const batch = drain()
+      if (batch.records.length > 0 || batch.errors.length > 0) yield batch
+      if (ended && parser.readableLength === 0) break
+    }
+    const rest = skipped.splice(0).map((s) => s.error)
+    if (rest.length > 0) yield { records: [], lines: [], errors: rest }
+  }
+
+  const batchIterable = batches()
+  async function* records(): AsyncGenerator<RecordAt | RecordError> {
+    for await (const batch of batchIterable) {
+      yield* batch.errors
+      for (let n = 0; n < batch.records.length; n++) yield { fields: batch.records[n] as string[], line: batch.lines[n] as number }
     }
   }
 
-  return { header, encoding: sniffed.encoding, delimiter, firstLine: sniffed.firstLine, records: records() }
+  return { header: header as string[], encoding: sniffed.encoding, delimiter, firstLine: sniffed.firstLine, batches: batchIterable, records: records() }
 }
 
 function newlinesIn(fields: readonly string[]): number {

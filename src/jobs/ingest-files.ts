@@ -29,9 +29,6 @@ export interface IngestOptions {
   readonly signal?: AbortSignal
 }
 
-/** Rows per COPY chunk: big enough to amortize the stream, small enough to keep memory flat. */
-const ROWS_PER_CHUNK = 2000
-
 /**
  * Loads trade files (and archive members) one source per transaction. A source that fails is
  * reported with its error and leaves the warehouse as it was; the others still load.
@@ -75,11 +72,13 @@ async function ingestSource(wh: Warehouse, source: SourceHandle, inArchive: bool
     if (layout === null) {
       const side = sideTableKind(first.header)
       if (side !== null) {
-        const rows = await loadSideTable(wh, side, first, source)
-        options.log.info({ file: source.displayPath, table: side, rows }, 'reference table loaded')
+        const loaded = await loadSideTable(wh, side, first, source)
+        options.log.info({ file: source.displayPath, table: side, ...loaded }, 'reference table loaded')
         return undefined
       }
-      if (inArchive && !/\.(csv|tsv|txt)$/i.test(source.member)) {
+      // Archives carry documentation beside the data (CEPII's Readme.txt): passed over, said in
+      // the log. A file named on its own that is not data is an error.
+      if (inArchive && (!/\.(csv|tsv|txt)$/i.test(source.member) || /readme|licen[cs]e|notes?\b/i.test(source.fileName))) {
         options.log.warn({ file: source.displayPath }, 'archive member passed over: not a data file')
         return undefined
       }
@@ -116,9 +115,9 @@ async function ingestSource(wh: Warehouse, source: SourceHandle, inArchive: bool
 }
 
 /**
- * The hot loop: records -> width check -> layout mapper -> COPY text. Every record ends up in
- * exactly one place: a COPY line or the reject sink. The count is checked at the end so that a
- * slip here can never silently drop rows.
+ * The hot loop: records -> width check -> layout mapper -> COPY text, synchronously over each
+ * batch the parser holds (an async step per record measured 25 % slower). Every record ends up
+ * in exactly one place: a COPY line or the reject sink.
  */
 async function* produceCopyChunks(
   recordsOrPromise: RecordStream | Promise<RecordStream>, layout: Layout, source: SourceHandle, fileId: number, sink: RejectSink,
@@ -129,33 +128,28 @@ async function* produceCopyChunks(
   const rawWidth = stream.header.length
   const width = header.length
   const format = layout.format
-  let chunk = ''
-  let inChunk = 0
-  for await (const record of stream.records) {
-    if ('error' in record) {
-      sink.reject(record.line, `malformed CSV: ${record.error}`, record.raw)
-      continue
+  for await (const batch of stream.batches) {
+    for (const error of batch.errors) sink.reject(error.line, `malformed CSV: ${error.error}`, error.raw)
+    const { records, lines } = batch
+    let chunk = ''
+    for (let n = 0; n < records.length; n++) {
+      const fields = records[n] as string[]
+      const line = lines[n] as number
+      // Trailing delimiters come and go (Comtrade Plus writes one on every line): tolerate a
+      // blank column past the named ones, nothing else.
+      if (fields.length !== rawWidth && !(fields.length === width || (fields.length === width + 1 && fields[width] === ''))) {
+        sink.reject(line, `${fields.length < width ? 'short' : 'long'} row: ${fields.length} fields, the header has ${width}`, fields.join(stream.delimiter))
+        continue
+      }
+      const row = map(fields)
+      if (isReject(row)) {
+        sink.reject(line, row.reject, fields.join(stream.delimiter))
+        continue
+      }
+      chunk += toCopyLine(format, row, fileId, line)
     }
-    const fields = record.fields
-    // Trailing delimiters come and go (Comtrade Plus writes one on every line): tolerate a
-    // blank column past the named ones, nothing else.
-    if (fields.length !== rawWidth && !(fields.length === width || (fields.length === width + 1 && fields[width] === ''))) {
-      sink.reject(record.line, `${fields.length < width ? 'short' : 'long'} row: ${fields.length} fields, the header has ${width}`, fields.join(stream.delimiter))
-      continue
-    }
-    const row = map(fields)
-    if (isReject(row)) {
-      sink.reject(record.line, row.reject, fields.join(stream.delimiter))
-      continue
-    }
-    chunk += toCopyLine(format, row, fileId, record.line)
-    if (++inChunk === ROWS_PER_CHUNK) {
-      yield chunk
-      chunk = ''
-      inChunk = 0
-    }
+    if (chunk.length > 0) yield chunk
   }
-  if (chunk.length > 0) yield chunk
 }
 
 function failed(path: string, format: string, sha256: string, error: unknown): FileSummary {

@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url'
 import { readRecords, type RecordStream, type SourceHandle } from '../extract/index.ts'
 import { upsertCountries, upsertProducts, type Warehouse } from '../load/index.ts'
 import type { Logger } from '../log.ts'
-import { buildBaciProductRows, buildComtradeProductRows, buildCountryRows, type CountryRow } from '../transform/reference-rows.ts'
+import { buildBaciProductRows, buildComtradeProductRows, buildCountryRows } from '../transform/reference-rows.ts'
+import { parseBaciCountryCodes, parseBaciProductCodes, type SideTableKind } from '../transform/reference/index.ts'
 
 /** The reference tables shipped in fixtures/reference (see fixtures/PROVENANCE.md). */
 export const REFERENCE_DIR = fileURLToPath(new URL('../../fixtures/reference/', import.meta.url))
@@ -52,31 +53,21 @@ export async function ensureReferenceData(wh: Warehouse, log: Logger): Promise<b
   return true
 }
 
-export type SideTableKind = 'baci-country-codes' | 'baci-product-codes'
+export { detectSideTable as sideTableKind, type SideTableKind } from '../transform/reference/index.ts'
 
-/** CEPII ships these beside the data in its zip; they are reference data, not trade rows. */
-export function sideTableKind(rawHeader: readonly string[]): SideTableKind | null {
-  const h = rawHeader.map((c) => c.replace(/^\uFEFF/, '').trim().toLowerCase())
-  if (h.includes('country_code') && h.includes('iso_3digit_alpha')) return 'baci-country-codes'
-  if (h.length === 2 && h[0] === 'code' && h[1] === 'description') return 'baci-product-codes'
-  return null
-}
-
-/** Loads a BACI side table; codes the warehouse already knows keep their mapping. */
-export async function loadSideTable(wh: Warehouse, kind: SideTableKind, stream: RecordStream, source: SourceHandle): Promise<number> {
+/**
+ * Loads a CEPII side table found beside the data (in its zip); codes the warehouse already
+ * maps keep their mapping. Returns the rows loaded and the records that were not rows.
+ */
+export async function loadSideTable(wh: Warehouse, kind: SideTableKind, stream: RecordStream, source: SourceHandle): Promise<{ rows: number; rejects: number }> {
   const records: string[][] = []
   for await (const r of stream.records) if ('fields' in r) records.push(r.fields)
   if (kind === 'baci-country-codes') {
-    const rows: CountryRow[] = buildCountryRows({
-      comtrade: { header: ['uncode', 'name', 'iso2letter', 'iso3letter'], records: [] },
-      baci: { header: stream.header, records },
-      iso: { header: ['name', 'alpha-2', 'alpha-3', 'country-code'], records: [] },
-    }).filter((r) => r.source === 'baci')
-    await wh.transaction((tx) => upsertCountries(tx.db, rows, 'keep'))
-    return rows.length
+    const { rows, rejects } = parseBaciCountryCodes(stream.header, records)
+    await wh.transaction((tx) => upsertCountries(tx.db, rows.map((r) => ({ ...r, source: 'baci' })), 'keep'))
+    return { rows: rows.length, rejects: rejects.length }
   }
-  const classification = /HS(\d\d)/i.exec(source.fileName)?.[0]?.toUpperCase() ?? 'HS'
-  const rows = buildBaciProductRows(classification, stream.header, records)
+  const { rows, rejects } = parseBaciProductCodes(stream.header, records, { fileName: source.fileName })
   await wh.transaction((tx) => upsertProducts(tx.db, rows))
-  return rows.length
+  return { rows: rows.length, rejects: rejects.length }
 }

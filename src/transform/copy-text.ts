@@ -16,7 +16,11 @@ export function copyField(value: string | null): string {
   return value.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r')
 }
 
-/** One row of core.trade_flow in COPY text format, newline included. */
+/**
+ * One row of core.trade_flow in COPY text format, newline included. Amounts were validated as
+ * numbers by the layout and the format, currency and flags are ours, so only the code and text
+ * fields can hold characters that need escaping. Hot path: one template, no array.
+ */
 export function toCopyLine(format: string, row: TradeRow, fileId: number, line: number): string {
-  return `${format}\t${copyField(row.classification)}\t${copyField(row.period)}\t${row.year}\t${copyField(row.reporterCode)}\t${copyField(row.partnerCode)}\t${copyField(row.partner2Code)}\t${copyField(row.customsCode)}\t${copyField(row.motCode)}\t${copyField(row.flow)}\t${copyField(row.productCode)}\t${row.isPrimary ? 't' : 'f'}\t${copyField(row.reporterIso3)}\t${copyField(row.partnerIso3)}\t${copyField(row.value)}\t${row.currency}\t${copyField(row.netMassT)}\t${copyField(row.quantity)}\t${copyField(row.quantityUnit)}\t${copyField(row.flag)}\t${fileId}\t${line}\n`
+  return `${format}\t${copyField(row.classification)}\t${copyField(row.period)}\t${row.year}\t${copyField(row.reporterCode)}\t${copyField(row.partnerCode)}\t${copyField(row.partner2Code)}\t${copyField(row.customsCode)}\t${copyField(row.motCode)}\t${copyField(row.flow)}\t${copyField(row.productCode)}\t${row.isPrimary ? 't' : 'f'}\t${row.reporterIso3 ?? '\\N'}\t${row.partnerIso3 ?? '\\N'}\t${row.value ?? '\\N'}\t${row.currency}\t${row.netMassT ?? '\\N'}\t${row.quantity ?? '\\N'}\t${copyField(row.quantityUnit)}\t${copyField(row.flag)}\t${fileId}\t${line}\n`
 }

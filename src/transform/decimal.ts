@@ -21,10 +21,13 @@ export function parseDecimal(text: string): string | null {
   return normalize(m[1] === '-', intPart + fracPart, intPart.length + exp)
 }
 
-/** Moves the decimal point: shiftDecimal("2289", -3) === "2.289"; exact for any size. */
-export function shiftDecimal(canonical: string, places: number): string {
-  const negative = canonical.startsWith('-')
-  const body = negative ? canonical.slice(1) : canonical
+/**
+ * Moves the decimal point: shiftDecimal("2289", -3) === "2.289"; exact for any size. Takes a
+ * plain decimal ("-12.50", "007" and the canonical form alike) and returns the canonical form.
+ */
+export function shiftDecimal(plain: string, places: number): string {
+  const negative = plain.charCodeAt(0) === 45 // '-'
+  const body = negative ? plain.slice(1) : plain
   const dot = body.indexOf('.')
   const digits = dot < 0 ? body : body.slice(0, dot) + body.slice(dot + 1)
   const pointAt = (dot < 0 ? body.length : dot) + places
@@ -61,8 +64,13 @@ function normalize(negative: boolean, digits: string, pointAt: number): string {
     intPart = digits.slice(0, pointAt)
     fracPart = digits.slice(pointAt)
   }
-  intPart = intPart.replace(/^0+(?=\d)/, '')
-  fracPart = fracPart.replace(/0+$/, '')
+  // Leading zeros of the integer part and trailing zeros of the fraction carry no value.
+  let i = 0
+  while (i < intPart.length - 1 && intPart.charCodeAt(i) === 48) i++
+  if (i > 0) intPart = intPart.slice(i)
+  let j = fracPart.length
+  while (j > 0 && fracPart.charCodeAt(j - 1) === 48) j--
+  if (j < fracPart.length) fracPart = fracPart.slice(0, j)
   const body = fracPart === '' ? intPart : `${intPart}.${fracPart}`
   return negative && body !== '0' ? `-${body}` : body
 }

@@ -6,12 +6,19 @@ import { parseDecimal, shiftDecimal } from './decimal.ts'
  */
 export class FieldError extends Error {}
 
-/** An amount or null when blank/NA. `shift` moves the decimal point (kg -> t is -3). */
+/** A plain decimal: what nearly every amount in a trade file is. */
+const PLAIN_DECIMAL = /^-?\d+(?:\.\d+)?$/
+
+/**
+ * An amount or null when blank/NA. `shift` moves the decimal point (kg -> t is -3). Hot path:
+ * a plain decimal needing no shift is passed through as written ('853234.0' is an exact
+ * numeric literal; PostgreSQL stores it as is), anything else goes through parseDecimal.
+ */
 export function readAmount(text: string | undefined, column: string, shift = 0): string | null {
-  if (text === undefined) return null
+  if (text === undefined || text.length === 0) return null
   let t = text
-  if (t.length === 0) return null
   if (t.charCodeAt(0) === 32 || t.charCodeAt(t.length - 1) === 32) t = t.trim()
+  if (PLAIN_DECIMAL.test(t)) return shift === 0 ? t : shiftDecimal(t, shift)
   if (t === '' || t === 'NA' || t === 'N/A' || t === 'NaN' || t === 'null' || t === 'NULL') return null
   const value = parseDecimal(t)
   if (value === null) throw new FieldError(`bad number in ${column}: ${JSON.stringify(text.slice(0, 40))}`)

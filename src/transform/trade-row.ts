@@ -4,7 +4,7 @@ export type SourceFormat = (typeof SOURCE_FORMATS)[number]
 
 /**
  * One observation as a layout reads it, ready for `core.trade_flow`. Amounts are canonical
- * decimal strings (see decimal.ts) already in the warehouse unit: value in `currency`, mass in
+ * decimal literals (plain as written, or canonical after a unit shift; see fields.ts) already in the warehouse unit: value in `currency`, mass in
  * tonnes. Breakdown dimensions use the "total" code when the source has none, so that every
  * row has a full natural key.
  */
