@@ -76,7 +76,7 @@ describe('comtrade-plus (API v1, 47 columns)', () => {
     expect(rows.filter((r) => r.flow === 'M')).toHaveLength(677)
     expect(rows.filter((r) => r.flow === 'X')).toHaveLength(675)
     expect(canonAmounts(rows[0])).toMatchObject({
-      classification: 'H6', period: '2022', year: 2022, reporterCode: '156', reporterIso3: 'CHN', partnerCode: '0', partnerIso3: null,
+      classification: 'H6', period: '2022', year: 2022, reporterCode: '156', reporterIso3: 'CHN', partnerCode: '0', partnerIso3: 'W00', // World, as Comtrade Plus writes it
       productCode: 'TOTAL', value: '2715997517261', flag: '4', quantity: null, quantityUnit: null,
     })
   })

@@ -1,10 +1,94 @@
-import type { Warehouse } from '../load/index.ts'
+import type { ParseArgsConfig } from 'node:util'
+import { TradeEtlError } from '../errors.ts'
+import { findArticle, listChecks, storeArticle, type CheckRow, type Warehouse } from '../load/index.ts'
 import type { Logger } from '../log.ts'
+import { readArticle, runChecks } from '../jobs/figures.ts'
+import { formatAmount, renderTable } from './format.ts'
 
-export async function commandFigures(_args: string[], _log: Logger, _parse: unknown, _with: unknown): Promise<number> {
-  throw new Error('figures: not built yet')
+type Parse = <T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T) => {
+  values: { [K in keyof T]?: T[K]['type'] extends 'boolean' ? boolean : string }
+  positionals: string[]
 }
-export async function commandCheck(_args: string[], _log: Logger, _parse: unknown, _with: unknown): Promise<number> {
-  throw new Error('check: not built yet')
+type WithWarehouse = <T>(log: Logger, fn: (wh: Warehouse) => Promise<T>) => Promise<T>
+
+const out = (text: string) => process.stdout.write(`${text}\n`)
+
+/** `trade-etl figures FILE [--json] [--load]`: extraction needs no warehouse unless --load. */
+export async function commandFigures(args: string[], log: Logger, parse: Parse, withReadyWarehouse: WithWarehouse): Promise<number> {
+  const { values, positionals } = parse(args, {
+    json: { type: 'boolean' }, load: { type: 'boolean' }, url: { type: 'string' }, title: { type: 'string' }, published: { type: 'string' },
+  })
+  if (positionals.length !== 1) throw new TradeEtlError('USAGE', 'figures takes one FILE')
+  const path = positionals[0] as string
+  let article
+  try {
+    article = await readArticle({ path, url: values.url, title: values.title, published: values.published })
+  } catch (error) {
+    if (error instanceof TradeEtlError && error.code !== 'USAGE') {
+      process.stderr.write(`trade-etl: ${error.file ?? path}: ${error.message}\n`)
+      return 1
+    }
+    throw error
+  }
+  let loaded: { articleId: number; skipped: boolean } | undefined
+  if (values.load === true) {
+    loaded = await withReadyWarehouse(log, async (wh) => {
+      const known = await findArticle(wh.db, article.file.sha256)
+      if (known !== undefined) return { articleId: known.article_id, skipped: true }
+      const articleId = await storeArticle(wh, { sha256: article.file.sha256, path, sourceKind: article.sourceKind, url: article.url, title: article.title, published: article.published }, article.figures)
+      await runChecks(wh, log)
+      return { articleId, skipped: false }
+    })
+  }
+  if (values.json === true) {
+    const figures = article.figures.map((f) => ({ ...f, value: Number(f.value), valueExact: f.value, date: undefined, ...(f.date === undefined ? {} : { date: f.date }) }))
+    out(JSON.stringify({ file: path, sha256: article.file.sha256, source: article.sourceKind, figures, ...(loaded === undefined ? {} : { loaded }) }))
+    return 0
+  }
+  out(renderTable(['#', 'kind', 'value', 'unit', 'as written', 'qualifier', 'year', 'link', 'measure', 'at'],
+    article.figures.map((f, n) => [n + 1, f.kind, f.kind === 'date' || f.kind === 'year' ? (f.date ?? f.value) : formatAmount(f.value, f.value.includes('.') ? Math.min(f.value.split('.')[1]?.length ?? 0, 4) : 0), f.unit,
+      f.text.replace(/\s+/g, ' '), f.qualifier, f.year, [f.reporter, f.partner].filter(Boolean).join('->') + (f.hsCode ? ` HS ${f.hsCode}` : ''),
+      f.measure === 'change' ? `change vs ${f.changeFrom ?? ''}` : f.measure === 'share' ? `share of ${f.shareOf ?? ''}` : f.measure,
+      f.start === undefined ? '' : `${f.start}-${f.end}`])))
+  if (loaded !== undefined) out(`\n${loaded.skipped ? 'already loaded as' : 'loaded as'} article ${loaded.articleId}`)
+  return 0
 }
-export async function printChecks(_wh: Warehouse): Promise<void> {}
+
+/** `trade-etl check [--json]`: recompute every checkable figure, then show the results. */
+export async function commandCheck(args: string[], log: Logger, parse: Parse, withReadyWarehouse: WithWarehouse): Promise<number> {
+  const { values } = parse(args, { json: { type: 'boolean' } })
+  const checks = await withReadyWarehouse(log, async (wh) => {
+    await runChecks(wh, log)
+    return listChecks(wh.db)
+  })
+  if (values.json === true) out(JSON.stringify({ checks }))
+  else printCheckRows(checks)
+  return 0
+}
+
+function claimed(c: CheckRow): string {
+  return c.claimed_unit === '%' ? `${c.claimed} %` : `${formatAmount(c.claimed)} ${c.claimed_unit}`
+}
+
+export function printCheckRows(checks: readonly CheckRow[]): void {
+  if (checks.length === 0) {
+    out('(no article figures to check: load an article with `trade-etl figures FILE --load` or an articles job)')
+    return
+  }
+  for (const c of checks) {
+    out(`[${c.status}] "${c.text}" (${c.measure}${c.year === null ? '' : `, ${c.year}`}) claims ${claimed(c)}`)
+    if (c.recomputed !== null) {
+      out(`    recomputed ${c.claimed_unit === '%' ? `${Number(c.recomputed).toFixed(2)} %` : `${formatAmount(c.recomputed)} ${c.claimed_unit}`}; gap ${c.gap_pct === null ? c.gap : `${Number(c.gap_pct) > 0 ? '+' : ''}${c.gap_pct} %`}${c.claimed_unit === '%' ? ` (${Number(c.gap) > 0 ? '+' : ''}${Number(c.gap).toFixed(2)} points)` : ''}`)
+    }
+    if (c.evidence !== null) out(`    evidence: ${c.evidence}`)
+    if (c.basis !== null) out(`    from: ${c.basis}`)
+    if (c.missing !== null) out(`    missing: ${c.missing}`)
+    if (c.implied !== null) out(`    implied: ${c.implied}`)
+  }
+}
+
+export async function printChecks(wh: Warehouse): Promise<void> {
+  out('== Article figures against the warehouse (reporting.figure_check)')
+  printCheckRows(await listChecks(wh.db))
+}
+

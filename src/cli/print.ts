@@ -1,5 +1,5 @@
 import type { JobConfig } from '../config/index.ts'
-import type { Warehouse } from '../load/index.ts'
+import { listPublished, type Warehouse } from '../load/index.ts'
 import type { FileSummary } from '../jobs/ingest-files.ts'
 import { queryYoy, type StatusReport, type YoyRow } from '../jobs/reports.ts'
 import type { RunSummary } from '../jobs/run-jobs.ts'
@@ -47,6 +47,13 @@ export async function printRun(wh: Warehouse, config: JobConfig, summary: RunSum
   for (const report of config.report.yoy) {
     out(`== ${report.title}`)
     printYoy(await queryYoy(wh, report), 'table')
+    out('')
+  }
+  const published = await listPublished(wh.db)
+  if (published.length > 0) {
+    out('== Published figures (reporting.published_figure)')
+    out(renderTable(['subject', 'year', 'reporter', 'partner', 'commodity', 'value', 'unit', 'source'],
+      published.map((p) => [p.subject, p.year, p.reporter_iso3, p.partner_iso3, p.commodity, `${p.qualifier === null ? '' : `${p.qualifier} `}${formatAmount(p.value, p.value.includes('.') ? 1 : 0)}`, p.unit, p.source_url])))
     out('')
   }
   await printChecks(wh)

@@ -1,10 +1,18 @@
-import type { Warehouse } from '../load/index.ts'
+import { existsSync } from 'node:fs'
+import { parseClaimsFile, parsePublishedFile, readTextFile, type Claim, type FileBytes } from '../extract/index.ts'
+import {
+  countPublished, findArticle, listCheckableFigures, queryPublishedSeries, queryTradeSeries, saveChecks, storeArticle,
+  storePublished, type FigureRow, type StoredFigure, type Warehouse,
+} from '../load/index.ts'
 import type { Logger } from '../log.ts'
+import { checkChange, checkLevel, checkShare, type CheckableFigure, type CheckResult, type Observation } from '../transform/check/index.ts'
+import { extractFigures, htmlToText, looksLikeHtml, type Figure } from '../transform/figures/index.ts'
 
 export interface ArticleSummary {
   readonly path: string
   readonly figures: number
   readonly skipped: boolean
+  readonly note?: string
 }
 
 export interface PublishedSummary {
@@ -13,10 +21,154 @@ export interface PublishedSummary {
   readonly skipped: boolean
 }
 
-export async function loadArticleFiles(_wh: Warehouse, _files: readonly { path: string }[], _log: Logger): Promise<ArticleSummary[]> {
-  throw new Error('article jobs are not built yet')
+export interface ArticleInput {
+  readonly path: string
+  readonly url?: string | undefined
+  readonly title?: string | undefined
+  readonly published?: string | undefined
+  readonly optional?: boolean | undefined
 }
 
-export async function loadPublishedFiles(_wh: Warehouse, _files: readonly string[], _log: Logger): Promise<PublishedSummary[]> {
-  throw new Error('published-figure jobs are not built yet')
+export interface ReadArticle {
+  readonly file: FileBytes
+  readonly sourceKind: 'text' | 'html' | 'claims'
+  readonly url?: string | undefined
+  readonly title?: string | undefined
+  readonly published?: string | undefined
+  /** The text offsets refer to: the file, or the page's text with markup stripped. */
+  readonly text: string
+  readonly figures: readonly StoredFigure[]
+}
+
+function fromFigure(f: Figure): StoredFigure {
+  return {
+    kind: f.kind, value: f.valueExact, unit: f.unit, text: f.text, start: f.start, end: f.end, qualifier: f.qualifier,
+    year: f.year, period: f.period, reporter: f.reporter, partner: f.partner, flow: f.flow, commodity: f.commodity,
+    hsCode: f.hsCode, measure: f.measure, changeFrom: f.changeFrom, changeDirection: f.changeDirection, shareOf: f.shareOf,
+    shareOfCountry: f.shareOfCountry, date: f.date,
+  }
+}
+
+function fromClaim(c: Claim): StoredFigure {
+  return { ...c, value: c.value }
+}
+
+/**
+ * Reads an article: a claims file (JSON figures with the article's address), an HTML page
+ * (markup and page furniture stripped first) or plain text, and extracts its figures.
+ */
+export async function readArticle(input: ArticleInput): Promise<ReadArticle> {
+  const file = await readTextFile(input.path)
+  if (/\.json$/i.test(input.path)) {
+    const claims = parseClaimsFile(file)
+    return {
+      file, sourceKind: 'claims', url: input.url ?? claims.url, title: input.title ?? claims.title,
+      published: input.published ?? claims.published, text: '', figures: claims.figures.map(fromClaim),
+    }
+  }
+  const html = looksLikeHtml(file.text)
+  const text = html ? htmlToText(file.text) : file.text
+  const title = input.title ?? (html ? /<title[^>]*>([^<]*)<\/title>/i.exec(file.text)?.[1]?.trim() : undefined)
+  return { file, sourceKind: html ? 'html' : 'text', url: input.url, title, published: input.published, text, figures: extractFigures(text).map(fromFigure) }
+}
+
+/** Loads articles; the same bytes are loaded once. */
+export async function loadArticleFiles(wh: Warehouse, inputs: readonly ArticleInput[], log: Logger): Promise<ArticleSummary[]> {
+  const out: ArticleSummary[] = []
+  for (const input of inputs) {
+    if (input.optional === true && !existsSync(input.path)) {
+      log.info({ file: input.path }, 'optional article not present, passed over')
+      out.push({ path: input.path, figures: 0, skipped: true, note: 'not present (optional)' })
+      continue
+    }
+    const article = await readArticle(input)
+    const known = await findArticle(wh.db, article.file.sha256)
+    if (known !== undefined) {
+      out.push({ path: input.path, figures: known.figures, skipped: true })
+      continue
+    }
+    await storeArticle(wh, { sha256: article.file.sha256, path: input.path, sourceKind: article.sourceKind, url: article.url, title: article.title, published: article.published }, article.figures)
+    log.info({ file: input.path, figures: article.figures.length }, 'article loaded')
+    out.push({ path: input.path, figures: article.figures.length, skipped: false })
+  }
+  return out
+}
+
+/** Loads figures from statistical releases (JSON or CSV); the same bytes are loaded once. */
+export async function loadPublishedFiles(wh: Warehouse, paths: readonly string[], log: Logger): Promise<PublishedSummary[]> {
+  const out: PublishedSummary[] = []
+  for (const path of paths) {
+    const file = await readTextFile(path)
+    const known = await countPublished(wh.db, file.sha256)
+    if (known !== undefined) {
+      out.push({ path, figures: known, skipped: true })
+      continue
+    }
+    const release = parsePublishedFile(file)
+    await storePublished(wh, { sha256: file.sha256, path, publisher: release.publisher, released: release.released },
+      release.figures.map((f) => ({ ...f, sourceUrl: f.sourceUrl ?? release.sourceUrl })))
+    log.info({ file: path, figures: release.figures.length }, 'published figures loaded')
+    out.push({ path, figures: release.figures.length, skipped: false })
+  }
+  return out
+}
+
+function toCheckable(f: FigureRow): CheckableFigure {
+  return {
+    figureNo: f.figure_no, kind: f.kind, value: f.value, unit: f.unit, text: f.text, qualifier: f.qualifier, year: f.year,
+    reporter: f.reporter_iso3, partner: f.partner_iso3, flow: f.flow, hsCode: f.hs_code, commodity: f.commodity,
+    measure: f.measure, changeFrom: f.change_from, changeDirection: f.change_direction, shareOf: f.share_of, shareOfCountry: f.share_of_iso3,
+  }
+}
+
+/** Trade data first, published figures for the years it lacks. */
+async function flowSeries(wh: Warehouse, f: CheckableFigure, unit: 't' | 'USD'): Promise<Observation[]> {
+  if (f.reporter == null || f.partner == null) return []
+  const flow = f.flow ?? 'X'
+  const trade = await queryTradeSeries(wh.db, { reporter: f.reporter, partner: f.partner, flow, hsCode: f.hsCode ?? null, measure: unit === 't' ? 'net_mass_t' : 'value_usd' })
+  const published = await queryPublishedSeries(wh.db, { subject: 'trade', reporter: f.reporter, partner: f.partner, flow, hsCode: f.hsCode ?? null, unit })
+  const years = new Set(trade.map((o) => o.year))
+  return [...trade, ...published.filter((o) => !years.has(o.year))].sort((a, b) => a.year - b.year)
+}
+
+/**
+ * Recomputes every checkable article figure from the warehouse and stores the results in
+ * core.figure_check (reporting.figure_check). Levels are checked in their own unit; a change
+ * against the same measure as the level quoted beside it (mass when the article gives
+ * tonnes); a share as the flow over the total it is a share of (a published demand figure).
+ */
+export async function runChecks(wh: Warehouse, log: Logger): Promise<number> {
+  const rows = await listCheckableFigures(wh.db)
+  const byArticle = new Map<number, CheckableFigure[]>()
+  for (const r of rows) byArticle.set(r.article_id, [...(byArticle.get(r.article_id) ?? []), toCheckable(r)])
+  const results: { articleId: number; figureNo: number; result: CheckResult }[] = []
+  for (const [articleId, figures] of byArticle) {
+    for (const f of figures) {
+      const result = await checkOne(wh, f, figures)
+      if (result !== undefined) results.push({ articleId, figureNo: f.figureNo, result })
+    }
+  }
+  await saveChecks(wh, results)
+  log.info({ checked: results.length }, 'figures checked')
+  return results.length
+}
+
+async function checkOne(wh: Warehouse, f: CheckableFigure, siblings: readonly CheckableFigure[]): Promise<CheckResult | undefined> {
+  if (f.measure === 'level' && (f.unit === 't' || f.unit === 'USD')) {
+    return checkLevel(f, await flowSeries(wh, f, f.unit))
+  }
+  if (f.measure === 'change' && f.unit === '%') {
+    const level = siblings.find((s) => s.measure === 'level' && (s.unit === 't' || s.unit === 'USD') && s.year === f.year
+      && s.reporter === f.reporter && s.partner === f.partner && (s.hsCode ?? null) === (f.hsCode ?? null))
+    const unit = level?.unit === 'USD' ? 'USD' : 't'
+    return checkChange(f, await flowSeries(wh, f, unit), level, unit)
+  }
+  if (f.measure === 'share' && f.unit === '%') {
+    const of = f.shareOfCountry ?? f.partner
+    if (of == null) return undefined
+    const part = await flowSeries(wh, f, 't')
+    const whole = await queryPublishedSeries(wh.db, { subject: 'demand', reporter: of, partner: null, flow: null, hsCode: f.hsCode ?? null, unit: 't' })
+    return checkShare(f, part, whole, f.shareOf ?? `${of} total`)
+  }
+  return undefined
 }

@@ -3,7 +3,7 @@ import type { Job, JobConfig } from '../config/index.ts'
 import type { Warehouse } from '../load/index.ts'
 import type { Logger } from '../log.ts'
 import { ingestFiles, type FileSummary } from './ingest-files.ts'
-import { loadArticleFiles, loadPublishedFiles, type ArticleSummary, type PublishedSummary } from './figures.ts'
+import { loadArticleFiles, loadPublishedFiles, runChecks, type ArticleSummary, type PublishedSummary } from './figures.ts'
 
 export interface JobResult {
   readonly job: string
@@ -44,6 +44,8 @@ export async function runJobs(wh: Warehouse, config: JobConfig, names: readonly 
       signal?.throwIfAborted()
       results.push(await runJob(wh, job, runId, log, signal))
     }
+    // Checks are recomputed after every run: new trade data can settle a claim.
+    await runChecks(wh, log)
     const ok = results.every((r) => r.ok)
     await wh.db.updateTable('etl.run')
       .set({ status: ok ? 'ok' : 'failed', finished_at: new Date(), summary: JSON.stringify(results), error: ok ? null : results.filter((r) => !r.ok).map((r) => `${r.job}: ${r.error ?? 'failed'}`).join('; ') })

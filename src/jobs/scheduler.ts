@@ -19,7 +19,8 @@ export async function runScheduler(wh: Warehouse, config: JobConfig, log: Logger
   const running = new Set<Promise<unknown>>()
   for (const job of scheduled) {
     const task = schedule(job.schedule as string, async (ctx) => {
-      const tickAt = new Date(Math.floor((ctx?.date ?? new Date()).getTime() / 60_000) * 60_000)
+      // The tick's own scheduled time, to the second: every scheduler computes the same key.
+      const tickAt = new Date(Math.floor((ctx?.date ?? new Date()).getTime() / 1000) * 1000)
       const claimed = await sql<{ job: string }>`
         insert into etl.cron_tick (job, tick_at) values (${job.name}, ${tickAt})
         on conflict do nothing returning job`.execute(wh.db)

@@ -3,3 +3,7 @@ export { migrateToLatest, type MigrateSummary } from './migrate.ts'
 export { loadTradeSource, findLoadedSource, type TradeSourceLoad, type TradeSourceResult, type RejectSink } from './load-trade-source.ts'
 export { upsertCountries, upsertProducts } from './reference.ts'
 export type { Database } from './schema.ts'
+export {
+  findArticle, storeArticle, countPublished, storePublished, listCheckableFigures, queryTradeSeries, queryPublishedSeries,
+  saveChecks, listChecks, listPublished, type PublishedListRow, type StoredFigure, type ArticleMeta, type PublishedRow, type FigureRow, type SeriesQuery, type CheckRow,
+} from './figures-store.ts'

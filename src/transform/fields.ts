@@ -55,7 +55,10 @@ export function readText(text: string | undefined): string | null {
 /** ISO3 as given by a file, or null when blank or not three letters. */
 export function readIso3(text: string | undefined): string | null {
   const t = text?.trim().toUpperCase() ?? ''
-  return /^[A-Z]{3}$/.test(t) ? t : null
+  // World is W00 whichever way the file spells it (legacy Comtrade WLD, Comtrade Plus W00),
+  // as are Comtrade's other alphanumeric area codes (S19 Other Asia nes).
+  if (t === 'WLD') return 'W00'
+  return /^[A-Z][A-Z0-9]{2}$/.test(t) ? t : null
 }
 
 /**

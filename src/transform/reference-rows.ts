@@ -100,6 +100,21 @@ export function buildCountryRows(tables: {
       add({ code: i3, iso3: i3, name: clean(r[name]) || i3, source })
     }
   }
+  // Names as codes, for files that name countries instead of coding them (Comtrade Plus
+  // exports trimmed to names): exact spellings from the same tables, standard first.
+  for (const area of COMTRADE_AREA_CODES) if (area.iso3 !== null && /^\d+$/.test(area.code)) add({ code: area.name, iso3: area.iso3, name: area.name, source: 'name' })
+  add({ code: 'Other Asia, nes', iso3: 'S19', name: 'Other Asia, nes', source: 'name' })
+  const names: [readonly (readonly string[])[], number, number][] = [
+    [is.records, isName, isIso3], [ct.records, ctName, ctIso3], [bc.records, bcName, bcIso3],
+    [bc.records, column(bc.header, 'country_name_abbreviation'), bcIso3],
+  ]
+  for (const [records, name, iso3] of names) {
+    for (const r of records) {
+      const n = clean(r[name])
+      const i3 = clean(r[iso3]).toUpperCase()
+      if (n !== '' && ISO3.test(i3)) add({ code: n, iso3: i3, name: n, source: 'name' })
+    }
+  }
   return [...rows.values()]
 }
 

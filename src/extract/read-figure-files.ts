@@ -1,0 +1,150 @@
+import { readFile } from 'node:fs/promises'
+import { createHash } from 'node:crypto'
+import { parse } from 'csv-parse/sync'
+import { z } from 'zod'
+import { TradeEtlError } from '../errors.ts'
+
+const Iso3 = z.string().regex(/^[A-Z][A-Z0-9]{2}$/, 'an ISO3 code such as AZE')
+const Decimal = z.union([z.number(), z.string()]).transform((v, ctx) => {
+  const s = typeof v === 'number' ? String(v) : v.trim().replace(/,/g, '')
+  if (!/^-?\d+(\.\d+)?$/.test(s)) {
+    ctx.addIssue({ code: 'custom', message: `not a decimal number: ${JSON.stringify(v)}` })
+    return z.NEVER
+  }
+  return s
+})
+const Year = z.number().int().min(1900).max(2100)
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
+
+/**
+ * An article's trade figures kept as facts: the numbers, their units and links, and where the
+ * article is, without its sentences. The value is in the canonical unit (t, USD, %, ...).
+ */
+/** What a figure is about, in claims and releases alike. */
+const LINK_FIELDS = {
+  qualifier: z.string().optional(),
+  year: Year.optional(),
+  reporter: Iso3.optional(),
+  partner: Iso3.optional(),
+  flow: z.enum(['X', 'M']).optional(),
+  commodity: z.string().optional(),
+  hsCode: z.string().regex(/^\d{2,6}$/).optional(),
+}
+
+export const ClaimSchema = z.object({
+  ...LINK_FIELDS,
+  kind: z.enum(['mass', 'money', 'percent', 'volume', 'volume_rate', 'area', 'count']),
+  value: Decimal,
+  unit: z.string().min(1),
+  text: z.string().min(1).max(80).describe('the figure as written, e.g. "2.289 million tons"'),
+  measure: z.enum(['level', 'change', 'share']).optional(),
+  changeFrom: Year.optional(),
+  changeDirection: z.enum(['increase', 'decrease']).optional(),
+  shareOf: z.string().optional(),
+  shareOfCountry: Iso3.optional(),
+})
+export type Claim = z.infer<typeof ClaimSchema>
+
+export const ClaimsFileSchema = z.object({
+  url: z.string().url(),
+  title: z.string().optional(),
+  published: Day.optional(),
+  figures: z.array(ClaimSchema).min(1),
+})
+export type ClaimsFile = z.infer<typeof ClaimsFileSchema>
+
+/** One figure from a statistical release or fact-check. */
+export const PublishedFigureSchema = z.object({
+  ...LINK_FIELDS,
+  subject: z.string().regex(/^[a-z_]+$/, "a lower_case subject such as 'trade', 'total_exports', 'demand'"),
+  value: Decimal,
+  unit: z.string().min(1),
+  period: z.string().optional(),
+  note: z.string().optional(),
+  sourceUrl: z.string().url().optional(),
+})
+export type PublishedFigure = z.infer<typeof PublishedFigureSchema>
+
+export const PublishedFileSchema = z.object({
+  sourceUrl: z.string().url(),
+  publisher: z.string().optional(),
+  released: Day.optional(),
+  figures: z.array(PublishedFigureSchema).min(1),
+})
+export type PublishedFile = z.infer<typeof PublishedFileSchema>
+
+export interface FileBytes {
+  readonly path: string
+  readonly text: string
+  readonly sha256: string
+}
+
+/** Reads a small text file whole (articles, claims, releases are kilobytes) with its sha256. */
+export async function readTextFile(path: string): Promise<FileBytes> {
+  let bytes: Buffer
+  try {
+    bytes = await readFile(path)
+  } catch (error) {
+    throw new TradeEtlError('FILE_UNREADABLE', (error as Error).message, { file: path, cause: error })
+  }
+  if (bytes.includes(0)) throw new TradeEtlError('FILE_BINARY', 'the file is binary, not text', { file: path })
+  let text: string
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    text = new TextDecoder('windows-1252').decode(bytes)
+  }
+  return { path, text: text.replace(/^\uFEFF/, ''), sha256: createHash('sha256').update(bytes).digest('hex') }
+}
+
+function issues(error: z.ZodError): string {
+  return error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`).join('; ')
+}
+
+export function parseClaimsFile(file: FileBytes): ClaimsFile {
+  let json: unknown
+  try {
+    json = JSON.parse(file.text)
+  } catch (error) {
+    throw new TradeEtlError('FILE_UNREADABLE', `not JSON: ${(error as Error).message}`, { file: file.path })
+  }
+  const parsed = ClaimsFileSchema.safeParse(json)
+  if (!parsed.success) throw new TradeEtlError('CONFIG_INVALID', `not a claims file: ${issues(parsed.error)}`, { file: file.path })
+  return parsed.data
+}
+
+/**
+ * A release as JSON ({sourceUrl, publisher, released, figures: [...]}) or as CSV with one
+ * figure per row and a source_url column (columns named like the JSON fields, snake_case or
+ * camelCase).
+ */
+export function parsePublishedFile(file: FileBytes): PublishedFile {
+  if (/\.json$/i.test(file.path) || file.text.trimStart().startsWith('{')) {
+    let json: unknown
+    try {
+      json = JSON.parse(file.text)
+    } catch (error) {
+      throw new TradeEtlError('FILE_UNREADABLE', `not JSON: ${(error as Error).message}`, { file: file.path })
+    }
+    const parsed = PublishedFileSchema.safeParse(json)
+    if (!parsed.success) throw new TradeEtlError('CONFIG_INVALID', `not a published-figures file: ${issues(parsed.error)}`, { file: file.path })
+    return parsed.data
+  }
+  const rows = parse(file.text, { columns: true, skip_empty_lines: true, bom: true, trim: true }) as Record<string, string>[]
+  const camel = (k: string) => k.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase())
+  const figures: PublishedFigure[] = []
+  let sourceUrl: string | undefined
+  rows.forEach((row, n) => {
+    const obj: Record<string, unknown> = {}
+    for (const [k, v] of Object.entries(row)) {
+      if (v === '') continue
+      obj[camel(k.trim())] = k.trim() === 'year' ? Number(v) : v
+    }
+    const parsed = PublishedFigureSchema.safeParse(obj)
+    if (!parsed.success) throw new TradeEtlError('CONFIG_INVALID', `bad published figure: ${issues(parsed.error)}`, { file: file.path, line: n + 2 })
+    sourceUrl ??= parsed.data.sourceUrl
+    figures.push(parsed.data)
+  })
+  if (sourceUrl === undefined) throw new TradeEtlError('CONFIG_INVALID', 'a published-figures CSV needs a source_url column', { file: file.path })
+  return { sourceUrl, figures }
+}

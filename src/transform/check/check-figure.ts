@@ -1,0 +1,192 @@
+/**
+ * Whether the statistics back a figure up: pure decisions over evidence the caller looked up.
+ * Numbers are compared as JS numbers (trade values are far below 2^53 and tolerances are
+ * generous next to float error); amounts shown and stored come from the exact inputs.
+ */
+
+export type CheckStatus = 'confirmed' | 'differs' | 'insufficient data'
+
+/** What a check needs to know about a figure (a subset of Figure, plus its number in the article). */
+export interface CheckableFigure {
+  readonly figureNo: number
+  readonly kind: string
+  readonly value: string
+  readonly unit: string
+  readonly text: string
+  readonly qualifier?: string | null
+  readonly year?: number | null
+  readonly reporter?: string | null
+  readonly partner?: string | null
+  readonly flow?: string | null
+  readonly hsCode?: string | null
+  readonly commodity?: string | null
+  readonly measure?: string | null
+  readonly changeFrom?: number | null
+  readonly changeDirection?: string | null
+  readonly shareOf?: string | null
+  readonly shareOfCountry?: string | null
+}
+
+/** One year's amount of a series, where it came from. */
+export interface Observation {
+  readonly year: number
+  readonly value: string
+  readonly basis: string
+}
+
+export interface CheckResult {
+  readonly status: CheckStatus
+  readonly claimed: string
+  readonly claimedUnit: string
+  readonly toleranceLow: number | null
+  readonly toleranceHigh: number | null
+  readonly recomputed: string | null
+  readonly gap: string | null
+  readonly gapPct: string | null
+  readonly basis: string | null
+  readonly evidence: string | null
+  readonly missing: string | null
+  readonly implied: string | null
+}
+
+/**
+ * The range of true values a figure as written allows. The written precision gives half a
+ * unit of the last digit ("2.289 million" is 2,288,500 to 2,289,500 t; "40%" 39.5 to 40.5);
+ * hedges widen it: "nearly"/"almost" up to 10 % below, "about"/"around" 10 % either side,
+ * "more than"/"over" anything above, "less than"/"under"/"up to" anything below.
+ */
+export function toleranceOf(figure: Pick<CheckableFigure, 'value' | 'text' | 'qualifier'>): { low: number; high: number } {
+  const value = Number(figure.value)
+  const half = halfStep(figure.text, value)
+  const q = (figure.qualifier ?? '').toLowerCase()
+  if (/^(nearly|almost|close to|just under|approaching)$/.test(q)) return { low: value * 0.9, high: value + half }
+  if (/^(about|around|approximately|roughly|some|circa|an estimated|estimated|nearly about)$/.test(q)) return { low: value * 0.9, high: value * 1.1 }
+  if (/^(more than|over|above|exceeding|in excess of|upwards of|at least)$/.test(q)) return { low: value - half, high: Number.POSITIVE_INFINITY }
+  if (/^(less than|under|below|up to|at most|fewer than)$/.test(q)) return { low: Number.NEGATIVE_INFINITY, high: value + half }
+  return { low: value - half, high: value + half }
+}
+
+/** Half a unit of the last digit written, in the canonical unit. */
+function halfStep(text: string, value: number): number {
+  const m = /(\d[\d,]*)(?:\.\s*(\d+))?/.exec(text)
+  if (m === null) return Math.abs(value) * 0.005
+  const written = Number(`${(m[1] ?? '').replace(/,/g, '')}.${m[2] ?? '0'}`)
+  const decimals = m[2]?.length ?? 0
+  const scale = written === 0 ? 1 : value / written
+  return Math.abs(scale) * 10 ** -decimals / 2
+}
+
+function fmt(n: number, digits = 0): string {
+  return n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 })
+}
+
+function unitLabel(unit: string): string {
+  return unit === 't' ? 't' : unit === '%' ? '%' : ` ${unit}`
+}
+
+function amount(value: number, unit: string): string {
+  return unit === '%' ? `${fmt(value, 2)} %` : unit === 't' ? `${fmt(value)} t` : `${fmt(value)} ${unit}`
+}
+
+function compare(figure: CheckableFigure, recomputed: number, basis: string, evidence: string): CheckResult {
+  const { low, high } = toleranceOf(figure)
+  const claimed = Number(figure.value)
+  const gap = recomputed - claimed
+  return {
+    status: recomputed >= low && recomputed <= high ? 'confirmed' : 'differs',
+    claimed: figure.value,
+    claimedUnit: figure.unit,
+    toleranceLow: Number.isFinite(low) ? low : null,
+    toleranceHigh: Number.isFinite(high) ? high : null,
+    recomputed: round(recomputed, figure.unit === '%' ? 4 : 3),
+    gap: round(gap, figure.unit === '%' ? 4 : 3),
+    gapPct: claimed === 0 ? null : round((gap / claimed) * 100, 2),
+    basis,
+    evidence,
+    missing: null,
+    implied: null,
+  }
+}
+
+function round(n: number, digits: number): string {
+  return String(Number(n.toFixed(digits)))
+}
+
+function insufficient(figure: CheckableFigure, missing: string, implied: string | null): CheckResult {
+  const { low, high } = toleranceOf(figure)
+  return {
+    status: 'insufficient data', claimed: figure.value, claimedUnit: figure.unit,
+    toleranceLow: Number.isFinite(low) ? low : null, toleranceHigh: Number.isFinite(high) ? high : null,
+    recomputed: null, gap: null, gapPct: null, basis: null, evidence: null, missing, implied,
+  }
+}
+
+function describeSeries(f: Pick<CheckableFigure, 'reporter' | 'partner' | 'flow' | 'hsCode' | 'commodity'>): string {
+  const dir = f.flow === 'M' ? `${f.reporter ?? '?'} imports from ${f.partner ?? '?'}` : `${f.reporter ?? '?'} -> ${f.partner ?? '?'}`
+  return `${dir}${f.hsCode ? ` HS ${f.hsCode}` : ''}${f.commodity ? ` (${f.commodity})` : ''}`
+}
+
+/** A level (an amount in a year) against the series' observation for that year. */
+export function checkLevel(figure: CheckableFigure, series: readonly Observation[]): CheckResult {
+  if (figure.year == null) return insufficient(figure, 'the text gives no year for this figure', null)
+  const obs = series.find((o) => o.year === figure.year)
+  if (obs === undefined) {
+    const have = series.map((o) => o.year).sort()
+    return insufficient(figure,
+      `no ${describeSeries(figure)} data for ${figure.year} in the warehouse${have.length > 0 ? ` (it has ${have.join(', ')})` : ''}`, null)
+  }
+  return compare(figure, Number(obs.value), obs.basis, `${figure.year}: ${amount(Number(obs.value), figure.unit)}`)
+}
+
+/**
+ * A change in percent against `changeFrom` (default the year before). Recomputed from the
+ * series when both years are there; otherwise the claim's implication is spelled out: with the
+ * level quoted beside it, the base-year level it implies (2.289 Mt after +33.8 % implies
+ * 1,710,762 t the year before).
+ */
+export function checkChange(figure: CheckableFigure, series: readonly Observation[], level: CheckableFigure | undefined, seriesUnit: string): CheckResult {
+  const year = figure.year
+  if (year == null) return insufficient(figure, 'the text gives no year for this change', null)
+  const from = figure.changeFrom ?? year - 1
+  const signed = figure.changeDirection === 'decrease' ? -Number(figure.value) : Number(figure.value)
+  const now = series.find((o) => o.year === year)
+  const before = series.find((o) => o.year === from)
+  if (now !== undefined && before !== undefined && Number(before.value) !== 0) {
+    const pct = ((Number(now.value) - Number(before.value)) / Number(before.value)) * 100
+    const recomputed = figure.changeDirection === 'decrease' ? -pct : pct
+    return compare(figure, recomputed, `${now.basis}; ${before.basis}`,
+      `${from}: ${amount(Number(before.value), seriesUnit)}, ${year}: ${amount(Number(now.value), seriesUnit)} (${pct >= 0 ? '+' : ''}${fmt(pct, 2)} %)`)
+  }
+  const base = level !== undefined ? Number(level.value) : now !== undefined ? Number(now.value) : undefined
+  const implied = base === undefined ? null
+    : `${amount(base, seriesUnit)} in ${year} after ${signed >= 0 ? '+' : ''}${fmt(signed, 2)} % implies ${amount(Math.round(base / (1 + signed / 100)), seriesUnit)} in ${from}`
+  const missingYears = [now === undefined ? year : undefined, before === undefined ? from : undefined].filter((y) => y !== undefined)
+  return insufficient(figure, `no ${describeSeries(figure)} data for ${missingYears.join(' and ')} in the warehouse`, implied)
+}
+
+/**
+ * A share in percent: the series' amount over a total (e.g. a country's oil needs) for the
+ * figure's year, or, when the text gives no year, the latest year both are known.
+ */
+export function checkShare(figure: CheckableFigure, part: readonly Observation[], whole: readonly Observation[], wholeLabel: string): CheckResult {
+  const years = part.map((o) => o.year).filter((y) => whole.some((w) => w.year === y)).sort((a, b) => b - a)
+  const year = figure.year ?? years[0]
+  const p = part.find((o) => o.year === year)
+  const w = whole.find((o) => o.year === year)
+  if (year === undefined || p === undefined || w === undefined || Number(w.value) === 0) {
+    const missing = [
+      part.length === 0 ? `no ${describeSeries(figure)} amounts` : p === undefined && year !== undefined ? `no ${describeSeries(figure)} amount for ${year}` : undefined,
+      whole.length === 0 ? `no figure for ${wholeLabel}` : w === undefined && year !== undefined ? `no figure for ${wholeLabel} in ${year}` : undefined,
+    ].filter((m) => m !== undefined).join('; ')
+    const latest = whole.slice().sort((a, b) => b.year - a.year)[0]
+    const implied = latest === undefined ? null
+      : `${figure.qualifier ? `${figure.qualifier} ` : ''}${figure.value} % of ${amount(Number(latest.value), 't')} (${wholeLabel}, ${latest.year}) would be ${amount(Math.round(Number(latest.value) * Number(figure.value) / 100), 't')}`
+    return insufficient(figure, missing || 'no year with both amounts', implied)
+  }
+  const pct = (Number(p.value) / Number(w.value)) * 100
+  const yearNote = figure.year == null ? ` (the text gives no year; ${year} is the latest with both)` : ''
+  return compare(figure, pct, `${p.basis}; ${w.basis}`,
+    `${year}: ${amount(Number(p.value), 't')} of ${amount(Number(w.value), 't')} ${wholeLabel} = ${fmt(pct, 2)} %${yearNote}`)
+}
+
+export { unitLabel }

@@ -1,0 +1,53 @@
+/**
+ * A number an article quotes, in a canonical unit, with where it stands in the text and, when
+ * the sentence says so, what it is about. This is the shape the CLI prints (`figures --json`)
+ * and loads into `reporting.article_figure`; see CONTRACT.md.
+ */
+
+export type FigureKind = 'mass' | 'money' | 'percent' | 'volume' | 'volume_rate' | 'area' | 'count' | 'date' | 'year'
+
+export type FigureMeasure = 'level' | 'change' | 'share'
+
+export interface Figure {
+  readonly kind: FigureKind
+  /** In the canonical unit, as a JSON number (convenience; `valueExact` is the truth). */
+  readonly value: number
+  /** The same value as an exact decimal string, e.g. "2289000". */
+  readonly valueExact: string
+  /** 't', 'USD' (or 'EUR', 'GBP', ...), '%', 'bbl', 'bbl/d', 'ha', '1', 'date', 'year'. */
+  readonly unit: string
+  /** The span exactly as written: `text === source.slice(start, end)`. */
+  readonly text: string
+  readonly start: number
+  readonly end: number
+  /** 'nearly', 'about', 'more than', ... lower-case, as written. */
+  readonly qualifier?: string
+  /** The year the figure is about. */
+  readonly year?: number
+  /** A sub-year period the text names, e.g. '2023-01/2023-11'. */
+  readonly period?: string
+  /** ISO3 of the exporting (flow X) or importing (flow M) country. */
+  readonly reporter?: string
+  /** ISO3 of the other country. */
+  readonly partner?: string
+  readonly flow?: 'X' | 'M'
+  /** Normalized commodity name, e.g. 'crude oil'. */
+  readonly commodity?: string
+  /** HS code of the commodity, e.g. '2709'. */
+  readonly hsCode?: string
+  readonly measure?: FigureMeasure
+  /** For a change: the base year it is measured against. */
+  readonly changeFrom?: number
+  readonly changeDirection?: 'increase' | 'decrease'
+  /** For a share: what it is a share of, as written ("Israel's oil needs"). */
+  readonly shareOf?: string
+  /** ISO3 of the country named in `shareOf`. */
+  readonly shareOfCountry?: string
+  /** For kind 'date': 'YYYY-MM-DD', 'YYYY-MM', or a range 'YYYY-MM/YYYY-MM', 'YYYY/YYYY'. */
+  readonly date?: string
+}
+
+export interface ExtractOptions {
+  /** Fill year, period, countries, flow, commodity and measure from the sentence (default true). */
+  readonly links?: boolean
+}

@@ -1,0 +1,95 @@
+import { execFile } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { promisify } from 'node:util'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ENGINES, createTestWarehouse, type TestWarehouse } from './helpers/warehouse.ts'
+
+const run = promisify(execFile)
+
+interface Result {
+  readonly code: number
+  readonly stdout: string
+  readonly stderr: string
+}
+
+/** The real command line, as cron and users run it. */
+async function cli(args: string[], env: NodeJS.ProcessEnv): Promise<Result> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['bin/trade-etl.js', ...args], { env: { ...process.env, LOG_LEVEL: 'info', ...env }, maxBuffer: 64 << 20 })
+    return { code: 0, stdout, stderr }
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string }
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
+  }
+}
+
+describe.each(ENGINES)('trade-etl command line on the %s engine', (engine) => {
+  let env: NodeJS.ProcessEnv
+  let t: TestWarehouse | undefined
+  beforeAll(async () => {
+    if (engine === 'server') {
+      t = await createTestWarehouse('server')
+      await t.wh.close()
+      env = { DATABASE_URL: t.url, TRADE_ETL_HOME: '' }
+    } else {
+      env = { DATABASE_URL: '', TRADE_ETL_HOME: mkdtempSync(`${tmpdir()}/trade-etl-cli-`) }
+    }
+  })
+  afterAll(async () => t?.close())
+
+  it('migrate twice: the second is a no-op', async () => {
+    await cli(['migrate'], env)
+    const second = await cli(['migrate'], env)
+    expect(second.code).toBe(0)
+    expect(second.stdout).toBe('warehouse is up to date\n')
+  })
+
+  it('ingest --json prints the contract document and nothing else on stdout', async () => {
+    const first = await cli(['ingest', 'fixtures/comtrade/cement-legacy-35.csv', 'fixtures/baci/BACI_HS17_V202301.zip', '--json'], env)
+    expect(first.code).toBe(0)
+    const doc = JSON.parse(first.stdout) as { files: Record<string, unknown>[] }
+    expect(doc.files).toHaveLength(3)
+    for (const f of doc.files) {
+      expect(Object.keys(f)).toEqual(expect.arrayContaining(['path', 'format', 'sha256', 'rowsRead', 'rowsLoaded', 'rowsRejected', 'skipped']))
+      expect(f.rowsRead).toBe((f.rowsLoaded as number) + (f.rowsRejected as number))
+      expect(f.skipped).toBe(false)
+    }
+    expect(doc.files.map((f) => f.format)).toEqual(['comtrade', 'baci', 'baci'])
+    expect(doc.files[1]?.path).toBe('fixtures/baci/BACI_HS17_V202301.zip!BACI_HS17_Y2021_V202301.csv')
+    expect(first.stderr).toContain('file loaded')
+
+    const again = await cli(['ingest', 'fixtures/comtrade/cement-legacy-35.csv', '--json'], env)
+    expect((JSON.parse(again.stdout) as { files: { skipped: boolean }[] }).files[0]?.skipped).toBe(true)
+  })
+
+  it('report yoy --json gives the change computed by SQL from the data', async () => {
+    const r = await cli(['report', 'yoy', '--reporter', 'AZE', '--partner', 'ISR', '--product', '270900', '--flow', 'X', '--json'], env)
+    expect(r.code).toBe(0)
+    const { rows } = JSON.parse(r.stdout) as { rows: Record<string, string | number | null>[] }
+    expect(rows.map((x) => x.year)).toEqual([2021, 2022])
+    // The BACI fixture carries 1,710,762.111 t in 2021 and 2,289,000 t in 2022: +33.80 %.
+    expect(rows[1]).toMatchObject({ source_format: 'baci', net_mass_t: '2289000.000', net_mass_t_prev: '1710762.111', net_mass_yoy_pct: '33.80' })
+    const csv = await cli(['report', 'yoy', '--reporter', 'AZE', '--product', '270900', '--csv'], env)
+    expect(csv.stdout.split('\n')[0]).toMatch(/^source_format,reporter_code,/)
+  })
+
+  it('exits 1 naming the file and problem for a file that is not trade data', async () => {
+    const r = await cli(['ingest', 'fixtures/broken/api-error-not-data.csv'], env)
+    expect(r.code).toBe(1)
+    expect(r.stdout).toContain('FAILED: fixtures/broken/api-error-not-data.csv:1: not a trade-data file')
+  })
+
+  it('exits 2 on usage errors', async () => {
+    expect((await cli(['ingest'], env)).code).toBe(2)
+    expect((await cli(['report', 'yoy', '--flow', 'Q'], env)).code).toBe(2)
+    expect((await cli(['frobnicate'], env)).code).toBe(2)
+  })
+
+  it('status --json lists files and freshness', async () => {
+    const r = await cli(['status', '--json'], env)
+    const s = JSON.parse(r.stdout) as { files: { path: string }[]; freshness: { source_format: string }[] }
+    expect(s.files.map((f) => f.path)).toContain('fixtures/comtrade/cement-legacy-35.csv')
+    expect(s.freshness.map((f) => f.source_format).sort()).toEqual(['baci', 'comtrade'])
+  })
+})

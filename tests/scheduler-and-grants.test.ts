@@ -1,0 +1,94 @@
+import { sql } from 'kysely'
+import pg from 'pg'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { JobConfig } from '../src/config/index.ts'
+import { grantReader } from '../src/jobs/grant-reader.ts'
+import { runJobs } from '../src/jobs/run-jobs.ts'
+import { runScheduler } from '../src/jobs/scheduler.ts'
+import { openWarehouse } from '../src/load/index.ts'
+import { ENGINES, createTestWarehouse, silentLog, type TestWarehouse } from './helpers/warehouse.ts'
+
+const config = (schedule?: string): JobConfig => ({
+  jobs: [{ name: 'cement', kind: 'ingest', format: 'auto', files: ['fixtures/comtrade/cement-legacy-35.csv'], ...(schedule === undefined ? {} : { schedule }) }],
+  report: { yoy: [] },
+})
+
+describe.each(ENGINES)('runs, locks and the scheduler on the %s engine', (engine) => {
+  let t: TestWarehouse
+  beforeAll(async () => {
+    t = await createTestWarehouse(engine)
+  })
+  afterAll(async () => t?.close())
+
+  it('runs a job once and records the run; a run while the lock is held is refused', async () => {
+    const unlock = await t.wh.tryLock('trade-etl:run')
+    expect(unlock).not.toBeNull()
+    expect(await runJobs(t.wh, config(), [], silentLog)).toBe('locked')
+    await unlock?.()
+    const summary = await runJobs(t.wh, config(), [], silentLog)
+    expect(summary).toMatchObject({ ok: true, jobs: [{ job: 'cement', ok: true }] })
+    const runs = await t.wh.db.selectFrom('etl.run').select(['status', 'job']).execute()
+    expect(runs).toEqual([{ status: 'ok', job: 'cement' }])
+  })
+
+  it('refuses an unknown job by name', async () => {
+    await expect(runJobs(t.wh, config(), ['nope'], silentLog)).rejects.toThrow(/no such job: nope/)
+  })
+
+  it('schedules, runs each tick once, and stops cleanly on abort', async () => {
+    const stop = new AbortController()
+    const done = runScheduler(t.wh, config('* * * * * *'), silentLog, stop.signal)
+    await new Promise((resolve) => setTimeout(resolve, 2600))
+    stop.abort()
+    await done
+    const ticks = await sql<{ n: number; distinct_ticks: number }>`select count(*)::int as n, count(distinct tick_at)::int as distinct_ticks from etl.cron_tick`.execute(t.wh.db)
+    expect(ticks.rows[0]?.n).toBeGreaterThanOrEqual(2)
+    expect(ticks.rows[0]?.n).toBe(ticks.rows[0]?.distinct_ticks)
+    const runs = await sql<{ n: number }>`select count(*)::int as n from etl.run where status = 'ok'`.execute(t.wh.db)
+    expect(runs.rows[0]?.n).toBeGreaterThanOrEqual(2)
+  })
+})
+
+describe.runIf(ENGINES.includes('server'))('on a shared server', () => {
+  let t: TestWarehouse
+  beforeAll(async () => {
+    t = await createTestWarehouse('server')
+  })
+  afterAll(async () => t?.close())
+
+  it('two schedulers claim each tick exactly once between them', async () => {
+    const other = await openWarehouse({ engine: 'server', url: t.url as string })
+    const stop = new AbortController()
+    const both = Promise.all([runScheduler(t.wh, config('* * * * * *'), silentLog, stop.signal), runScheduler(other, config('* * * * * *'), silentLog, stop.signal)])
+    await new Promise((resolve) => setTimeout(resolve, 2600))
+    stop.abort()
+    await both
+    await other.close()
+    const ticks = await sql<{ n: number; runs: number }>`
+      select (select count(*)::int from etl.cron_tick) as n, (select count(*)::int from etl.run) as runs`.execute(t.wh.db)
+    expect(ticks.rows[0]?.n).toBeGreaterThanOrEqual(2)
+    // Each claimed tick started one run (or found the lock held and started none).
+    expect(ticks.rows[0]?.runs).toBeLessThanOrEqual(ticks.rows[0]?.n ?? 0)
+  })
+
+  it('grant-reader lets a role read reporting and nothing else', async () => {
+    const role = `bi_reader_${Math.random().toString(36).slice(2, 8)}`
+    await sql`create role ${sql.id(role)} login`.execute(t.wh.db)
+    await expect(grantReader(t.wh, 'no_such_role_here')).rejects.toThrow(/no database role/)
+    await grantReader(t.wh, role)
+    const url = new URL(t.url as string)
+    url.username = role
+    const client = new pg.Client({ connectionString: url.toString() })
+    await client.connect()
+    try {
+      await expect(client.query('select count(*) from reporting.trade_flow')).resolves.toBeDefined()
+      await expect(client.query('select count(*) from reporting.trade_yoy')).resolves.toBeDefined()
+      await expect(client.query('select count(*) from core.trade_flow')).rejects.toThrow(/permission denied/)
+      await expect(client.query('select count(*) from etl.source_file')).rejects.toThrow(/permission denied/)
+    } finally {
+      await client.end()
+      await sql`drop owned by ${sql.id(role)}`.execute(t.wh.db)
+      await sql`drop role ${sql.id(role)}`.execute(t.wh.db)
+    }
+  })
+})
