@@ -7,6 +7,7 @@ import { sql } from 'kysely'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ingestFiles } from '../src/jobs/ingest-files.ts'
+import { queryStatus } from '../src/jobs/reports.ts'
 import { ENGINES, createTestWarehouse, silentLog, type TestWarehouse } from './helpers/warehouse.ts'
 
 const CEMENT = 'fixtures/comtrade/cement-legacy-35.csv'
@@ -79,6 +80,18 @@ describe.each(ENGINES)('ingestion of broken and wrapped inputs on the %s engine'
     expect(raw.includes(0xf4) || raw.includes(0xe9) || raw.includes(0xfc)).toBe(true)
     const r = await sql<{ n: number }>`select count(*)::int as n from reporting.trade_flow where source_file = ${THAILAND} and partner_iso3 = 'CIV'`.execute(t.wh.db)
     expect(r.rows[0]?.n).toBeGreaterThan(0)
+  })
+
+  it('loads an unknown country code with a NULL ISO3 and lists it in status', async () => {
+    const path = `${dir}/unknown-code.csv`
+    const lines = readFileSync('fixtures/comtrade/usa-china-legacy-12.csv', 'utf8').split('\r\n').slice(0, 3)
+    writeFileSync(path, [lines[0], (lines[1] as string).replace(',842,USA,156,China,', ',842,USA,9999,Atlantis,'), lines[2], ''].join('\n'))
+    const [summary] = await ingestFiles(t.wh, [path], { log: silentLog })
+    expect(summary).toMatchObject({ rowsLoaded: 2, rowsRejected: 0 })
+    const r = await sql<{ partner_iso3: string | null }>`select partner_iso3 from reporting.trade_flow where source_file = ${path} and partner_code = '9999'`.execute(t.wh.db)
+    expect(r.rows).toEqual([{ partner_iso3: null }])
+    const status = await queryStatus(t.wh)
+    expect(status.unknownCodes).toContainEqual({ source_format: 'comtrade', code: '9999', role: 'partner', rows: 1 })
   })
 
   it('decodes a UTF-8 file with a BOM and quoted, tab-separated fields', async () => {
