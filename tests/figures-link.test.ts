@@ -63,6 +63,19 @@ describe('linking', () => {
     expect(find('Exports fell by 150,000 tonnes to 4.1 million tonnes.', '4.1 million tonnes').measure).toBe('level')
   })
 
+  it('reads "X% more than in YEAR" as a change against that year', () => {
+    const text = "Brazil's soybean exports hit a record 101.9 million metric tons in 2023, 28% more than in 2022."
+    expect(find(text, '28%')).toMatchObject({ measure: 'change', changeDirection: 'increase', changeFrom: 2022, year: 2023 })
+    expect(find('Sales were 5% lower than a year earlier.', '5%')).toMatchObject({ measure: 'change', changeDirection: 'decrease' })
+  })
+
+  it('does not take "since YEAR" as the year of a figure', () => {
+    const text = 'Exports dropped 4 percent, to 31.2 billion cubic metres, the lowest since 2015.'
+    expect(find(text, '4 percent').year).toBeUndefined()
+    expect(find(text, '31.2 billion cubic metres')).toMatchObject({ unit: 'm3', valueExact: '31200000000' })
+    expect(find(text, '31.2 billion cubic metres').year).toBeUndefined()
+  })
+
   it('leaves links out when asked', () => {
     const [f] = extractFigures('In 2022, Azerbaijan exported 2 Mt of oil to Israel.', { links: false }).filter((x) => x.kind === 'mass')
     expect(f).toEqual({ kind: 'mass', value: 2000000, valueExact: '2000000', unit: 't', text: '2 Mt', start: 29, end: 33 })

@@ -84,8 +84,9 @@ describe('convertToCanonical', () => {
   it('converts volume through the exact barrel, rounding only where it must', () => {
     expect(convertToCanonical('42', unit('us-gallon'))).toBe('1')
     expect(convertToCanonical('158.987294928', unit('litre'))).toBe('1')
-    expect(convertToCanonical('1', unit('cubic-metre'))).toBe('6.28981077')
-    expect(convertToCanonical('1', unit('billion-cubic-metres'))).toBe('6289810770.432105128')
+    expect(convertToCanonical('1', unit('cubic-metre'))).toBe('1')
+    expect(convertToCanonical('1', unit('billion-cubic-metres'))).toBe('1000000000')
+    expect(convertToCanonical('1.2', unit('trillion-cubic-feet'))).toBe('33980215910.4')
   })
 
   it('converts area exactly', () => {

@@ -33,6 +33,8 @@ const SHARE_VERBS = new Set(['covers', 'cover', 'covered', 'covering', 'supplies
 const STATE_VERBS = new Set(['was', 'is', 'were', 'are', 'at', 'reached', 'hit', 'to', 'of', 'stood', 'amounted', 'totalled', 'totaled'])
 /** "33.8% increase", "5% higher", "12-percent rise", "5% year-on-year". */
 const CHANGE_AFTER_RE = new RegExp(`^\\s*(?:(?:year-on-year|year-over-year|y/y|yoy|annual|on-year)\\s+)?(${INCREASE}|${DECREASE})(?![\\p{L}])`, 'iu')
+/** "28% more than in 2022", "5% lower than a year earlier": a change against what follows. */
+const COMPARATIVE_AFTER_RE = /^\s*(more|higher|greater|above|less|lower|below|fewer)\s+than(?![\p{L}])/iu
 const YOY_AFTER_RE = /^\s*(?:year-on-year|year-over-year|y\/y|yoy|on the year|on an annual basis|annually)(?![\p{L}])/iu
 const INCREASE_WORD_RE = new RegExp(`^(?:${INCREASE})$`, 'i')
 const SUPPLY_VERBS = new Set(['supply', 'supplies', 'supplied', 'sold', 'sell', 'sells', 'shipped', 'deliver', 'delivers', 'delivered', 'provides', 'provided', 'provide'])
@@ -57,7 +59,7 @@ interface YearMention {
   readonly year: number
   readonly period?: string
   /** "compared with 2021": a base year, not what the figure is about. */
-  readonly base: 'strict' | 'loose' | 'none'
+  readonly base: 'strict' | 'loose' | 'since' | 'none'
 }
 
 interface Roles {
@@ -214,7 +216,7 @@ function linkOne(text: string, f: FoundFigure, here: SentenceFacts, previous: Se
     if (year.period !== undefined) out.linkedPeriod = year.period
   }
   if (measure.measure === 'change') {
-    const base = here.years.find((y) => y.pos > f.start && y.base !== 'none' && y.year !== year?.year) ?? here.years.find((y) => y.base === 'strict' && y.year !== year?.year)
+    const base = here.years.find((y) => y.pos > f.start && (y.base === 'strict' || y.base === 'loose') && y.year !== year?.year) ?? here.years.find((y) => y.base === 'strict' && y.year !== year?.year)
     if (base !== undefined) out.changeFrom = base.year
     else if (year !== undefined && PREVIOUS_YEAR_RE.test(text.slice(here.sentence.start, here.sentence.end))) out.changeFrom = year.year - 1
   }
@@ -280,6 +282,11 @@ function readMeasure(f: FoundFigure, before: readonly string[], after: string): 
     const changeAfter = CHANGE_AFTER_RE.exec(after)
     const wordBefore = CHANGE_WORD_RE.test(w) ? w : byOf && CHANGE_WORD_RE.test(w1) ? w1 : undefined
     if (changeAfter !== null || f.points === true || YOY_AFTER_RE.test(after)) return changeOf(changeAfter?.[1] ?? wordBefore, negative)
+    const comparative = COMPARATIVE_AFTER_RE.exec(after)
+    if (comparative !== null) {
+      const up = /^(more|higher|greater|above)$/i.test(comparative[1] ?? '')
+      return { measure: 'change', direction: up !== negative ? 'increase' : 'decrease' }
+    }
     const shareOf = SHARE_OF_RE.exec(after)
     if (shareOf !== null) return { measure: 'share', shareOf: (shareOf[1] ?? '').trim() }
     const share =
@@ -309,7 +316,7 @@ function readMeasure(f: FoundFigure, before: readonly string[], after: string): 
  * Whether a year is the base of a comparison: "compared with 2021", "than in 2021", "versus 2021"
  * ('strict'), or "from 2021", "over 2021", "on 2021" ('loose': a base only for a change figure).
  */
-function baseYearKind(text: string, start: number): 'strict' | 'loose' | 'none' {
+function baseYearKind(text: string, start: number): 'strict' | 'loose' | 'since' | 'none' {
   if (/(?:^|[^\p{L}])vs\.\s*$/u.test(text.slice(Math.max(0, start - 6), start))) return 'strict'
   const words = lastWords(text, start, 6, 48)
   let n = words.length
@@ -321,6 +328,8 @@ function baseYearKind(text: string, start: number): 'strict' | 'loose' | 'none' 
   if (w === 'against' || w === 'versus' || w === 'vs' || w === 'than' || (w === 'in' && w1 === 'than')) return 'strict'
   if ((w === 'with' || w === 'to') && (w1 === 'compared' || w1 === 'relative')) return 'strict'
   if (w === 'from' || w === 'over' || w === 'on') return 'loose'
+  // "the lowest since 2015": a landmark, neither the figure's year nor the base of a change.
+  if (w === 'since') return 'since'
   return 'none'
 }
 

@@ -149,21 +149,22 @@ export const UNITS: readonly UnitEntry[] = [
     symbols: ['%', '％'],
   }, 'identity'),
 
-  // Volume -> barrels. Litres and cubic metres go through the exact litre size of a barrel.
+  // Liquid volume -> barrels: litres and gallons go through the exact litre size of a barrel.
   unit('barrel', 'volume', 'bbl', '1', { words: ['barrel', 'barrels'], symbols: ['bbl', 'bbls'] }, BARREL_SOURCE),
   unit('million-barrels', 'volume', 'bbl', '1000000', { symbols: ['MMbbl', 'mmbbl'] }, 'oil-industry MM = 10^6'),
   unit('litre', 'volume', 'bbl', '1', { words: ['litre', 'litres', 'liter', 'liters'], divisor: LITRES_PER_BARREL }, BARREL_SOURCE),
-  unit('cubic-metre', 'volume', 'bbl', '1000', {
+  unit('us-gallon', 'volume', 'bbl', '1', { words: ['gallon', 'gallons'], divisor: '42' }, BARREL_SOURCE),
+  // Cubic measures -> m3. They are how gas is traded (bcm, bcf): a barrel of oil is no unit for
+  // gas, so these keep their own canonical unit instead of being turned into barrels.
+  unit('cubic-metre', 'volume', 'm3', '1', {
     words: ['cubic metre', 'cubic metres', 'cubic meter', 'cubic meters', 'cu m'],
     symbols: ['m3', 'm³'],
-    divisor: LITRES_PER_BARREL,
-  }, `1 m3 = 1000 l; ${BARREL_SOURCE}`),
-  unit('million-cubic-metres', 'volume', 'bbl', '1000000000', { symbols: ['mcm', 'MCM'], divisor: LITRES_PER_BARREL }, `mcm = 10^6 m3; ${BARREL_SOURCE}`),
-  unit('billion-cubic-metres', 'volume', 'bbl', '1000000000000', { symbols: ['bcm', 'BCM'], divisor: LITRES_PER_BARREL }, `bcm = 10^9 m3 (gas trade); ${BARREL_SOURCE}`),
-  unit('us-gallon', 'volume', 'bbl', '1', { words: ['gallon', 'gallons'], divisor: '42' }, BARREL_SOURCE),
-  unit('cubic-foot', 'volume', 'bbl', '28.316846592', { words: ['cubic foot', 'cubic feet'], divisor: LITRES_PER_BARREL }, `1 ft3 = 28.316846592 l exactly; ${BARREL_SOURCE}`),
-  unit('billion-cubic-feet', 'volume', 'bbl', '28316846592', { symbols: ['bcf', 'Bcf'], divisor: LITRES_PER_BARREL }, `bcf = 10^9 ft3; ${BARREL_SOURCE}`),
-  unit('trillion-cubic-feet', 'volume', 'bbl', '28316846592000', { symbols: ['tcf', 'Tcf'], divisor: LITRES_PER_BARREL }, `tcf = 10^12 ft3; ${BARREL_SOURCE}`),
+  }, 'SI unit of volume'),
+  unit('million-cubic-metres', 'volume', 'm3', '1000000', { symbols: ['mcm', 'MCM'] }, 'mcm = 10^6 m3'),
+  unit('billion-cubic-metres', 'volume', 'm3', '1000000000', { symbols: ['bcm', 'BCM'] }, 'bcm = 10^9 m3 (gas trade)'),
+  unit('cubic-foot', 'volume', 'm3', '0.028316846592', { words: ['cubic foot', 'cubic feet'] }, '1 ft = 0.3048 m exactly (international foot, 1959)'),
+  unit('billion-cubic-feet', 'volume', 'm3', '28316846.592', { symbols: ['bcf', 'Bcf'] }, 'bcf = 10^9 ft3'),
+  unit('trillion-cubic-feet', 'volume', 'm3', '28316846592', { symbols: ['tcf', 'Tcf'] }, 'tcf = 10^12 ft3'),
 
   // Volume per day -> barrels per day.
   unit('barrels-per-day', 'volume_rate', 'bbl/d', '1', {
