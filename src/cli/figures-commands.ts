@@ -41,7 +41,8 @@ export async function commandFigures(args: string[], log: Logger, parse: Parse, 
     })
   }
   if (values.json === true) {
-    const figures = article.figures.map((f) => ({ ...f, value: Number(f.value), valueExact: f.value, date: undefined, ...(f.date === undefined ? {} : { date: f.date }) }))
+    // `value` is a JSON number as the contract says; `valueExact` keeps the exact decimal.
+    const figures = article.figures.map((f) => ({ ...f, value: Number(f.value), valueExact: f.value }))
     out(JSON.stringify({ file: path, sha256: article.file.sha256, source: article.sourceKind, figures, ...(loaded === undefined ? {} : { loaded }) }))
     return 0
   }
