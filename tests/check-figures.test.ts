@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs'
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ingestFiles } from '../src/jobs/ingest-files.ts'
 import { loadArticleFiles, loadPublishedFiles, runChecks } from '../src/jobs/figures.ts'
@@ -56,5 +57,34 @@ describe.each(ENGINES)('article figures checked against the warehouse on the %s 
     const fromArticle = (await listChecks(t.wh.db)).filter((c) => c.article_url === 'https://news.az/#founding-article')
     const statuses = Object.fromEntries(fromArticle.filter((c) => c.text.length < 30).map((c) => [c.text.replace(/\s+/g, ' '), c.status]))
     expect(statuses).toMatchObject({ '2.289 million tons': 'confirmed', '33.8%': 'confirmed', '40%': 'differs' })
+  })
+})
+
+describe.each(ENGINES)('checks that need the world as partner on the %s engine', (engine) => {
+  let t: TestWarehouse
+  beforeAll(async () => {
+    t = await createTestWarehouse(engine)
+    await ingestFiles(t.wh, ['fixtures/comtrade/sitc-petroleum-legacy-35.csv'], { log: silentLog })
+  })
+  afterAll(async () => t?.close())
+
+  it('checks a level with no partner named against exports to the world, and a change from the same series', async () => {
+    const path = `${mkdtempSync(`${tmpdir()}/trade-etl-claims-`)}/claims.json`
+    writeFileSync(path, JSON.stringify({
+      url: 'https://example.org/azerbaijan-petroleum',
+      figures: [
+        // Comtrade: Azerbaijan's SITC 33 exports to the world were 16,285,322,255 USD in 2018, 12,560,562,731 in 2017.
+        { kind: 'money', value: '16300000000', unit: 'USD', text: '$16.3 billion', year: 2018, reporter: 'AZE', flow: 'X', hsCode: '33', measure: 'level' },
+        { kind: 'percent', value: '29.7', unit: '%', text: '29.7%', year: 2018, reporter: 'AZE', flow: 'X', hsCode: '33', measure: 'change', changeDirection: 'increase' },
+        { kind: 'money', value: '20000000000', unit: 'USD', text: '$20 billion', qualifier: 'more than', year: 2017, reporter: 'AZE', flow: 'X', hsCode: '33', measure: 'level' },
+      ],
+    }))
+    await loadArticleFiles(t.wh, [{ path }], silentLog)
+    await runChecks(t.wh, silentLog)
+    const checks = await listChecks(t.wh.db)
+    expect(byText(checks, '$16.3 billion')).toMatchObject({ status: 'confirmed', recomputed: '16285322255' })
+    // 16,285,322,255 / 12,560,562,731 - 1 = +29.65 %, inside 29.65..29.75.
+    expect(byText(checks, '29.7%')).toMatchObject({ status: 'confirmed' })
+    expect(byText(checks, '$20 billion')).toMatchObject({ status: 'differs', recomputed: '12560562731' })
   })
 })

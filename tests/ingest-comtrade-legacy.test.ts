@@ -123,5 +123,8 @@ describe.each(ENGINES)('Comtrade legacy ingestion on the %s engine', (engine) =>
       select r.value::text, s.path from core.trade_flow_revision r join etl.source_file s using (file_id)
       where r.reporter_code = '842' and r.product_code = '01' and r.flow = 'M'`.execute(t.wh.db)
     expect(old.rows).toEqual([{ value: '36327640', path: first }])
+    const view = await sql<{ value_usd: string; source_file: string; superseded_by_file: string }>`
+      select value_usd::text, source_file, superseded_by_file from reporting.trade_flow_revision where reporter_code = '842' and product_code = '01'`.execute(t.wh.db)
+    expect(view.rows).toEqual([{ value_usd: '36327640', source_file: first, superseded_by_file: second }])
   })
 })

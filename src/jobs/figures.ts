@@ -121,12 +121,16 @@ function toCheckable(f: FigureRow): CheckableFigure {
   }
 }
 
-/** Trade data first, published figures for the years it lacks. */
-async function flowSeries(wh: Warehouse, f: CheckableFigure, unit: 't' | 'USD'): Promise<Observation[]> {
-  if (f.reporter == null || f.partner == null) return []
+/** Trade data first, published figures for the years it lacks. No partner named: the world. */
+async function flowSeries(wh: Warehouse, f: Pick<CheckableFigure, 'reporter' | 'partner' | 'flow' | 'hsCode'>, unit: 't' | 'USD'): Promise<Observation[]> {
+  if (f.reporter == null) return []
   const flow = f.flow ?? 'X'
-  const trade = await queryTradeSeries(wh.db, { reporter: f.reporter, partner: f.partner, flow, hsCode: f.hsCode ?? null, measure: unit === 't' ? 'net_mass_t' : 'value_usd' })
-  const published = await queryPublishedSeries(wh.db, { subject: 'trade', reporter: f.reporter, partner: f.partner, flow, hsCode: f.hsCode ?? null, unit })
+  const partner = f.partner ?? 'W00'
+  const trade = await queryTradeSeries(wh.db, { reporter: f.reporter, partner, flow, hsCode: f.hsCode ?? null, measure: unit === 't' ? 'net_mass_t' : 'value_usd' })
+  const published = await queryPublishedSeries(wh.db, {
+    subject: partner === 'W00' ? (flow === 'M' ? 'total_imports' : 'total_exports') : 'trade',
+    reporter: f.reporter, partner: partner === 'W00' ? null : partner, flow, hsCode: f.hsCode ?? null, unit,
+  })
   const years = new Set(trade.map((o) => o.year))
   return [...trade, ...published.filter((o) => !years.has(o.year))].sort((a, b) => a.year - b.year)
 }
@@ -135,7 +139,7 @@ async function flowSeries(wh: Warehouse, f: CheckableFigure, unit: 't' | 'USD'):
  * Recomputes every checkable article figure from the warehouse and stores the results in
  * core.figure_check (reporting.figure_check). Levels are checked in their own unit; a change
  * against the same measure as the level quoted beside it (mass when the article gives
- * tonnes); a share as the flow over the total it is a share of (a published demand figure).
+ * tonnes); a share as the flow over the total it is a share of.
  */
 export async function runChecks(wh: Warehouse, log: Logger): Promise<number> {
   const rows = await listCheckableFigures(wh.db)
@@ -153,6 +157,30 @@ export async function runChecks(wh: Warehouse, log: Logger): Promise<number> {
   return results.length
 }
 
+const SHARE_OF_EXPORTS = /export|sales|shipments|supplies|deliveries/i
+const SHARE_OF_IMPORTS = /import|purchases|buying/i
+
+/**
+ * The total a share is of: a country's exports or imports (trade data with the world as
+ * partner, else a published total), or its needs, demand or consumption (published demand).
+ */
+async function shareWhole(wh: Warehouse, f: CheckableFigure): Promise<{ series: Observation[]; label: string } | undefined> {
+  const label = f.shareOf ?? 'the total'
+  if (SHARE_OF_EXPORTS.test(label)) {
+    const exporter = f.shareOfCountry ?? f.reporter
+    if (exporter == null) return undefined
+    return { series: await flowSeries(wh, { reporter: exporter, partner: null, flow: 'X', hsCode: f.hsCode ?? null }, 't'), label }
+  }
+  if (SHARE_OF_IMPORTS.test(label)) {
+    const importer = f.shareOfCountry ?? (f.flow === 'M' ? f.reporter : f.partner)
+    if (importer == null) return undefined
+    return { series: await flowSeries(wh, { reporter: importer, partner: null, flow: 'M', hsCode: f.hsCode ?? null }, 't'), label }
+  }
+  const of = f.shareOfCountry ?? f.partner
+  if (of == null) return undefined
+  return { series: await queryPublishedSeries(wh.db, { subject: 'demand', reporter: of, partner: null, flow: null, hsCode: f.hsCode ?? null, unit: 't' }), label }
+}
+
 async function checkOne(wh: Warehouse, f: CheckableFigure, siblings: readonly CheckableFigure[]): Promise<CheckResult | undefined> {
   if (f.measure === 'level' && (f.unit === 't' || f.unit === 'USD')) {
     return checkLevel(f, await flowSeries(wh, f, f.unit))
@@ -164,11 +192,9 @@ async function checkOne(wh: Warehouse, f: CheckableFigure, siblings: readonly Ch
     return checkChange(f, await flowSeries(wh, f, unit), level, unit)
   }
   if (f.measure === 'share' && f.unit === '%') {
-    const of = f.shareOfCountry ?? f.partner
-    if (of == null) return undefined
-    const part = await flowSeries(wh, f, 't')
-    const whole = await queryPublishedSeries(wh.db, { subject: 'demand', reporter: of, partner: null, flow: null, hsCode: f.hsCode ?? null, unit: 't' })
-    return checkShare(f, part, whole, f.shareOf ?? `${of} total`)
+    const whole = await shareWhole(wh, f)
+    if (whole === undefined) return undefined
+    return checkShare(f, await flowSeries(wh, f, 't'), whole.series, whole.label)
   }
   return undefined
 }
