@@ -49,7 +49,7 @@ export async function commandFigures(args: string[], log: Logger, parse: Parse, 
   out(renderTable(['#', 'kind', 'value', 'unit', 'as written', 'qualifier', 'year', 'link', 'measure', 'at'],
     article.figures.map((f, n) => [n + 1, f.kind, f.kind === 'date' || f.kind === 'year' ? (f.date ?? f.value) : formatAmount(f.value, f.value.includes('.') ? Math.min(f.value.split('.')[1]?.length ?? 0, 4) : 0), f.unit,
       f.text.replace(/\s+/g, ' '), f.qualifier, f.year, [f.reporter, f.partner].filter(Boolean).join('->') + (f.hsCode ? ` HS ${f.hsCode}` : ''),
-      f.measure === 'change' ? `change vs ${f.changeFrom ?? ''}` : f.measure === 'share' ? `share of ${f.shareOf ?? ''}` : f.measure,
+      f.measure === 'change' ? (f.changeFrom === undefined ? 'change' : `change vs ${f.changeFrom}`) : f.measure === 'share' ? (f.shareOf === undefined ? 'share' : `share of ${f.shareOf}`) : f.measure,
       f.start === undefined ? '' : `${f.start}-${f.end}`])))
   if (loaded !== undefined) out(`\n${loaded.skipped ? 'already loaded as' : 'loaded as'} article ${loaded.articleId}`)
   return 0
