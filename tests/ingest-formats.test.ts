@@ -52,6 +52,15 @@ describe.each(ENGINES)('every layout through the warehouse on the %s engine', (e
     const r = await sql<{ net_mass_t: string; partner_iso3: string }>`
       select net_mass_t::text, partner_iso3 from reporting.trade_flow where source_file = ${FILES.names} and year = 2022 and partner_code = 'Azerbaijan'`.execute(t.wh.db)
     expect(r.rows).toEqual([{ net_mass_t: '2242019', partner_iso3: 'AZE' }])
+    // Windows-1252 names decode right and map to ISO3.
+    const names = await sql<{ code: string; iso3: string }>`
+      select distinct partner_code as code, partner_iso3 as iso3 from reporting.trade_flow
+      where source_file = ${FILES.names} and partner_code in ('Côte d''Ivoire', 'Türkiye') order by 1`.execute(t.wh.db)
+    expect(names.rows).toEqual([{ code: "Côte d'Ivoire", iso3: 'CIV' }])
+    const second = await sql<{ n: number }>`
+      select count(*)::int as n from core.trade_flow f join etl.source_file s using (file_id)
+      where s.path = ${FILES.names} and f.partner2_code = 'Türkiye'`.execute(t.wh.db)
+    expect(second.rows[0]?.n).toBe(15)
     const breakdowns = await sql<{ n: number }>`select count(*)::int as n from core.trade_flow f join etl.source_file s using (file_id) where s.path = ${FILES.names} and not f.is_primary`.execute(t.wh.db)
     expect(breakdowns.rows[0]?.n).toBeGreaterThan(0)
   })

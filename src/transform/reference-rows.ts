@@ -104,6 +104,10 @@ export function buildCountryRows(tables: {
   // exports trimmed to names): exact spellings from the same tables, standard first.
   for (const area of COMTRADE_AREA_CODES) if (area.iso3 !== null && /^\d+$/.test(area.code)) add({ code: area.name, iso3: area.iso3, name: area.name, source: 'name' })
   add({ code: 'Other Asia, nes', iso3: 'S19', name: 'Other Asia, nes', source: 'name' })
+  // Names countries took after the bundled tables were made, as current Comtrade exports write them.
+  for (const [name, iso3] of [['Türkiye', 'TUR'], ['Turkiye', 'TUR'], ['Czechia', 'CZE'], ['North Macedonia', 'MKD'], ['Eswatini', 'SWZ'], ['Cabo Verde', 'CPV'], ["Côte d’Ivoire", 'CIV']] as const) {
+    add({ code: name, iso3, name, source: 'name' })
+  }
   const names: [readonly (readonly string[])[], number, number][] = [
     [is.records, isName, isIso3], [ct.records, ctName, ctIso3], [bc.records, bcName, bcIso3],
     [bc.records, column(bc.header, 'country_name_abbreviation'), bcIso3],
