@@ -3,14 +3,10 @@ import type { CheckResult, Observation } from '../transform/check/index.ts'
 import type { Database } from './schema.ts'
 import type { Warehouse } from './warehouse.ts'
 
-/** An article figure as stored: the columns of core.article_figure, camel-cased. */
-export interface StoredFigure {
-  readonly kind: string
+/** What a figure is about: shared by article figures and published figures. */
+export interface FigureAbout {
   readonly value: string
   readonly unit: string
-  readonly text: string
-  readonly start?: number | undefined
-  readonly end?: number | undefined
   readonly qualifier?: string | undefined
   readonly year?: number | undefined
   readonly period?: string | undefined
@@ -19,6 +15,14 @@ export interface StoredFigure {
   readonly flow?: string | undefined
   readonly commodity?: string | undefined
   readonly hsCode?: string | undefined
+}
+
+/** An article figure as stored: the columns of core.article_figure, camel-cased. */
+export interface StoredFigure extends FigureAbout {
+  readonly kind: string
+  readonly text: string
+  readonly start?: number | undefined
+  readonly end?: number | undefined
   readonly measure?: string | undefined
   readonly changeFrom?: number | undefined
   readonly changeDirection?: string | undefined
@@ -67,18 +71,8 @@ export async function storeArticle(wh: Warehouse, meta: ArticleMeta, figures: re
   })
 }
 
-export interface PublishedRow {
+export interface PublishedRow extends FigureAbout {
   readonly subject: string
-  readonly value: string
-  readonly unit: string
-  readonly qualifier?: string | undefined
-  readonly year?: number | undefined
-  readonly period?: string | undefined
-  readonly reporter?: string | undefined
-  readonly partner?: string | undefined
-  readonly flow?: string | undefined
-  readonly commodity?: string | undefined
-  readonly hsCode?: string | undefined
   readonly note?: string | undefined
   readonly sourceUrl: string
 }
