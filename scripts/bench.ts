@@ -25,8 +25,11 @@ function urlFor(database: string): string {
   return url.toString()
 }
 
-/** A BACI-shaped file: one year, unique (i, j, k), realistic value and quantity strings. */
-async function writeBaciFile(path: string, rows: number): Promise<void> {
+/**
+ * A BACI-shaped file: one year, unique (i, j, k), realistic value and quantity strings. Returns
+ * the exact sum of v in USD (v is thousand USD with three decimals), to check what was loaded.
+ */
+async function writeBaciFile(path: string, rows: number): Promise<bigint> {
   const out = createWriteStream(path)
   out.write('t,i,j,k,v,q\n')
   let seed = 42
@@ -34,12 +37,14 @@ async function writeBaciFile(path: string, rows: number): Promise<void> {
   const products = 5000
   const partners = 200
   let buffer = ''
+  let valueUsd = 0n
   for (let n = 0; n < rows; n++) {
     const k = 10000 + (n % products) * 17 // 5-6 digit HS codes, some without their leading zero
     const pair = Math.floor(n / products)
     const i = 4 + (pair % partners) * 4
     const j = 4 + Math.floor(pair / partners) * 4
     const v = (rand() * 100000).toFixed(3)
+    valueUsd += BigInt(v.replace('.', ''))
     const q = n % 11 === 0 ? 'NA' : (rand() * 5000).toFixed(3)
     buffer += `2022,${i},${j},${k},${v},${q}\n`
     if (buffer.length > 1 << 20) {
@@ -49,6 +54,19 @@ async function writeBaciFile(path: string, rows: number): Promise<void> {
   }
   out.end(buffer)
   await once(out, 'finish')
+  return valueUsd
+}
+
+/** Rows and the exact value sum in core.trade_flow after an ingest. */
+async function loadedTotals(database: string): Promise<{ rows: number; valueUsd: bigint }> {
+  const client = new pg.Client({ connectionString: urlFor(database) })
+  await client.connect()
+  try {
+    const { rows } = await client.query<{ n: string; v: string | null }>('select count(*) as n, sum(value)::text as v from core.trade_flow')
+    return { rows: Number(rows[0]?.n), valueUsd: BigInt(rows[0]?.v ?? '0') }
+  } finally {
+    await client.end()
+  }
 }
 
 async function admin(sqlText: string, database = 'postgres'): Promise<void> {
@@ -81,8 +99,9 @@ async function timeIngest(file: string, env: NodeJS.ProcessEnv): Promise<Measure
   const [code] = (await once(child, 'exit')) as [number]
   const seconds = (performance.now() - started) / 1000
   if (code !== 0) throw new Error(`ingest failed (${code}): ${stderr}`)
-  const summary = JSON.parse(stdout) as { files: { rowsLoaded: number; ms: number }[] }
+  const summary = JSON.parse(stdout) as { files: { rowsRead: number; rowsLoaded: number; rowsRejected: number; ms: number }[] }
   const f = summary.files[0]
+  if (f === undefined || f.rowsRead !== f.rowsLoaded + f.rowsRejected || f.rowsRejected !== 0) throw new Error(`ingest summary does not add up: ${stdout}`)
   const rss = /PEAK_RSS_KB=(\d+)/.exec(stderr)
   return { seconds, loadSeconds: (f?.ms ?? 0) / 1000, peakRssMb: Number(rss?.[1] ?? 0) / 1024, rows: f?.rowsLoaded ?? 0 }
 }
@@ -103,7 +122,7 @@ const fmt = (n: number) => Math.round(n).toLocaleString('en-US')
 const results: string[] = []
 for (const rows of SIZES) {
   const file = `${dir}/BACI_HS17_Y2022_V202301-${rows}.csv`
-  await writeBaciFile(file, rows)
+  const valueUsd = await writeBaciFile(file, rows)
   const mb = statSync(file).size / 1e6
 
   await admin(`drop database if exists ${BENCH_DB} with (force)`)
@@ -112,6 +131,11 @@ for (const rows of SIZES) {
   execFileSync(process.execPath, ['bin/trade-etl.js', 'migrate'], { env: { ...process.env, DATABASE_URL: urlFor(BENCH_DB), LOG_LEVEL: 'warn' } })
   const ingest = await timeIngest(file, { DATABASE_URL: urlFor(BENCH_DB) })
   if (ingest.rows !== rows) throw new Error(`ingest loaded ${ingest.rows} rows, expected ${rows}`)
+  // The warehouse holds every row, with amounts exact to the dollar.
+  const totals = await loadedTotals(BENCH_DB)
+  if (totals.rows !== rows || totals.valueUsd !== valueUsd) {
+    throw new Error(`core.trade_flow has ${totals.rows} rows worth ${totals.valueUsd} USD, expected ${rows} worth ${valueUsd}`)
+  }
   const psqlSeconds = timePsqlCopy(file, rows)
   const ingestRate = rows / ingest.loadSeconds
   const psqlRate = rows / psqlSeconds
@@ -128,6 +152,7 @@ for (const rows of SIZES) {
     const home = mkdtempSync(`${tmpdir()}/trade-etl-bench-home-`)
     execFileSync(process.execPath, ['bin/trade-etl.js', 'migrate'], { env: { ...process.env, DATABASE_URL: '', TRADE_ETL_HOME: home, LOG_LEVEL: 'warn' } })
     const embedded = await timeIngest(file, { DATABASE_URL: '', TRADE_ETL_HOME: home })
+    if (embedded.rows !== rows) throw new Error(`embedded ingest loaded ${embedded.rows} rows, expected ${rows}`)
     process.stdout.write(`  embedded engine   ${fmt(rows / embedded.loadSeconds)} rows/s (file ${embedded.loadSeconds.toFixed(2)} s), peak RSS ${embedded.peakRssMb.toFixed(0)} MB\n`)
     rmSync(home, { recursive: true, force: true })
   }

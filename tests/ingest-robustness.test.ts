@@ -102,6 +102,32 @@ describe.each(ENGINES)('ingestion of broken and wrapped inputs on the %s engine'
     const [summary] = await ingestFiles(t.wh, [path], { log: silentLog })
     expect(summary).toMatchObject({ layout: 'comtrade-legacy', rowsRead: 5, rowsLoaded: 5, rowsRejected: 0 })
   })
+
+  it('merges a revised BACI release through staging with the columns BACI writes, and rejects a repeated key', async () => {
+    const first = `${dir}/BACI_HS17_Y2019_V202301.csv`
+    const second = `${dir}/BACI_HS17_Y2019_V202401.csv`
+    writeFileSync(first, 't,i,j,k,v,q\n2019,4,8,10121,14.9,3.75\n2019,4,8,10122,1.5,NA\n2019,31,376,270900,51002.7,77410.91\n')
+    // The next release revises one value, adds a flow, and repeats a key (the first one counts).
+    writeFileSync(second, 't,i,j,k,v,q\n2019,4,8,10121,14.9,3.75\n2019,4,8,10122,1.75,NA\n2019,31,376,270900,51002.7,77410.91\n2019,31,376,271019,2.5,1\n2019,4,8,10121,99,99\n')
+    expect(await ingestFiles(t.wh, [first], { log: silentLog })).toMatchObject([{ rowsRead: 3, rowsLoaded: 3, rowsRejected: 0 }])
+    expect(await ingestFiles(t.wh, [second], { log: silentLog })).toMatchObject([{ rowsRead: 5, rowsLoaded: 4, rowsRejected: 1, revised: 1 }])
+    const rows = await sql<Record<string, string | null>>`
+      select reporter_code, partner_code, product_code, value::text, net_mass_t::text, partner2_code, customs_code, mot_code, flow,
+             is_primary::text, currency, reporter_iso3, quantity::text, quantity_unit, flag, line::text
+      from core.trade_flow where source_format = 'baci' and period = '2019' order by product_code`.execute(t.wh.db)
+    const common = { partner2_code: '0', customs_code: 'C00', mot_code: '0', flow: 'X', is_primary: 'true', currency: 'USD', reporter_iso3: null, quantity: null, quantity_unit: null, flag: null }
+    expect(rows.rows).toEqual([
+      { reporter_code: '4', partner_code: '8', product_code: '010121', value: '14900', net_mass_t: '3.75', line: '2', ...common },
+      { reporter_code: '4', partner_code: '8', product_code: '010122', value: '1750', net_mass_t: null, line: '3', ...common },
+      { reporter_code: '31', partner_code: '376', product_code: '270900', value: '51002700', net_mass_t: '77410.91', line: '4', ...common },
+      { reporter_code: '31', partner_code: '376', product_code: '271019', value: '2500', net_mass_t: '1', line: '5', ...common },
+    ])
+    const revision = await sql<{ value: string; line: number }>`select value::text, line from core.trade_flow_revision where product_code = '010122'`.execute(t.wh.db)
+    expect(revision.rows).toEqual([{ value: '1500', line: 3 }])
+    const rejects = await sql<{ line: number; reason: string }>`
+      select line, reason from etl.rejected_row join etl.source_file using (file_id) where path = ${second}`.execute(t.wh.db)
+    expect(rejects.rows).toEqual([{ line: 6, reason: 'duplicate key: the same flow as line 2' }])
+  })
 })
 
 /** A BACI file big enough that a kill lands mid-COPY. */

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream'
 import { parse, type CsvError, type Options as CsvOptions } from 'csv-parse'
+import { parse as parseSync } from 'csv-parse/sync'
 import { TradeEtlError } from '../errors.ts'
 import { sniffText, toReadError, type TextEncodingName } from './decode-text.ts'
 
@@ -59,10 +60,12 @@ export function sniffDelimiter(line: string): string {
 const MAX_BATCH = 4096
 
 /**
- * Parses delimited text. csv-parse is the parser; text without a single quote character takes a
- * plain split instead, which gives the same records (see splitPlain) at 4x the speed:
- * `BENCH_ROWS=1000000 npm run bench` Node side (records -> BACI COPY text) 343k -> 1.4M rows/s;
- * csv-parse alone parses 560k rows/s, the split 7M rows/s (node scripts, 1M BACI rows).
+ * Parses delimited text. csv-parse is the parser; text without a quote character (after a
+ * quoted header line, if any) takes a plain split instead, which gives the same records (see
+ * splitPlain) faster. 1M BACI rows (35 MB), node scripts over readRecords batches: records
+ * alone 560k rows/s with csv-parse -> 3.0M rows/s; records -> BACI mapper -> COPY text 343k ->
+ * 760k rows/s. From the first stretch of text (~64 KiB) holding a quote on, csv-parse reads the
+ * rest of the file, as it did all of it before.
  *
  * Line numbers are counted here rather than with csv-parse's `info` option, which builds an
  * object per record and measured 2.5x slower (564k -> 228k rows/s on 1M BACI rows): a record's
@@ -114,6 +117,8 @@ export async function readRecords(bytes: Readable, file: string, signal?: AbortS
   let bomChecked = false
   let ended = false
   let csv: CsvReader | undefined
+  /** csv-parse's line count at the end of what the plain split consumed (see startCsv). */
+  let csvLines = 1
 
   /**
    * Splits what `carry` holds of whole records, or hands the rest of the file to csv-parse when
@@ -131,6 +136,25 @@ export async function readRecords(bytes: Readable, file: string, signal?: AbortS
       if (s.length === 0 && !ended) return
       if (s.charCodeAt(0) === 0xfeff) s = s.slice(1)
       bomChecked = true
+    }
+    if (header === undefined && recordDelimiter === undefined && s.indexOf('"') >= 0) {
+      // A quoted header ("t","i",... as some BACI releases write it) need not send the whole
+      // file to csv-parse: csv-parse reads the first line alone, and if that is one whole record
+      // its state after it is a clean record boundary, where the split can take over.
+      const lf = s.indexOf('\n')
+      if (lf < 0 && !ended) {
+        carry = s
+        return
+      }
+      const fields = lf < 0 ? undefined : readOneRecord(s.slice(0, lf + 1), delimiter)
+      if (fields !== undefined) {
+        const crlf = lf > 0 && s.charCodeAt(lf - 1) === 13
+        take(fields, 1)
+        nextLine = 2
+        csvLines = 2 + countChar(s, '\r', 0, lf) - (crlf ? 1 : 0)
+        recordDelimiter = crlf ? '\r\n' : '\n'
+        s = s.slice(lf + 1)
+      }
     }
     if (s.indexOf('"') >= 0) {
       csv = startCsv(s)
@@ -160,19 +184,23 @@ export async function readRecords(bytes: Readable, file: string, signal?: AbortS
       const rd = recordDelimiter
       const crlf = rd === '\r\n'
       const last = s.lastIndexOf(rd)
+      let delimiters = 0
       while (pos <= last) {
         const end = s.indexOf(rd, pos)
         const line = nextLine
         // In a CRLF file a lone LF is a field character, but it still counts as a line.
-        nextLine += crlf ? 1 + newlinesBetween(s, pos, end) : 1
+        nextLine += crlf ? 1 + countChar(s, '\n', pos, end) : 1
         take(splitFields(s, pos, end, delimiter), line)
         pos = end + rd.length
+        delimiters++
       }
+      // csv-parse's count: every CR and every LF, a CRLF delimiter once.
+      csvLines += crlf ? countChar(s, '\r', 0, pos) + countChar(s, '\n', 0, pos) - delimiters : delimiters + countChar(s, '\r', 0, pos)
     }
     carry = pos === 0 ? s : s.slice(pos)
     if (ended && carry.length > 0) {
       const line = nextLine
-      nextLine += 1 + newlinesBetween(carry, 0, carry.length)
+      nextLine += 1 + countChar(carry, '\n', 0, carry.length)
       take(splitFields(carry, 0, carry.length, delimiter), line)
       carry = ''
     }
@@ -191,7 +219,7 @@ export async function readRecords(bytes: Readable, file: string, signal?: AbortS
       bom: !bomChecked,
       ...(recordDelimiter === undefined ? {} : { record_delimiter: recordDelimiter }),
     }
-    return new CsvReader(remaining(), options, file, emitted, nextLine - 1, signal)
+    return new CsvReader(remaining(), options, file, { records: emitted, nextLine, csvLines }, signal)
   }
 
   /** The next stretch of records (maybe none); undefined once the text is exhausted. */
@@ -248,41 +276,42 @@ export async function readRecords(bytes: Readable, file: string, signal?: AbortS
 }
 
 /**
- * csv-parse over the rest of a file, from a record boundary: `recordsBefore` records and
- * `linesBefore` lines came before it, so its counts are offset by those.
+ * csv-parse over the rest of a file, from a record boundary. `before` says what came before it:
+ * records (the header included), our next line number, and csv-parse's own line count there
+ * (it counts every CR and LF, so it runs ahead of ours in files with line breaks in fields).
  */
 class CsvReader {
   #nextLine: number
-  #emitted = 0
+  #emitted: number
   #ended = false
   #failure: unknown
   readonly #parser: ReturnType<typeof parse>
   readonly #skipped: { readonly after: number; readonly error: RecordError }[] = []
   readonly #file: string
 
-  constructor(text: AsyncIterable<string>, options: CsvOptions, file: string, recordsBefore: number, linesBefore: number, signal?: AbortSignal) {
+  constructor(
+    text: AsyncIterable<string>, options: CsvOptions, file: string,
+    before: { readonly records: number; readonly nextLine: number; readonly csvLines: number }, signal?: AbortSignal,
+  ) {
     this.#file = file
-    this.#nextLine = linesBefore + 1
+    this.#nextLine = before.nextLine
+    this.#emitted = before.records
     const info = (): { records: number; lines: number } => parser.info
     const parser = parse({
       ...options,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_records_with_error: true,
+      ...CSV_OPTIONS,
       on_skip: (error: CsvError | undefined, raw: string | undefined) => {
         this.#skipped.push({
-          after: recordsBefore + info().records,
-          error: {
-            error: error?.message ?? 'unreadable record',
-            line: linesBefore + Number((error as { lines?: unknown } | undefined)?.lines ?? info().lines),
-            raw: raw ?? '',
-          },
+          after: before.records + info().records,
+          error: { error: error?.message ?? 'unreadable record', line: Number((error as { lines?: unknown } | undefined)?.lines ?? info().lines), raw: raw ?? '' },
         })
         return undefined
       },
     })
+    // Continue csv-parse's line count from where the plain split stopped, so that error lines
+    // (and the line in the message) are the file's, as if one parser had read it all.
+    ;(parser.info as { lines: number }).lines = before.csvLines
     this.#parser = parser
-    this.#emitted = recordsBefore
     const source = Readable.from(text, { objectMode: true, ...(signal === undefined ? {} : { signal }) })
     source.on('error', (error) => parser.destroy(toReadError(error, file)))
     source.pipe(parser)
@@ -340,6 +369,19 @@ class CsvReader {
   }
 }
 
+/** The options every csv-parse here runs with, besides the delimiter and where it starts. */
+const CSV_OPTIONS = { relax_column_count: true, relax_quotes: true, skip_records_with_error: true } as const
+
+/**
+ * The record in `line` (a first line, its line break included) as csv-parse reads it, or
+ * undefined unless that is exactly one record read without error.
+ */
+function readOneRecord(line: string, delimiter: string): string[] | undefined {
+  let failed = false
+  const records = parseSync(line, { delimiter, bom: false, ...CSV_OPTIONS, on_skip: () => void (failed = true) }) as string[][]
+  return records.length === 1 && !failed ? records[0] : undefined
+}
+
 /** The fields of text[start, end), split at `delimiter` (one character). */
 function splitFields(text: string, start: number, end: number, delimiter: string): string[] {
   const fields: string[] = []
@@ -355,9 +397,10 @@ function splitFields(text: string, start: number, end: number, delimiter: string
   }
 }
 
-function newlinesBetween(text: string, start: number, end: number): number {
+/** How many times `ch` occurs in text[start, end). */
+function countChar(text: string, ch: string, start: number, end: number): number {
   let n = 0
-  for (let i = text.indexOf('\n', start); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) n++
+  for (let i = text.indexOf(ch, start); i >= 0 && i < end; i = text.indexOf(ch, i + 1)) n++
   return n
 }
 

@@ -21,10 +21,17 @@ export interface TradeSourceLoad {
   readonly encoding: string
   readonly runId: number | null
   /**
-   * Yields core.trade_flow rows in COPY text format, many rows per chunk, and reports rejects
-   * to the sink. Called again from the start if the fast path has to be abandoned.
+   * The source's rows as core.trade_flow COPY text: `chunks` yields many lines at a time and
+   * reports rejects to the sink; `columns` names what each line holds (columns left out take
+   * their default). Called again from the start if the fast path has to be abandoned.
    */
-  produce(fileId: number, sink: RejectSink, signal?: AbortSignal): AsyncIterable<string>
+  produce(fileId: number, sink: RejectSink, signal?: AbortSignal): Promise<CopyRows>
+}
+
+/** COPY text of core.trade_flow rows and the columns its lines hold. */
+export interface CopyRows {
+  readonly columns: readonly string[]
+  readonly chunks: AsyncIterable<string | Uint8Array>
 }
 
 export interface TradeSourceResult {
@@ -68,7 +75,8 @@ export async function loadTradeSource(wh: Warehouse, load: TradeSourceLoad, sign
     let revised = 0
     await sql`savepoint fast_path`.execute(tx.db)
     try {
-      loaded = await tx.copyFrom(`copy core.trade_flow (${COLUMNS}) from stdin`, load.produce(fileId, rejects, signal), signal)
+      const rows = await load.produce(fileId, rejects, signal)
+      loaded = await tx.copyFrom(`copy core.trade_flow (${rows.columns.join(', ')}) from stdin`, rows.chunks, signal)
       await sql`release savepoint fast_path`.execute(tx.db)
     } catch (error) {
       if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error
@@ -101,8 +109,9 @@ export function findLoadedSource(wh: Warehouse, sha256: string, member: string) 
 async function mergeThroughStaging(
   tx: WarehouseTx, load: TradeSourceLoad, fileId: number, rejects: RejectSpool, signal?: AbortSignal,
 ): Promise<{ loaded: number; revised: number }> {
-  await sql`create temp table staged_flow (like core.trade_flow) on commit drop`.execute(tx.db)
-  await tx.copyFrom(`copy pg_temp.staged_flow (${COLUMNS}) from stdin`, load.produce(fileId, rejects, signal), signal)
+  await sql`create temp table staged_flow (like core.trade_flow including defaults) on commit drop`.execute(tx.db)
+  const rows = await load.produce(fileId, rejects, signal)
+  await tx.copyFrom(`copy pg_temp.staged_flow (${rows.columns.join(', ')}) from stdin`, rows.chunks, signal)
 
   // The same key twice in one file: the first occurrence loads, later ones are rejects.
   const duplicates = await sql<{ line: number; first_line: number; raw: string }>`
