@@ -382,19 +382,34 @@ function readOneRecord(line: string, delimiter: string): string[] | undefined {
   return records.length === 1 && !failed ? records[0] : undefined
 }
 
-/** The fields of text[start, end), split at `delimiter` (one character). */
+/** Fields of the record being split; splitFields hands out exact-size copies. */
+const scratch: string[] = []
+
+/**
+ * The fields of text[start, end), split at `delimiter` (one character). The array comes from
+ * `slice`, not from a `[]` literal grown by push: V8 tracks how many objects made by a literal
+ * survive young GCs and, when a GC caught a batch in flight, went on allocating every row's
+ * array straight in the old generation. About 1 run in 7 of `trade-etl ingest` on 1M BACI rows
+ * (server) did so: 265 MB promoted instead of 15, peak RSS 201-213 MB instead of ~150 MB
+ * (`node --trace-gc-nvp`; none in 16 runs with --no-allocation-site-pretenuring, none in 39
+ * with this). slice also allocates the exact size: 64 bytes for six fields, not 152.
+ */
 function splitFields(text: string, start: number, end: number, delimiter: string): string[] {
-  const fields: string[] = []
+  let n = 0
   let from = start
   for (;;) {
     const at = text.indexOf(delimiter, from)
     if (at < 0 || at >= end) {
-      fields.push(text.slice(from, end))
-      return fields
+      scratch[n++] = text.slice(from, end)
+      break
     }
-    fields.push(text.slice(from, at))
+    scratch[n++] = text.slice(from, at)
     from = at + 1
   }
+  const fields = scratch.slice(0, n)
+  // Drop the references, so the scratch array keeps no field of this record alive.
+  for (let i = 0; i < n; i++) scratch[i] = ''
+  return fields
 }
 
 /** How many times `ch` occurs in text[start, end). */
