@@ -24,17 +24,17 @@ export function baciClassification(fileName: string): string {
  * shifts, and remembers the year because a BACI file holds one; bindCopy is the same mapper
  * writing COPY text straight away (tests/layouts-baci.test.ts holds the two to the same rows).
  */
+/** Positions of t, i, j, k, v, q in the header, resolved once per file. */
+function columnsOf(header: readonly string[]): [number, number, number, number, number, number] {
+  return COLUMNS.map((c) => header.indexOf(c)) as [number, number, number, number, number, number]
+}
+
 export const BACI: Layout = {
   format: 'baci',
   name: 'baci',
   matches: (header) => hasColumns(header, COLUMNS),
   bind(header, context: LayoutContext): RowMapper {
-    const t = header.indexOf('t')
-    const i = header.indexOf('i')
-    const j = header.indexOf('j')
-    const k = header.indexOf('k')
-    const v = header.indexOf('v')
-    const q = header.indexOf('q')
+    const [t, i, j, k, v, q] = columnsOf(header)
     const classification = baciClassification(context.fileName)
     let lastPeriod = ''
     let lastYear = 0
@@ -84,12 +84,7 @@ export const BACI: Layout = {
    * about halved, which is what keeps the young GC from promoting (see lineNumberText).
    */
   bindCopy(header, context: LayoutContext, fileId: number): CopyWriter {
-    const t = header.indexOf('t')
-    const i = header.indexOf('i')
-    const j = header.indexOf('j')
-    const k = header.indexOf('k')
-    const v = header.indexOf('v')
-    const q = header.indexOf('q')
+    const [t, i, j, k, v, q] = columnsOf(header)
     const prefix = `baci\t${copyField(baciClassification(context.fileName))}\tX\tUSD\t${fileId}\t`
     let lastPeriod = ''
     let periodYear = ''
