@@ -1,7 +1,5 @@
 import type { ColumnType, Generated } from 'kysely'
 
-/** Exact decimals travel as strings; inserts accept strings only, never floats. */
-type Numeric = ColumnType<string, string, string>
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
 
 export interface EtlRun {
@@ -80,4 +78,3 @@ export interface Database {
   'reporting.trade_yoy': ReportingTradeYoy
 }
 
-export type { Numeric }

@@ -80,10 +80,6 @@ function fmt(n: number, digits = 0): string {
   return n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 })
 }
 
-function unitLabel(unit: string): string {
-  return unit === 't' ? 't' : unit === '%' ? '%' : ` ${unit}`
-}
-
 function amount(value: number, unit: string): string {
   return unit === '%' ? `${fmt(value, 2)} %` : unit === 't' ? `${fmt(value)} t` : `${fmt(value)} ${unit}`
 }
@@ -189,4 +185,3 @@ export function checkShare(figure: CheckableFigure, part: readonly Observation[]
     `${year}: ${amount(Number(p.value), 't')} of ${amount(Number(w.value), 't')} ${wholeLabel} = ${fmt(pct, 2)} %${yearNote}`)
 }
 
-export { unitLabel }
