@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
+import { inject } from 'vitest'
 import { migrateToLatest, openWarehouse, type Engine, type Warehouse } from '../../src/load/index.ts'
 import { ensureReferenceData } from '../../src/jobs/load-reference.ts'
 import { createLogger } from '../../src/log.ts'
@@ -7,7 +8,6 @@ import { createLogger } from '../../src/log.ts'
 /** Engines the database tests run on: always the embedded one, the server when CI gives its URL. */
 export const ENGINES: readonly Engine[] = process.env.TEST_DATABASE_URL ? ['embedded', 'server'] : ['embedded']
 
-export const TEMPLATE_DB = 'trade_etl_test_template'
 export const silentLog = createLogger('silent')
 
 function serverUrl(database: string): string {
@@ -37,7 +37,7 @@ export async function createTestWarehouse(engine: Engine): Promise<TestWarehouse
   const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL })
   await admin.connect()
   try {
-    await admin.query(`create database ${name} template ${TEMPLATE_DB}`)
+    await admin.query(`create database ${name} template ${inject('templateDb')}`)
   } finally {
     await admin.end()
   }
