@@ -15,6 +15,7 @@ export type ErrorCode =
   | 'CSV_MALFORMED'
   | 'LOCK_HELD'
   | 'MIGRATION_FAILED'
+  | 'ROW_COUNT_MISMATCH'
   | 'JOB_UNKNOWN'
   | 'USAGE'
 

@@ -35,6 +35,11 @@ export interface RecordStream {
   readonly batches: AsyncIterable<RecordBatch>
   /** The same records one by one, for callers where speed does not matter. Iterate once. */
   readonly records: AsyncIterable<RecordAt | RecordError>
+  /**
+   * Data records (and unreadable ones) handed over so far. Counted where they leave the reader,
+   * not derived from what the loader did with them, so the load can check its own books.
+   */
+  recordsHandedOver(): number
 }
 
 /** The delimiter used most in the header line, outside quotes: ',', tab, ';' or '|'. */
@@ -256,11 +261,18 @@ export async function readRecords(bytes: Readable, file: string, signal?: AbortS
     if (batch === undefined) throw new TradeEtlError('FILE_EMPTY', 'the file has no header line', { file })
   }
 
+  let handedOver = 0
   async function* batches(): AsyncGenerator<RecordBatch> {
-    if (pending !== undefined && (pending.records.length > 0 || pending.errors.length > 0)) yield pending
+    if (pending !== undefined && (pending.records.length > 0 || pending.errors.length > 0)) {
+      handedOver += pending.records.length + pending.errors.length
+      yield pending
+    }
     pending = undefined
     for (let batch = await nextBatch(); batch !== undefined; batch = await nextBatch()) {
-      if (batch.records.length > 0 || batch.errors.length > 0) yield batch
+      if (batch.records.length > 0 || batch.errors.length > 0) {
+        handedOver += batch.records.length + batch.errors.length
+        yield batch
+      }
     }
   }
 
@@ -272,7 +284,8 @@ export async function readRecords(bytes: Readable, file: string, signal?: AbortS
     }
   }
 
-  return { header: header as string[], encoding: sniffed.encoding, delimiter, firstLine: sniffed.firstLine, batches: batchIterable, records: oneByOne() }
+  return { header: header as string[], encoding: sniffed.encoding, delimiter, firstLine: sniffed.firstLine, batches: batchIterable, records: oneByOne(),
+    recordsHandedOver: () => handedOver }
 }
 
 /**

@@ -101,7 +101,7 @@ async function ingestSource(wh: Warehouse, source: SourceHandle, inArchive: bool
         first = undefined
         const header = normalizeHeader(records.header)
         const writer = bindCopyWriter(layout, header, { fileName: source.fileName || basename(source.path) }, fileId)
-        return { columns: writer.columns, chunks: produceCopyChunks(records, header.length, writer, sink) }
+        return { columns: writer.columns, chunks: produceCopyChunks(records, header.length, writer, sink), recordsRead: () => records.recordsHandedOver() }
       },
     }, options.signal)
     const ms = Math.round(performance.now() - started)

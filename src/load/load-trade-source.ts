@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { finished } from 'node:stream/promises'
 import { sql } from 'kysely'
 import { copyField, TRADE_FLOW_COPY_COLUMNS } from '../transform/index.ts'
+import { TradeEtlError } from '../errors.ts'
 import type { Warehouse, WarehouseTx } from './warehouse.ts'
 
 /** Where the producer of a file's rows reports what did not become a row. */
@@ -32,6 +33,11 @@ export interface TradeSourceLoad {
 export interface CopyRows {
   readonly columns: readonly string[]
   readonly chunks: AsyncIterable<string | Uint8Array>
+  /**
+   * Input records the reader handed over, counted by the reader (read once `chunks` is done).
+   * The load's own books must add up to it: loaded + rejected == read, or nothing is committed.
+   */
+  recordsRead(): number
 }
 
 export interface TradeSourceResult {
@@ -72,27 +78,35 @@ export async function loadTradeSource(wh: Warehouse, load: TradeSourceLoad, sign
 
     let rejects = new RejectSpool(fileId)
     let loaded: number
+    let read: number
     let revised = 0
     await sql`savepoint fast_path`.execute(tx.db)
     try {
       const rows = await load.produce(fileId, rejects, signal)
       loaded = await tx.copyFrom(`copy core.trade_flow (${rows.columns.join(', ')}) from stdin`, rows.chunks, signal)
+      read = rows.recordsRead()
       await sql`release savepoint fast_path`.execute(tx.db)
     } catch (error) {
       if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error
       await sql`rollback to savepoint fast_path`.execute(tx.db)
       rejects.discard()
       rejects = new RejectSpool(fileId)
-      ;({ loaded, revised } = await mergeThroughStaging(tx, load, fileId, rejects, signal))
+      ;({ loaded, revised, read } = await mergeThroughStaging(tx, load, fileId, rejects, signal))
     }
 
     const rejected = await rejects.copyInto(tx)
+    if (read !== loaded + rejected) {
+      // Thrown inside the transaction: the source's rows, rejects and bookkeeping roll back.
+      throw new TradeEtlError('ROW_COUNT_MISMATCH',
+        `the load does not add up: ${read} records read, ${loaded} loaded + ${rejected} rejected; nothing was loaded (a bug: please report it with the file)`,
+        { file: load.displayPath })
+    }
     await tx.db
       .updateTable('etl.source_file')
-      .set({ rows_read: loaded + rejected, rows_loaded: loaded, rows_rejected: rejected })
+      .set({ rows_read: read, rows_loaded: loaded, rows_rejected: rejected })
       .where('file_id', '=', fileId)
       .execute()
-    return { fileId, rowsRead: loaded + rejected, rowsLoaded: loaded, rowsRejected: rejected, revised, skipped: false }
+    return { fileId, rowsRead: read, rowsLoaded: loaded, rowsRejected: rejected, revised, skipped: false }
   })
 }
 
@@ -108,10 +122,11 @@ export function findLoadedSource(wh: Warehouse, sha256: string, member: string) 
 
 async function mergeThroughStaging(
   tx: WarehouseTx, load: TradeSourceLoad, fileId: number, rejects: RejectSpool, signal?: AbortSignal,
-): Promise<{ loaded: number; revised: number }> {
+): Promise<{ loaded: number; revised: number; read: number }> {
   await sql`create temp table staged_flow (like core.trade_flow including defaults) on commit drop`.execute(tx.db)
   const rows = await load.produce(fileId, rejects, signal)
   await tx.copyFrom(`copy pg_temp.staged_flow (${rows.columns.join(', ')}) from stdin`, rows.chunks, signal)
+  const read = rows.recordsRead()
 
   // The same key twice in one file: the first occurrence loads, later ones are rejects.
   const duplicates = await sql<{ line: number; first_line: number; raw: string }>`
@@ -140,7 +155,7 @@ async function mergeThroughStaging(
       partner_iso3 = excluded.partner_iso3, value = excluded.value, currency = excluded.currency,
       net_mass_t = excluded.net_mass_t, quantity = excluded.quantity, quantity_unit = excluded.quantity_unit,
       flag = excluded.flag, file_id = excluded.file_id, line = excluded.line`.execute(tx.db)
-  return { loaded: Number(upsert.numAffectedRows ?? 0), revised: Number(revisedResult.numAffectedRows ?? 0) }
+  return { loaded: Number(upsert.numAffectedRows ?? 0), revised: Number(revisedResult.numAffectedRows ?? 0), read }
 }
 
 /** Rejected rows held until the data is in, spilled to a temporary file past a few thousand. */
@@ -175,7 +190,8 @@ class RejectSpool implements RejectSink {
     const memory = this.#lines
     const copySql = `copy etl.rejected_row (file_id, line, reason, raw) from stdin`
     try {
-      await tx.copyFrom(copySql, (async function* () {
+      // What the database took, not what was handed to the spool: the two must agree.
+      return await tx.copyFrom(copySql, (async function* () {
         if (file !== undefined) {
           file.end()
           await finished(file)
@@ -186,7 +202,6 @@ class RejectSpool implements RejectSink {
     } finally {
       this.discard()
     }
-    return this.#count
   }
 
   discard(): void {
