@@ -1,6 +1,6 @@
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { ingestFiles } from '../src/jobs/index.ts'
 import { loadArticleFiles, loadPublishedFiles, runChecks } from '../src/jobs/index.ts'
 import { listChecks, type CheckRow } from '../src/load/index.ts'
@@ -13,13 +13,14 @@ const SEED = '../shared/seed/article.txt'
 const byText = (checks: readonly CheckRow[], text: string) => checks.find((c) => c.text.replace(/\s+/g, ' ').endsWith(text))
 
 describe.each(ENGINES)('article figures checked against the warehouse on the %s engine', (engine) => {
+  // A warehouse per test, so each runs alone and in any order.
   let t: TestWarehouse
-  beforeAll(async () => {
+  beforeEach(async () => {
     t = await createTestWarehouse(engine)
     await loadPublishedFiles(t.wh, [PUBLISHED], silentLog)
     await loadArticleFiles(t.wh, [{ path: CLAIMS }], silentLog)
   })
-  afterAll(async () => t?.close())
+  afterEach(async () => t?.close())
 
   it('without flows for 2021-2022: insufficient data, saying what is missing and what the claim implies', async () => {
     await runChecks(t.wh, silentLog)
@@ -33,6 +34,7 @@ describe.each(ENGINES)('article figures checked against the warehouse on the %s 
   })
 
   it('the share against the published demand figure: 2.2 Mt of about 12 Mt is 18.33 %, not nearly 40 %', async () => {
+    await runChecks(t.wh, silentLog)
     const share = byText(await listChecks(t.wh.db), 'nearly 40%')
     expect(share).toMatchObject({ status: 'differs', recomputed: '18.3333', claimed: '40' })
     expect(share?.evidence).toContain('2023: 2,200,000 t of 12,000,000 t')
@@ -51,6 +53,7 @@ describe.each(ENGINES)('article figures checked against the warehouse on the %s 
   })
 
   it.skipIf(!existsSync(SEED))('the founding article itself: its three trade claims are checked', async () => {
+    await ingestFiles(t.wh, ['fixtures/baci/BACI_HS17_V202301.zip'], { log: silentLog })
     const [loaded] = await loadArticleFiles(t.wh, [{ path: SEED, url: 'https://news.az/#founding-article', published: '2025-03-08' }], silentLog)
     expect(loaded?.figures).toBeGreaterThan(10)
     await runChecks(t.wh, silentLog)

@@ -2,8 +2,8 @@ import { execFile } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { promisify } from 'node:util'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ENGINES, createTestWarehouse, type TestWarehouse } from './helpers/warehouse.ts'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { ENGINES, createTestHome, createTestWarehouse, type TestWarehouse } from './helpers/warehouse.ts'
 
 const run = promisify(execFile)
 
@@ -25,28 +25,36 @@ async function cli(args: string[], env: NodeJS.ProcessEnv): Promise<Result> {
 }
 
 describe.each(ENGINES)('trade-etl command line on the %s engine', (engine) => {
+  // Each test has a warehouse of its own (migrated, with reference data), so any one runs alone.
   let env: NodeJS.ProcessEnv
   let t: TestWarehouse | undefined
-  beforeAll(async () => {
+  beforeEach(async () => {
     if (engine === 'server') {
       t = await createTestWarehouse('server')
       await t.wh.close()
       env = { DATABASE_URL: t.url, TRADE_ETL_HOME: '' }
     } else {
-      env = { DATABASE_URL: '', TRADE_ETL_HOME: mkdtempSync(`${tmpdir()}/trade-etl-cli-`) }
+      env = { DATABASE_URL: '', TRADE_ETL_HOME: createTestHome() }
     }
   })
-  afterAll(async () => t?.close())
+  afterEach(async () => {
+    await t?.close()
+    t = undefined
+  })
+  const ingestSamples = () => cli(['ingest', 'fixtures/comtrade/cement-legacy-35.csv', 'fixtures/baci/BACI_HS17_V202301.zip', '--json'], env)
 
   it('migrate twice: the second is a no-op', async () => {
-    await cli(['migrate'], env)
+    if (engine === 'embedded') env = { ...env, TRADE_ETL_HOME: mkdtempSync(`${tmpdir()}/trade-etl-cli-`) }
+    const first = await cli(['migrate'], env)
+    // The server's database is cloned from a migrated template; the embedded home here is empty.
+    expect(first.stdout).toMatch(engine === 'embedded' ? /^applied 0001_create_warehouse, / : /^warehouse is up to date\n$/)
     const second = await cli(['migrate'], env)
     expect(second.code).toBe(0)
     expect(second.stdout).toBe('warehouse is up to date\n')
   })
 
   it('ingest --json prints the contract document and nothing else on stdout', async () => {
-    const first = await cli(['ingest', 'fixtures/comtrade/cement-legacy-35.csv', 'fixtures/baci/BACI_HS17_V202301.zip', '--json'], env)
+    const first = await ingestSamples()
     expect(first.code).toBe(0)
     const doc = JSON.parse(first.stdout) as { files: Record<string, unknown>[] }
     expect(doc.files).toHaveLength(3)
@@ -64,6 +72,7 @@ describe.each(ENGINES)('trade-etl command line on the %s engine', (engine) => {
   })
 
   it('report yoy --json gives the change computed by SQL from the data', async () => {
+    expect((await ingestSamples()).code).toBe(0)
     const r = await cli(['report', 'yoy', '--reporter', 'AZE', '--partner', 'ISR', '--product', '270900', '--flow', 'X', '--json'], env)
     expect(r.code).toBe(0)
     const { rows } = JSON.parse(r.stdout) as { rows: Record<string, string | number | null>[] }
@@ -87,6 +96,7 @@ describe.each(ENGINES)('trade-etl command line on the %s engine', (engine) => {
   })
 
   it('status --json lists files and freshness', async () => {
+    expect((await ingestSamples()).code).toBe(0)
     const r = await cli(['status', '--json'], env)
     const s = JSON.parse(r.stdout) as { files: { path: string }[]; freshness: { source_format: string }[] }
     expect(s.files.map((f) => f.path)).toContain('fixtures/comtrade/cement-legacy-35.csv')

@@ -1,4 +1,8 @@
 import { randomBytes } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import pg from 'pg'
 import type { TestProject } from 'vitest/node'
 import { migrateToLatest, withWarehouse } from '../src/load/index.ts'
@@ -9,6 +13,10 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** The server template database of this test run ('' when no server is configured). */
     templateDb: string
+    /** A migrated embedded warehouse with reference data, as a data-directory tar file. */
+    embeddedTemplate: string
+    /** The same as a TRADE_ETL_HOME folder, for tests that run the command line. */
+    embeddedHome: string
   }
 }
 
@@ -16,10 +24,23 @@ declare module 'vitest' {
  * Migrates a template database once per test run; each test file clones it (fast, isolated).
  * The name is per run, so two `npm test` runs against one server never drop each other's template.
  */
-export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
-  const base = process.env.TEST_DATABASE_URL
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const dir = mkdtempSync(join(tmpdir(), 'trade-etl-test-template-'))
+  const embeddedTemplate = join(dir, 'embedded.tar')
+  // One initdb for both templates: a home folder for child processes (copying it costs a
+  // fraction of a fresh initdb) and its dump, which in-process tests open from memory.
+  const embeddedHome = join(dir, 'home')
+  await withWarehouse({ engine: 'embedded', dataDir: embeddedHome }, async (wh) => {
+    await migrateToLatest(wh.db)
+    await ensureReferenceData(wh, createLogger('silent'))
+    await writeFile(embeddedTemplate, Buffer.from(await (await wh.dumpDataDir()).arrayBuffer()))
+  })
+  project.provide('embeddedTemplate', embeddedTemplate)
+  project.provide('embeddedHome', embeddedHome)
   project.provide('templateDb', '')
-  if (!base) return undefined
+  const removeDir = async () => rmSync(dir, { recursive: true, force: true })
+  const base = process.env.TEST_DATABASE_URL
+  if (!base) return removeDir
   const templateDb = `trade_etl_tpl_${process.pid}_${randomBytes(4).toString('hex')}`
   await adminQuery(base, `create database ${templateDb}`)
   const url = new URL(base)
@@ -30,6 +51,7 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   })
   project.provide('templateDb', templateDb)
   return async () => {
+    await removeDir()
     await adminQuery(base, `drop database if exists ${templateDb} with (force)`)
   }
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { sql } from 'kysely'
 import { parse } from 'csv-parse/sync'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ingestFiles } from '../src/jobs/index.ts'
 import { ENGINES, createTestWarehouse, silentLog, type TestWarehouse } from './helpers/warehouse.ts'
 
@@ -18,11 +18,12 @@ function independent(path: string): Record<string, string>[] {
 const sum = (values: string[]) => values.reduce((a, v) => a + BigInt(v === '' ? 0 : v), 0n)
 
 describe.each(ENGINES)('Comtrade legacy ingestion on the %s engine', (engine) => {
+  // A warehouse per test, so each runs alone and in any order.
   let t: TestWarehouse
-  beforeAll(async () => {
+  beforeEach(async () => {
     t = await createTestWarehouse(engine)
   })
-  afterAll(async () => t?.close())
+  afterEach(async () => t?.close())
 
   it('loads the 35-column cement file with breakdown rows kept out of reporting', async () => {
     const [summary] = await ingestFiles(t.wh, [CEMENT], { log: silentLog })
@@ -42,6 +43,7 @@ describe.each(ENGINES)('Comtrade legacy ingestion on the %s engine', (engine) =>
   })
 
   it('keeps net mass exact in tonnes and fills ISO3 for EU-28 and World', async () => {
+    await ingestFiles(t.wh, [CEMENT], { log: silentLog })
     const r = await sql<{ net_mass_t: string; reporter_iso3: string; partner_iso3: string }>`
       select net_mass_t::text, reporter_iso3, partner_iso3 from reporting.trade_flow
       where source_file = ${CEMENT} and year = 2000 and partner_code = '0' and classification = 'H1'`.execute(t.wh.db)
@@ -71,6 +73,8 @@ describe.each(ENGINES)('Comtrade legacy ingestion on the %s engine', (engine) =>
   })
 
   it('skips the same bytes the second time', async () => {
+    const [first] = await ingestFiles(t.wh, [CEMENT], { log: silentLog })
+    expect(first).toMatchObject({ skipped: false, rowsLoaded: 874 })
     const [again] = await ingestFiles(t.wh, [CEMENT], { log: silentLog })
     expect(again).toMatchObject({ skipped: true, rowsRead: 874, rowsLoaded: 874 })
   })

@@ -15,7 +15,15 @@ export type Engine = 'server' | 'embedded'
 /** Where the warehouse lives: a server URL, or a folder for the embedded engine. */
 export type WarehouseLocation =
   | { readonly engine: 'server'; readonly url: string }
-  | { readonly engine: 'embedded'; readonly dataDir: string | 'memory://' }
+  | {
+    readonly engine: 'embedded'
+    readonly dataDir: string | 'memory://'
+    /**
+     * A data directory dumped by `dumpDataDir` to start from instead of an empty one: opening
+     * from it skips initdb (tests open a migrated warehouse per file: 5.8 s -> 0.8-1.4 s each).
+     */
+    readonly template?: Blob
+  }
 
 /** What a caller may do inside one warehouse transaction. */
 export interface WarehouseTx {
@@ -39,6 +47,8 @@ export interface Warehouse {
    * Resolves to null when someone else holds it.
    */
   tryLock(key: string): Promise<(() => Promise<void>) | null>
+  /** The embedded engine's data directory as a tar archive (a server has none: use pg_dump). */
+  dumpDataDir(): Promise<Blob>
   close(): Promise<void>
 }
 
@@ -61,7 +71,7 @@ export async function withWarehouse<T>(location: WarehouseLocation, fn: (wh: War
 
 /** Opens a warehouse the caller must close; prefer withWarehouse, which cannot forget to. */
 export async function openWarehouse(location: WarehouseLocation): Promise<Warehouse> {
-  return location.engine === 'server' ? openServer(location.url) : openEmbedded(location.dataDir)
+  return location.engine === 'server' ? openServer(location.url) : openEmbedded(location.dataDir, location.template)
 }
 
 function openServer(url: string): Warehouse {
@@ -137,6 +147,9 @@ function openServer(url: string): Warehouse {
         }
       }
     },
+    async dumpDataDir(): Promise<Blob> {
+      throw new Error('a PostgreSQL server has no data directory to dump: use pg_dump')
+    },
     async close() {
       await db.destroy()
     },
@@ -150,7 +163,7 @@ function openServer(url: string): Warehouse {
  */
 const EMBEDDED_COPY_CHUNK = 512 * 1024
 
-async function openEmbedded(dataDir: string): Promise<Warehouse> {
+async function openEmbedded(dataDir: string, template: Blob | undefined): Promise<Warehouse> {
   let releaseHome: (() => void) | undefined
   if (dataDir !== 'memory://') {
     mkdirSync(dataDir, { recursive: true })
@@ -163,6 +176,7 @@ async function openEmbedded(dataDir: string): Promise<Warehouse> {
     const { PGlite } = await import('@electric-sql/pglite')
     pglite = await PGlite.create(dataDir === 'memory://' ? undefined : `${dataDir}/pgdata`, {
       parsers: { [INT8_OID]: parseInt8 },
+      ...(template === undefined ? {} : { loadDataDir: template }),
     })
   } catch (error) {
     releaseHome?.()
@@ -237,6 +251,9 @@ async function openEmbedded(dataDir: string): Promise<Warehouse> {
       return async () => {
         held.delete(key)
       }
+    },
+    async dumpDataDir() {
+      return pglite.dumpDataDir('none')
     },
     async close() {
       await db.destroy()

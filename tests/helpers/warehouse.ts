@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto'
+import { cpSync, mkdtempSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import pg from 'pg'
 import { inject } from 'vitest'
-import { migrateToLatest, openWarehouse, type Engine, type Warehouse } from '../../src/load/index.ts'
-import { ensureReferenceData } from '../../src/jobs/index.ts'
+import { openWarehouse, type Engine, type Warehouse } from '../../src/load/index.ts'
 import { createLogger } from '../../src/log.ts'
 
 /** Engines the database tests run on: always the embedded one, the server when CI gives its URL. */
@@ -28,9 +30,8 @@ export interface TestWarehouse {
  */
 export async function createTestWarehouse(engine: Engine): Promise<TestWarehouse> {
   if (engine === 'embedded') {
-    const wh = await openWarehouse({ engine: 'embedded', dataDir: 'memory://' })
-    await migrateToLatest(wh.db)
-    await ensureReferenceData(wh, silentLog)
+    const template = new Blob([await readFile(inject('embeddedTemplate'))])
+    const wh = await openWarehouse({ engine: 'embedded', dataDir: 'memory://', template })
     return { wh, url: undefined, close: () => wh.close() }
   }
   const name = `trade_etl_test_${randomBytes(6).toString('hex')}`
@@ -57,3 +58,10 @@ export async function createTestWarehouse(engine: Engine): Promise<TestWarehouse
 }
 
 export { serverUrl }
+
+/** A migrated TRADE_ETL_HOME with reference data, new for the caller (a copy of the run's template). */
+export function createTestHome(): string {
+  const home = mkdtempSync(`${tmpdir()}/trade-etl-home-`)
+  cpSync(inject('embeddedHome'), home, { recursive: true })
+  return home
+}
