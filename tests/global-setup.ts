@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 import type { TestProject } from 'vitest/node'
@@ -17,6 +18,8 @@ declare module 'vitest' {
  * The name is per run, so two `npm test` runs against one server never drop each other's template.
  */
 export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
+  // The CLI tests run bin/trade-etl.js, which runs the build: build it from the sources under test.
+  execFileSync(process.execPath, ['scripts/build.js'], { stdio: 'inherit' })
   const base = process.env.TEST_DATABASE_URL
   project.provide('templateDb', '')
   if (!base) return undefined
