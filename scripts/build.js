@@ -1,7 +1,6 @@
 // The production build: src/cli/main.ts and everything it imports as one ES module for plain
 // node, so a command pays no TypeScript loader at start-up (tsx's hooks cost ~0.6 s wall and
-// ~50 MB per command; see CHANGELOG). Dependencies stay in node_modules (PGlite finds its wasm
-// there). The bundle sits two folders deep, dist/bin/, like the sources in src/<folder>/, so
+// ~50 MB per command; see CHANGELOG). The bundle sits two folders deep, dist/bin/, like the sources in src/<folder>/, so
 // their `new URL('../../sql/', import.meta.url)` paths resolve to the same files.
 // Run by `npm run build`, by `prepare` on `npm ci`, and by the tests' global setup.
 import { build } from 'esbuild'
@@ -17,7 +16,12 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  packages: 'external',
+  // Dependencies are bundled too: resolving and reading some 300 module files was most of what
+  // remained of start-up. PGlite stays outside (it loads its wasm and data files next to its own
+  // module), pg-native is pg's optional native binding, not installed.
+  external: ['@electric-sql/pglite', 'pg-native'],
+  // The bundled CommonJS dependencies (pg, pino, yauzl) require node's built-in modules.
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   sourcemap: 'linked',
   logLevel: 'warning',
 })

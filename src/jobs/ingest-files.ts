@@ -1,7 +1,7 @@
 import { basename } from 'node:path'
 import { describeError, TradeEtlError } from '../errors.ts'
 import { listInputs, openSources, readRecords, type RecordStream, type SourceHandle } from '../extract/index.ts'
-import { findLoadedSource, loadTradeSource, type RejectSink, type TradeRowBatch, type Warehouse } from '../load/index.ts'
+import { findLoadedSource, loadTradeSource, refreshTradeStatistics, type RejectSink, type TradeRowBatch, type Warehouse } from '../load/index.ts'
 import { detectLayout, isReject, normalizeHeader, type RowMapper, type SourceFormat, type TradeRow } from '../transform/index.ts'
 import type { Logger } from '../log.ts'
 import { loadSideTable, sideTableKind } from './load-reference.ts'
@@ -55,7 +55,21 @@ export async function ingestFiles(wh: Warehouse, inputs: readonly string[], opti
       if (summary !== undefined) summaries.push(summary)
     }
   }
+  await refreshStatistics(wh, summaries, options.log)
   return summaries
+}
+
+/** ANALYZE of what the loads changed, in the same run, so reports are planned on real numbers. */
+async function refreshStatistics(wh: Warehouse, summaries: readonly FileSummary[], log: Logger): Promise<void> {
+  const changed = summaries.reduce((n, s) => n + (s.skipped || s.error !== undefined ? 0 : s.rowsLoaded), 0)
+  const started = performance.now()
+  try {
+    const tables = await refreshTradeStatistics(wh.db, changed)
+    if (tables.length > 0) log.info({ tables, rows: changed, ms: Math.round(performance.now() - started) }, 'statistics refreshed')
+  } catch (error) {
+    // The data is in; stale statistics only make plans worse until autovacuum or the next load.
+    log.warn({ err: error }, 'statistics not refreshed')
+  }
 }
 
 async function ingestSource(wh: Warehouse, source: SourceHandle, inArchive: boolean, options: IngestOptions): Promise<FileSummary | undefined> {

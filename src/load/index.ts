@@ -1,7 +1,7 @@
 export { withWarehouse, openWarehouse, type Warehouse, type WarehouseTx, type WarehouseLocation, type Engine } from './warehouse.ts'
 export { migrateToLatest, type MigrateSummary } from './migrate.ts'
 export { loadTradeSource, findLoadedSource, type TradeSourceLoad, type TradeSourceResult, type TradeRowBatch, type RejectSink } from './load-trade-source.ts'
-export { TRADE_FLOW_COLUMNS, TRADE_FLOW_KEY, FACT_COLUMNS, naturalKeyOf } from './trade-flow-table.ts'
+export { TRADE_FLOW_COLUMNS, TRADE_FLOW_KEY, FACT_COLUMNS, naturalKeyOf, refreshTradeStatistics } from './trade-flow-table.ts'
 export { upsertCountries, upsertProducts } from './reference.ts'
 export type { Database } from './schema.ts'
 export {

@@ -169,7 +169,6 @@ const KEY_COLUMNS = sql.raw(TRADE_FLOW_KEY.join(', '))
 const DECODED_KEY_SQL = sql.raw(TRADE_FLOW_KEY.map((c) => `${DECODED_KEY[c]} as ${c}`).join(', '))
 const FACT_KEY_SQL = sql.raw(FACT_KEY.join(', '))
 const FACT_COLUMNS_SQL = sql.raw(FACT_COLUMNS.join(', '))
-const UPDATED = sql.raw(FACT_COLUMNS.filter((c) => !(FACT_KEY as readonly string[]).includes(c)).map((c) => `${c} = excluded.${c}`).join(', '))
 
 async function mergeThroughStaging(
   tx: WarehouseTx, load: TradeSourceLoad, encoder: TradeFactEncoder, fileId: number, rejects: RejectSpool, signal?: AbortSignal,
@@ -202,18 +201,28 @@ async function mergeThroughStaging(
     for (const d of duplicates.rows) rejects.reject(d.line, `duplicate key: the same flow as line ${d.first_line}`, d.raw)
   }
 
-  const revisedResult = await sql`
-    insert into core.trade_flow_revision
-      (${KEY_COLUMNS}, value, currency, net_mass_t, quantity, file_id, line, superseded_by_file_id)
-    select ${DECODED_KEY_SQL}, f.value, f.currency, f.net_mass_t, f.quantity, f.file_id, f.line, ${fileId}
-    from core.trade_fact f join pg_temp.staged_fact s using (${FACT_KEY_SQL}) ${DECODE_JOINS}
-    where (f.value, f.currency, f.net_mass_t, f.quantity) is distinct from (s.value, s.currency, s.net_mass_t, s.quantity)`.execute(tx.db)
+  // Rows of keys already there go, their old values to the revisions where they changed; then
+  // every staged row goes in, in file order. A delete and a plain insert, not an upsert: ON
+  // CONFLICT DO UPDATE probed the key row by row and wrote each update as a new index entry
+  // anyway (1M BACI rows revised: 3.1x -> see the commit) .
+  const revisedResult = await sql<{ revised: number }>`
+    with gone as (
+      delete from core.trade_fact f using pg_temp.staged_fact s
+      where ${sql.raw(FACT_KEY.map((c) => `f.${c} = s.${c}`).join(' and '))}
+      returning f.*, s.value as new_value, s.currency as new_currency, s.net_mass_t as new_net_mass_t, s.quantity as new_quantity
+    ), revised as (
+      insert into core.trade_flow_revision
+        (${KEY_COLUMNS}, value, currency, net_mass_t, quantity, file_id, line, superseded_by_file_id)
+      select ${DECODED_KEY_SQL}, f.value, f.currency, f.net_mass_t, f.quantity, f.file_id, f.line, ${fileId}
+      from gone f ${DECODE_JOINS}
+      where (f.value, f.currency, f.net_mass_t, f.quantity) is distinct from (f.new_value, f.new_currency, f.new_net_mass_t, f.new_quantity)
+      returning 1
+    )
+    select (select count(*)::int from revised) as revised`.execute(tx.db)
 
-  const upsert = await sql`
-    insert into core.trade_fact (${FACT_COLUMNS_SQL})
-    select ${FACT_COLUMNS_SQL} from pg_temp.staged_fact
-    on conflict (${FACT_KEY_SQL}) do update set ${UPDATED}`.execute(tx.db)
-  return { loaded: Number(upsert.numAffectedRows ?? 0), revised: Number(revisedResult.numAffectedRows ?? 0), read }
+  const inserted = await sql`
+    insert into core.trade_fact (${FACT_COLUMNS_SQL}) select ${FACT_COLUMNS_SQL} from pg_temp.staged_fact`.execute(tx.db)
+  return { loaded: Number(inserted.numAffectedRows ?? 0), revised: revisedResult.rows[0]?.revised ?? 0, read }
 }
 
 /** Rejected rows held until the data is in, spilled to a temporary file past a few thousand. */

@@ -148,13 +148,12 @@ export class TradeFactEncoder {
     const db = dimensions(tx.db)
     await sql`lock table core.dim_period, core.dim_country, core.dim_product, core.dim_series in exclusive mode`.execute(db)
     await seedFromReference(db)
-    const [periods, countries, products, series] = await Promise.all([
-      db.selectFrom('core.dim_period').select(['period_id as id', 'period as code']).execute(),
-      db.selectFrom('core.dim_country').select(['country_id as id', 'code']).execute(),
-      db.selectFrom('core.dim_product').select(['product_id as id', 'code']).execute(),
-      db.selectFrom('core.dim_series')
-        .select(['series_id as id', 'source_format', 'classification', 'flow', 'partner2_code', 'customs_code', 'mot_code']).execute(),
-    ])
+    // One after the other: the transaction is one connection.
+    const periods = await db.selectFrom('core.dim_period').select(['period_id as id', 'period as code']).execute()
+    const countries = await db.selectFrom('core.dim_country').select(['country_id as id', 'code']).execute()
+    const products = await db.selectFrom('core.dim_product').select(['product_id as id', 'code']).execute()
+    const series = await db.selectFrom('core.dim_series')
+      .select(['series_id as id', 'source_format', 'classification', 'flow', 'partner2_code', 'customs_code', 'mot_code']).execute()
     return new TradeFactEncoder(format, fileId, {
       periods: new Dictionary(periods),
       countries: new Dictionary(countries),
@@ -224,4 +223,21 @@ async function seedFromReference(db: Kysely<Database & TradeFactTables>): Promis
     insert into core.dim_product (product_id, code)
     select row_number() over (order by code collate "C"), code from (select distinct code from core.product) p
     where not exists (select 1 from core.dim_product)`.execute(db)
+}
+
+/**
+ * Refreshes the planner's statistics of core.trade_fact and its dimensions after loads that
+ * changed `changedRows` rows: ANALYZE when the table has none yet or the change is more than a
+ * tenth of it (autovacuum's own rule, which the embedded engine does not run and a server runs
+ * only later). ANALYZE reads a fixed-size sample, so its cost does not grow with the table.
+ * Resolves to what it analyzed (nothing when the change was too small to move the statistics).
+ */
+export async function refreshTradeStatistics(db: Kysely<Database>, changedRows: number): Promise<readonly string[]> {
+  if (changedRows <= 0) return []
+  const stats = await sql<{ reltuples: number }>`
+    select reltuples::float8 as reltuples from pg_class where oid = 'core.trade_fact'::regclass`.execute(db)
+  const known = stats.rows[0]?.reltuples ?? -1
+  if (known > 0 && changedRows <= known / 10) return []
+  await sql`analyze core.trade_fact, core.dim_period, core.dim_country, core.dim_product, core.dim_series`.execute(db)
+  return ['core.trade_fact', 'core.dim_period', 'core.dim_country', 'core.dim_product', 'core.dim_series']
 }
