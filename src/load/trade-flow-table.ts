@@ -35,17 +35,6 @@ export function naturalKeyOf(format: SourceFormat, row: TradeRow): string[] {
   return [format, row.classification, row.period, row.reporterCode, row.partnerCode, row.partner2Code, row.customsCode, row.motCode, row.flow, row.productCode]
 }
 
-/** The dimension tables of sql/0007 as kysely sees them. */
-export type TradeFactTables = {
-  'core.dim_period': { period_id: number; period: string }
-  'core.dim_country': { country_id: number; code: string }
-  'core.dim_product': { product_id: number; code: string }
-  'core.dim_series': {
-    series_id: number; source_format: string; classification: string; flow: string
-    partner2_code: string; customs_code: string; mot_code: string
-  }
-}
-
 /** A field in PostgreSQL's COPY text format; null is \N. A loop rather than a regex test (hot path). */
 export function copyField(value: string | null): string {
   if (value === null) return '\\N'
@@ -145,7 +134,7 @@ export class TradeFactEncoder {
 
   /** Locks and reads the dimensions (seeding them from the reference tables on first use). */
   static async open(tx: WarehouseTx, format: SourceFormat, fileId: number): Promise<TradeFactEncoder> {
-    const db = dimensions(tx.db)
+    const db = tx.db
     await sql`lock table core.dim_period, core.dim_country, core.dim_product, core.dim_series in exclusive mode`.execute(db)
     await seedFromReference(db)
     // One after the other: the transaction is one connection.
@@ -206,15 +195,11 @@ export class TradeFactEncoder {
   }
 }
 
-function dimensions(db: Kysely<Database>): Kysely<Database & TradeFactTables> {
-  return db.withTables<TradeFactTables>()
-}
-
 /**
  * On first use, countries and products get ids in code order from the reference tables
  * (numeric codes by value), so a file sorted by code, as trade files are, appends to the key.
  */
-async function seedFromReference(db: Kysely<Database & TradeFactTables>): Promise<void> {
+async function seedFromReference(db: Kysely<Database>): Promise<void> {
   await sql`
     insert into core.dim_country (country_id, code)
     select row_number() over (order by code ~ '^[0-9]+$' desc, length(code), code), code from core.country
