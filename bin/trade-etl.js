@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The command is TypeScript run through tsx: no build step, so a fresh `npm ci` is ready to run.
-import { register } from 'tsx/esm/api'
+// Runs the compiled command (dist/, built by `npm run build` and by `prepare` on `npm ci`) on
+// plain node. Without a build, as in a checkout before `npm ci`, it falls back to the
+// TypeScript sources through tsx, which costs ~0.6 s of start-up per command.
 
 // `trade-etl status | head` closes stdout early: that is the reader's choice, not an error.
 process.stdout.on('error', (error) => {
@@ -8,6 +9,14 @@ process.stdout.on('error', (error) => {
   throw error
 })
 
-register()
-const { main } = await import('../src/cli/main.ts')
+const BUILD = new URL('../dist/bin/trade-etl.js', import.meta.url)
+let main
+try {
+  ;({ main } = await import(BUILD.href))
+} catch (error) {
+  if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !String(error.message).includes(BUILD.pathname)) throw error
+  const { register } = await import('tsx/esm/api')
+  register()
+  ;({ main } = await import('../src/cli/main.ts'))
+}
 process.exitCode = await main(process.argv.slice(2))

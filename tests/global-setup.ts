@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
@@ -25,6 +26,8 @@ declare module 'vitest' {
  * The name is per run, so two `npm test` runs against one server never drop each other's template.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // The CLI tests run bin/trade-etl.js, which runs the build: build it from the sources under test.
+  execFileSync(process.execPath, ['scripts/build.js'], { stdio: 'inherit' })
   const dir = mkdtempSync(join(tmpdir(), 'trade-etl-test-template-'))
   const embeddedTemplate = join(dir, 'embedded.tar')
   // One initdb for both templates: a home folder for child processes (copying it costs a

@@ -1,9 +1,9 @@
-import { createReadStream, readFileSync } from 'node:fs'
+import { createReadStream } from 'node:fs'
 import { Readable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
 import { openSources, readRecords } from '../src/extract/index.ts'
 import {
-  bindCopyWriter, detectLayout, detectSideTable, isReject, normalizeHeader, parseBaciCountryCodes, parseBaciProductCodes, toCopyLine, TRADE_FLOW_COPY_COLUMNS, type Layout,
+  detectLayout, detectSideTable, parseBaciCountryCodes, parseBaciProductCodes,
 } from '../src/transform/index.ts'
 import { canonAmounts, duplicateKeys, parseFile, parseStream } from './helpers/parse-file.ts'
 import { rawColumn, readRawTable, sumUnits } from './helpers/raw-csv.ts'
@@ -91,58 +91,6 @@ describe('baci', () => {
     }
     expect(kinds).toEqual(['baci', 'baci', 'baci-country-codes', 'baci-product-codes', null])
     expect(dataRows).toBe(60)
-  })
-})
-
-const BACI_LAYOUT = detectLayout(['t', 'i', 'j', 'k', 'v', 'q']) as Layout
-
-describe('BACI COPY writer', () => {
-  const COLUMN_DEFAULTS: Record<string, string> = { partner2_code: '0', customs_code: 'C00', mot_code: '0', is_primary: 't' }
-  /** The columns toCopyLine writes, as name -> text, for comparing lines of different column lists. */
-  const byColumn = (columns: readonly string[], line: string) => Object.fromEntries(line.replace(/\n$/, '').split('\t').map((v, n) => [columns[n], v]))
-
-  it('writes any line number as its digits', () => {
-    const writer = bindCopyWriter(BACI_LAYOUT, ['t', 'i', 'j', 'k', 'v', 'q'], { fileName: 'BACI_HS17_Y2022_V202301.csv' }, 1)
-    const lineOf = (line: number) => (writer.write(['2022', '4', '8', '10121', '1', '1'], line) as string).replace(/\n$/, '').split('\t').at(-1)
-    for (const line of [1, 9, 10, 9999, 10_000, 10_001, 123_456, 99_999_999, 100_000_000, 2_147_483_647]) expect(lineOf(line)).toBe(String(line))
-    for (let line = 0; line < 300_000; line += 997) expect(lineOf(line)).toBe(String(line))
-  })
-
-  it('writes the rows the mapper gives, column for column, and the same rejects', async () => {
-    const odd = [
-      '2022,31,376,270900,1234.567,  2289000.000', '2022, 4 ,8,10121,0.004,NA', '2022,4,8,1,-0.5,', '2023,4,8,10121,1,1', 'x,4,8,10121,1,1',
-      '2022,4,8,,1,1', '2022,,8,10121,1,1', '2022,4,8,10121,12x,1', '2022,4,8,10121,1,1e3', '2022,4,8,10121,1.5E+3,1', '20x2,4,8,10121,1,1',
-      '2022,4\\,8,10121,1,1', '2022,4,8,10121,,',
-    ]
-    const files = [readFileSync(Y2021, 'utf8'), readFileSync(Y2022, 'utf8'), `t,i,j,k,v,q\n${odd.join('\n')}\n`]
-    for (const [n, text] of files.entries()) {
-      const stream = await readRecords(Readable.from([Buffer.from(text)]), `file-${n}.csv`)
-      const layout = detectLayout(stream.header) as Layout
-      const header = normalizeHeader(stream.header)
-      const context = { fileName: 'BACI_HS17_Y2022_V202301.csv' }
-      const map = layout.bind(header, context)
-      const writer = bindCopyWriter(layout, header, context, 42)
-      expect(writer.columns).not.toEqual(TRADE_FLOW_COPY_COLUMNS)
-      let compared = 0
-      for await (const r of stream.records) {
-        if (!('fields' in r)) continue
-        const row = map(r.fields)
-        const out = writer.write(r.fields, r.line)
-        if (isReject(row)) {
-          expect(out, `line ${r.line}`).toEqual(row)
-          continue
-        }
-        expect(typeof out, `line ${r.line}`).toBe('string')
-        const full = byColumn(TRADE_FLOW_COPY_COLUMNS, toCopyLine(layout.format, row, 42, r.line))
-        const fast = byColumn(writer.columns, out as string)
-        // Columns the writer leaves out take their default in core.trade_flow (sql/0001: the
-        // breakdown columns "no breakdown", is_primary true) or NULL.
-        for (const column of TRADE_FLOW_COPY_COLUMNS) expect(fast[column] ?? COLUMN_DEFAULTS[column] ?? '\\N', `line ${r.line} ${column}`).toBe(full[column])
-        expect(fast.line).toBe(String(r.line))
-        compared++
-      }
-      expect(compared).toBeGreaterThan(5)
-    }
   })
 })
 

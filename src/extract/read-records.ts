@@ -3,6 +3,7 @@ import { parse, type CsvError, type Options as CsvOptions } from 'csv-parse'
 import { parse as parseSync } from 'csv-parse/sync'
 import { TradeEtlError } from '../errors.ts'
 import { sniffText, toReadError, type TextEncodingName } from './decode-text.ts'
+import { splitQuoted } from './split-quoted.ts'
 
 /** A parsed record and the line it starts on (1-based, header is line 1). */
 export interface RecordAt {
@@ -121,6 +122,8 @@ export async function readRecords(bytes: Readable, file: string, signal?: AbortS
   let recordDelimiter: '\n' | '\r\n' | undefined
   let bomChecked = false
   let ended = false
+  /** Set once the text holds a quote: the rest goes through splitQuotedText. */
+  let quoted = false
   let csv: CsvReader | undefined
   /** csv-parse's line count at the end of what the plain split consumed (see startCsv). */
   let csvLines = 1
@@ -161,10 +164,17 @@ export async function readRecords(bytes: Readable, file: string, signal?: AbortS
         s = s.slice(lf + 1)
       }
     }
-    if (s.indexOf('"') >= 0) {
-      csv = startCsv(s)
-      carry = ''
-      return
+    if (!quoted && s.indexOf('"') >= 0) {
+      // Quoted text goes to splitQuoted once the record delimiter is known (or is the first line
+      // break, before any quote); csv-parse takes over at the first record it calls irregular.
+      const q = s.indexOf('"')
+      const lineBreak = s.search(/[\r\n]/)
+      quoted = recordDelimiter !== undefined || (lineBreak >= 0 && lineBreak < q)
+      if (!quoted) {
+        csv = startCsv(s)
+        carry = ''
+        return
+      }
     }
     if (recordDelimiter === undefined) {
       const lf = s.indexOf('\n')
@@ -183,6 +193,10 @@ export async function readRecords(bytes: Readable, file: string, signal?: AbortS
       } else if (lf >= 0) {
         recordDelimiter = '\n'
       }
+    }
+    if (quoted) {
+      splitQuotedText(s)
+      return
     }
     let pos = 0
     if (recordDelimiter !== undefined) {
@@ -208,6 +222,29 @@ export async function readRecords(bytes: Readable, file: string, signal?: AbortS
       nextLine += 1 + countChar(carry, '\n', 0, carry.length)
       take(splitFields(carry, 0, carry.length, delimiter), line)
       carry = ''
+    }
+  }
+
+  /** splitPlain's part for quoted text: splitQuoted, then csv-parse from an irregular record on. */
+  function splitQuotedText(s: string): void {
+    if (recordDelimiter === undefined && !ended) {
+      carry = s
+      return
+    }
+    const crlf = recordDelimiter === '\r\n'
+    const split = splitQuoted(s, 0, delimiter, crlf, ended, (fields, newlines) => {
+      const line = nextLine
+      nextLine += 1 + newlines
+      take(fields, line)
+    })
+    // csv-parse's count, as in splitPlain.
+    csvLines += crlf ? countChar(s, '\r', 0, split.end) + countChar(s, '\n', 0, split.end) - split.delimiters : split.delimiters + countChar(s, '\r', 0, split.end)
+    const rest = split.end === 0 ? s : s.slice(split.end)
+    if (split.irregular) {
+      csv = startCsv(rest)
+      carry = ''
+    } else {
+      carry = rest
     }
   }
 

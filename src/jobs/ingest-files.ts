@@ -1,8 +1,8 @@
 import { basename } from 'node:path'
 import { describeError, TradeEtlError } from '../errors.ts'
 import { listInputs, openSources, readRecords, type RecordStream, type SourceHandle } from '../extract/index.ts'
-import { findLoadedSource, loadTradeSource, type RejectSink, type Warehouse } from '../load/index.ts'
-import { bindCopyWriter, detectLayout, normalizeHeader, type CopyWriter, type SourceFormat } from '../transform/index.ts'
+import { findLoadedSource, loadTradeSource, refreshTradeStatistics, type RejectSink, type TradeRowBatch, type Warehouse } from '../load/index.ts'
+import { detectLayout, isReject, normalizeHeader, type RowMapper, type SourceFormat, type TradeRow } from '../transform/index.ts'
 import type { Logger } from '../log.ts'
 import { loadSideTable, sideTableKind } from './load-reference.ts'
 
@@ -55,7 +55,21 @@ export async function ingestFiles(wh: Warehouse, inputs: readonly string[], opti
       if (summary !== undefined) summaries.push(summary)
     }
   }
+  await refreshStatistics(wh, summaries, options.log)
   return summaries
+}
+
+/** ANALYZE of what the loads changed, in the same run, so reports are planned on real numbers. */
+async function refreshStatistics(wh: Warehouse, summaries: readonly FileSummary[], log: Logger): Promise<void> {
+  const changed = summaries.reduce((n, s) => n + (s.skipped || s.error !== undefined ? 0 : s.rowsLoaded), 0)
+  const started = performance.now()
+  try {
+    const tables = await refreshTradeStatistics(wh.db, changed)
+    if (tables.length > 0) log.info({ tables, rows: changed, ms: Math.round(performance.now() - started) }, 'statistics refreshed')
+  } catch (error) {
+    // The data is in; stale statistics only make plans worse until autovacuum or the next load.
+    log.warn({ err: error }, 'statistics not refreshed')
+  }
 }
 
 async function ingestSource(wh: Warehouse, source: SourceHandle, inArchive: boolean, options: IngestOptions): Promise<FileSummary | undefined> {
@@ -96,12 +110,12 @@ async function ingestSource(wh: Warehouse, source: SourceHandle, inArchive: bool
       layout: layout.name,
       encoding,
       runId: options.runId ?? null,
-      produce: async (fileId, sink, signal) => {
+      produce: async (sink, signal) => {
         const records = first ?? await readRecords(await source.open(), source.displayPath, signal)
         first = undefined
         const header = normalizeHeader(records.header)
-        const writer = bindCopyWriter(layout, header, { fileName: source.fileName || basename(source.path) }, fileId)
-        return { columns: writer.columns, chunks: produceCopyChunks(records, header.length, writer, sink), recordsRead: () => records.recordsHandedOver() }
+        const map = layout.bind(header, { fileName: source.fileName || basename(source.path) })
+        return { batches: produceRows(records, header.length, map, sink), recordsRead: () => records.recordsHandedOver() }
       },
     }, options.signal)
     const ms = Math.round(performance.now() - started)
@@ -117,16 +131,17 @@ async function ingestSource(wh: Warehouse, source: SourceHandle, inArchive: bool
 }
 
 /**
- * The hot loop: records -> width check -> the layout's COPY writer, synchronously over each
- * batch the parser holds (an async step per record measured 25 % slower). Every record ends up
- * in exactly one place: a COPY line or the reject sink.
+ * The hot loop: records -> width check -> the layout's mapper, synchronously over each batch the
+ * parser holds (an async step per record measured 25 % slower). Every record ends up in exactly
+ * one place: a row of a batch or the reject sink. The load turns the rows into COPY text.
  */
-async function* produceCopyChunks(stream: RecordStream, width: number, writer: CopyWriter, sink: RejectSink): AsyncGenerator<Buffer> {
+async function* produceRows(stream: RecordStream, width: number, map: RowMapper, sink: RejectSink): AsyncGenerator<TradeRowBatch> {
   const rawWidth = stream.header.length
   for await (const batch of stream.batches) {
     for (const error of batch.errors) sink.reject(error.line, `malformed CSV: ${error.error}`, error.raw)
     const { records, lines } = batch
-    let chunk = ''
+    const rows: TradeRow[] = []
+    const rowLines: number[] = []
     for (let n = 0; n < records.length; n++) {
       const fields = records[n] as string[]
       const line = lines[n] as number
@@ -136,30 +151,17 @@ async function* produceCopyChunks(stream: RecordStream, width: number, writer: C
         sink.reject(line, `${fields.length < width ? 'short' : 'long'} row: ${fields.length} fields, the header has ${width}`, fields.join(stream.delimiter))
         continue
       }
-      const out = writer.write(fields, line)
-      if (typeof out !== 'string') {
-        sink.reject(line, out.reject, fields.join(stream.delimiter))
+      const row = map(fields)
+      if (isReject(row)) {
+        sink.reject(line, row.reject, fields.join(stream.delimiter))
         continue
       }
-      chunk += out
-      if (chunk.length >= COPY_CHUNK) {
-        yield Buffer.from(chunk)
-        chunk = ''
-      }
+      rows.push(row)
+      rowLines.push(line)
     }
-    if (chunk.length > 0) yield Buffer.from(chunk)
+    if (rows.length > 0) yield { rows, lines: rowLines }
   }
 }
-
-/**
- * Characters of COPY text per chunk handed to the load, as bytes. Below V8's large-object size
- * (128 KiB): flat strings past it go to the large-object space, which only a full GC frees (5M
- * BACI rows, one chunk per parser batch: 34 MB of large objects at peak RSS 229 MB). Bytes, not
- * the string: a chunk is a tree of some 5000 small strings until it is flattened, and a queue
- * of them waiting for the server outlives young GCs (1M rows into a sink as slow as the server,
- * 16 chunks queued: 18.8 -> 5.4 MB promoted). COPY sends bytes anyway: no extra work.
- */
-const COPY_CHUNK = 32 * 1024
 
 function failed(path: string, format: string, sha256: string, error: unknown): FileSummary {
   return { path, format, sha256, rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, skipped: false, error: describeError(error) }

@@ -1,6 +1,7 @@
 export { withWarehouse, openWarehouse, type Warehouse, type WarehouseTx, type WarehouseLocation, type Engine } from './warehouse.ts'
 export { migrateToLatest, type MigrateSummary } from './migrate.ts'
-export { loadTradeSource, findLoadedSource, type TradeSourceLoad, type TradeSourceResult, type RejectSink } from './load-trade-source.ts'
+export { loadTradeSource, findLoadedSource, type TradeSourceLoad, type TradeSourceResult, type TradeRowBatch, type RejectSink } from './load-trade-source.ts'
+export { TRADE_FLOW_COLUMNS, TRADE_FLOW_KEY, FACT_COLUMNS, naturalKeyOf, refreshTradeStatistics } from './trade-flow-table.ts'
 export { upsertCountries, upsertProducts, recordReferenceLoad, upsertSideTable } from './reference.ts'
 export { queryYoy, queryStatus, type YoyFilter, type YoyRow, type StatusReport } from './reports.ts'
 export { grantReader } from './grants.ts'

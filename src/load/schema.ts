@@ -48,6 +48,35 @@ export interface CoreCountry {
   source: string
 }
 
+/** table core.dim_country */
+export interface CoreDimCountry {
+  country_id: number
+  code: string
+}
+
+/** table core.dim_period */
+export interface CoreDimPeriod {
+  period_id: number
+  period: string
+}
+
+/** table core.dim_product */
+export interface CoreDimProduct {
+  product_id: number
+  code: string
+}
+
+/** table core.dim_series */
+export interface CoreDimSeries {
+  series_id: number
+  source_format: string
+  classification: string
+  flow: string
+  partner2_code: string
+  customs_code: string
+  mot_code: string
+}
+
 /** table core.figure_check */
 export interface CoreFigureCheck {
   article_id: number
@@ -99,20 +128,15 @@ export interface CorePublishedFigure {
   loaded_at: ColumnType<Date, Date | string | undefined, Date | string>
 }
 
-/** table core.trade_flow */
-export interface CoreTradeFlow {
-  source_format: string
-  classification: string
-  period: string
+/** table core.trade_fact */
+export interface CoreTradeFact {
+  period_id: number
+  reporter_id: number
+  partner_id: number
+  product_id: number
+  series_id: number
   year: number
-  reporter_code: string
-  partner_code: string
-  partner2_code: ColumnType<string, string | undefined, string>
-  customs_code: ColumnType<string, string | undefined, string>
-  mot_code: ColumnType<string, string | undefined, string>
-  flow: string
-  product_code: string
-  is_primary: ColumnType<boolean, boolean | undefined, boolean>
+  is_primary: boolean
   reporter_iso3: string | null
   partner_iso3: string | null
   value: string | null
@@ -123,6 +147,32 @@ export interface CoreTradeFlow {
   flag: string | null
   file_id: number
   line: number
+}
+
+/** view core.trade_flow */
+export interface CoreTradeFlow {
+  source_format: string | null
+  classification: string | null
+  period: string | null
+  year: number | null
+  reporter_code: string | null
+  partner_code: string | null
+  partner2_code: string | null
+  customs_code: string | null
+  mot_code: string | null
+  flow: string | null
+  product_code: string | null
+  is_primary: boolean | null
+  reporter_iso3: string | null
+  partner_iso3: string | null
+  value: string | null
+  currency: string | null
+  net_mass_t: string | null
+  quantity: string | null
+  quantity_unit: string | null
+  flag: string | null
+  file_id: number | null
+  line: number | null
 }
 
 /** table core.trade_flow_revision */
@@ -344,9 +394,14 @@ export interface Database {
   'core.article': CoreArticle
   'core.article_figure': CoreArticleFigure
   'core.country': CoreCountry
+  'core.dim_country': CoreDimCountry
+  'core.dim_period': CoreDimPeriod
+  'core.dim_product': CoreDimProduct
+  'core.dim_series': CoreDimSeries
   'core.figure_check': CoreFigureCheck
   'core.product': CoreProduct
   'core.published_figure': CorePublishedFigure
+  'core.trade_fact': CoreTradeFact
   'core.trade_flow': CoreTradeFlow
   'core.trade_flow_revision': CoreTradeFlowRevision
   'etl.cron_tick': EtlCronTick

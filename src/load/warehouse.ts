@@ -33,7 +33,7 @@ export interface WarehouseTx {
    * `chunks` yields text in PostgreSQL's text COPY format, as strings or UTF-8 bytes. Resolves
    * to the rows copied.
    */
-  copyFrom(copySql: string, chunks: AsyncIterable<string | Uint8Array>, signal?: AbortSignal): Promise<number>
+  copyFrom(copySql: string, chunks: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>, signal?: AbortSignal): Promise<number>
 }
 
 export interface Warehouse {

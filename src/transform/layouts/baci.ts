@@ -1,4 +1,3 @@
-import { copyField, lineNumberText, type CopyWriter } from '../copy-text.ts'
 import { FieldError, readAmount, readCode, readYear } from '../fields.ts'
 import { TOTAL_CUSTOMS, TOTAL_MOT, TOTAL_PARTNER2, type RowResult } from '../trade-row.ts'
 import { hasColumns, type Layout, type LayoutContext, type RowMapper } from './layout.ts'
@@ -21,8 +20,7 @@ export function baciClassification(fileName: string): string {
  * exactly to USD (shift +3); q is already tonnes (`NA` or blank: unknown). k loses its leading
  * zero when a file has been through a spreadsheet (10121 is 010121). The classification is the
  * revision in the file name. This is the benchmark layout: the mapper only indexes, trims and
- * shifts, and remembers the year because a BACI file holds one; bindCopy is the same mapper
- * writing COPY text straight away (tests/layouts-baci.test.ts holds the two to the same rows).
+ * shifts, and remembers the year because a BACI file holds one.
  */
 /** Positions of t, i, j, k, v, q in the header, resolved once per file. */
 function columnsOf(header: readonly string[]): [number, number, number, number, number, number] {
@@ -75,51 +73,4 @@ export const BACI: Layout = {
       }
     }
   },
-
-  /**
-   * Hot path: the mapper above fused with toCopyLine, no TradeRow in between, and only the
-   * columns a BACI row fills: the per-file constants are one prefix, the NULL columns are left to
-   * COPY and their defaults (13 of 22 columns, 90 -> 65 MB of COPY text per 1M rows). Node side (readRecords
-   * batches -> COPY text, 1M BACI rows, a node script) 760k -> 1.15M rows/s; allocation per row
-   * about halved, which is what keeps the young GC from promoting (see lineNumberText).
-   */
-  bindCopy(header, context: LayoutContext, fileId: number): CopyWriter {
-    const [t, i, j, k, v, q] = columnsOf(header)
-    const prefix = `baci\t${copyField(baciClassification(context.fileName))}\tX\tUSD\t${fileId}\t`
-    let lastPeriod = ''
-    let periodYear = ''
-
-    return {
-      columns: BACI_COPY_COLUMNS,
-      write(record, line) {
-        try {
-          const period = readCode(record[t], 't')
-          if (period !== lastPeriod) {
-            periodYear = `${copyField(period)}\t${readYear(period, 't')}\t`
-            lastPeriod = period
-          }
-          let product = readCode(record[k], 'k')
-          if (product.length < 6) product = product.padStart(6, '0')
-          const reporter = readCode(record[i], 'i')
-          const partner = readCode(record[j], 'j')
-          const value = readAmount(record[v], 'v', 3) ?? '\\N'
-          const mass = readAmount(record[q], 'q') ?? '\\N'
-          return `${prefix}${periodYear}${copyField(reporter)}\t${copyField(partner)}\t${copyField(product)}\t${value}\t${mass}\t${lineNumberText(line)}\n`
-        } catch (error) {
-          if (error instanceof FieldError) return { reject: error.message }
-          throw error
-        }
-      },
-    }
-  },
 }
-
-/**
- * What BACI's bindCopy writes, in order: the per-file constants first. The breakdown columns and
- * is_primary are left to their defaults in core.trade_flow, which are the mapper's TOTAL_* codes
- * and true; the ISO3, quantity and flag columns to NULL.
- */
-const BACI_COPY_COLUMNS = [
-  'source_format', 'classification', 'flow', 'currency', 'file_id',
-  'period', 'year', 'reporter_code', 'partner_code', 'product_code', 'value', 'net_mass_t', 'line',
-] as const

@@ -1,4 +1,3 @@
-import type { CopyWriter } from '../copy-text.ts'
 import type { RowResult, SourceFormat } from '../trade-row.ts'
 
 /** What a layout knows about the file it reads, besides its header. */
@@ -20,11 +19,6 @@ export interface Layout {
   readonly name: string
   matches(header: readonly string[]): boolean
   bind(header: readonly string[], context: LayoutContext): RowMapper
-  /**
-   * Optional hot path: records straight to COPY text, the same rows `bind` gives. Layouts
-   * without it go through bind and toCopyLine (see bindCopyWriter).
-   */
-  bindCopy?(header: readonly string[], context: LayoutContext, fileId: number): CopyWriter
 }
 
 /** Header cells compared case- and space-insensitively, BOM and quotes gone, trailing blanks dropped. */
