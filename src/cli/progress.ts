@@ -1,6 +1,6 @@
 import { subscribe, unsubscribe } from 'node:diagnostics_channel'
 import cliProgress from 'cli-progress'
-import { INGEST_PROGRESS_CHANNEL, type IngestProgressEvent, type SourceProgress } from '../jobs/ingest-files.ts'
+import { INGEST_PROGRESS_CHANNEL, type IngestProgressEvent, type SourceProgress } from '../jobs/index.ts'
 import { formatAmount } from './format.ts'
 
 /** How often the bars are redrawn from the sources' counters (the load itself is never asked). */
