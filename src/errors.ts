@@ -4,13 +4,17 @@
  * wrapped driver error is still there when someone needs it.
  */
 export type ErrorCode =
+  | 'ABORTED'
   | 'CONFIG_INVALID'
+  | 'CONFIG_MISSING'
+  | 'CONNECTION_FAILED'
   | 'ENV_INVALID'
   | 'FILE_UNREADABLE'
   | 'FILE_EMPTY'
   | 'FILE_BINARY'
   | 'FILE_NOT_TRADE_DATA'
   | 'FORMAT_UNKNOWN'
+  | 'HOME_UNUSABLE'
   | 'ARCHIVE_CORRUPT'
   | 'CSV_MALFORMED'
   | 'LOCK_HELD'

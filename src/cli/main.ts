@@ -1,157 +1,303 @@
-import { parseArgs, type ParseArgsConfig } from 'node:util'
-import { readEnv, readJobConfig, warehouseLocation } from '../config/index.ts'
-import { describeError, TradeEtlError } from '../errors.ts'
+import { readFileSync } from 'node:fs'
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
+import { chooseWarehouse, ensureHome, findConfig, readEnv, readJobConfig, requireConfig, type JobConfig, type WarehouseChoice } from '../config/index.ts'
+import { TradeEtlError } from '../errors.ts'
 import { grantReader, migrateToLatest, queryStatus, queryYoy, withWarehouse, type Warehouse } from '../load/index.ts'
-import { createLogger, type Logger } from '../log.ts'
+import { createLogger, routeLibraryLogs, type Logger } from '../log.ts'
 import { SOURCE_FORMATS, type SourceFormat } from '../transform/index.ts'
-import { ensureReferenceData } from '../jobs/index.ts'
-import { ingestFiles } from '../jobs/index.ts'
-import { runJobs } from '../jobs/index.ts'
-import { runScheduler } from '../jobs/index.ts'
+import { ensureReferenceData, ingestFiles, runJobs, runScheduler } from '../jobs/index.ts'
 import { printIngest, printRun, printStatus, printYoy } from './print.ts'
 import { commandCheck, commandFigures } from './figures-commands.ts'
+import { EXIT, explainError } from './explain-error.ts'
+import { ProgressDisplay } from './progress.ts'
 
-/** Exit codes (CONTRACT.md). 75 is EX_TEMPFAIL: cron may simply try again later. */
-export const EXIT = { ok: 0, failed: 1, usage: 2, locked: 75 } as const
+export { EXIT }
 
-export const USAGE = `trade-etl: international trade statistics and article figures into a PostgreSQL warehouse
+const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version
 
-Usage:
-  trade-etl migrate
-  trade-etl run [JOB...] [--config FILE]
-  trade-etl schedule [--config FILE]
-  trade-etl ingest FILE... [--format auto|${SOURCE_FORMATS.join('|')}] [--json]
-  trade-etl figures FILE [--json] [--load] [--url URL] [--title TEXT] [--published YYYY-MM-DD]
-  trade-etl report yoy [--reporter ISO3] [--partner ISO3] [--product HS] [--flow M|X] [--json|--csv]
-  trade-etl check [--json]
-  trade-etl status [--json]
-  trade-etl grant-reader ROLE
+const ENVIRONMENT_HELP = `
+Warehouse: DATABASE_URL=postgres://... uses a PostgreSQL server. Without it the warehouse is an
+embedded PostgreSQL in TRADE_ETL_HOME, else in .trade-etl beside the configuration file.
+Configuration: --config FILE, else ./trade-etl.config.json.
+LOG_LEVEL sets the log level (info). Exit codes: 0 ok, 1 failed, 2 usage or configuration error,
+3 status --check found a stale or failed job, 75 another run holds the lock, 130/143 stopped by
+SIGINT/SIGTERM.`
 
-Environment: DATABASE_URL=postgres://... uses a PostgreSQL server; without it the warehouse is an
-embedded PostgreSQL in ./.trade-etl (TRADE_ETL_HOME overrides). LOG_LEVEL sets the log level.`
+/** Options every command takes (commander reads them before or after the command name). */
+interface GlobalOptions {
+  readonly config?: string
+  readonly quiet?: boolean
+}
 
-function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T) {
-  try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true })
-  } catch (error) {
-    throw new TradeEtlError('USAGE', (error as Error).message)
+/** What one invocation shares between its commands: logger, stop signal, the warehouse it chose. */
+export class Session {
+  readonly log: Logger
+  readonly signal: AbortSignal
+  /** Bars at a terminal; undefined with --json, --quiet or when stderr is not a TTY. */
+  readonly progress: ProgressDisplay | undefined
+  #choice: WarehouseChoice | undefined
+  #options: GlobalOptions = {}
+
+  constructor(log: Logger, signal: AbortSignal, progress: ProgressDisplay | undefined) {
+    this.log = log
+    this.signal = signal
+    this.progress = progress
+  }
+
+  /** Takes the bars down before a report is printed on stdout. */
+  stopProgress(): void {
+    this.progress?.stop()
+  }
+
+  setOptions(options: GlobalOptions): void {
+    this.#options = options
+  }
+
+  get quiet(): boolean {
+    return this.#options.quiet === true
+  }
+
+  /** The warehouse chosen so far (for error messages), if any. */
+  get choice(): WarehouseChoice | undefined {
+    return this.#choice
+  }
+
+  /** The job configuration, for commands that need jobs: --config or ./trade-etl.config.json. */
+  async jobConfig(): Promise<JobConfig> {
+    return readJobConfig(requireConfig(this.#options.config).path)
+  }
+
+  /** Chooses the warehouse the same way for every command, and says which at a terminal. */
+  chooseWarehouse(announce: boolean): WarehouseChoice {
+    const choice = chooseWarehouse(readEnv(), findConfig(this.#options.config))
+    this.#choice = choice
+    ensureHome(choice)
+    if (announce && process.stderr.isTTY === true && !this.quiet) process.stderr.write(`trade-etl: ${choice.description}\n`)
+    else this.log.debug({ warehouse: choice.description }, 'warehouse chosen')
+    return choice
+  }
+
+  /** Opens the warehouse, brings schema and reference data up to date, then runs `fn`. */
+  async withReadyWarehouse<T>(fn: (wh: Warehouse) => Promise<T>, announce = true): Promise<T> {
+    const choice = this.chooseWarehouse(announce)
+    return withWarehouse(choice.location, async (wh) => {
+      const { applied } = await migrateToLatest(wh.db)
+      if (applied.length > 0) this.log.info({ applied }, 'migrations applied')
+      await ensureReferenceData(wh, this.log)
+      return fn(wh)
+    })
   }
 }
 
-/** Opens the warehouse, brings schema and reference data up to date, then runs `fn`. */
-async function withReadyWarehouse<T>(log: Logger, fn: (wh: Warehouse) => Promise<T>): Promise<T> {
-  const env = readEnv()
-  return withWarehouse(warehouseLocation(env), async (wh) => {
-    const { applied } = await migrateToLatest(wh.db)
-    if (applied.length > 0) log.info({ applied }, 'migrations applied')
-    await ensureReferenceData(wh, log)
-    return fn(wh)
-  })
+const out = (text: string) => process.stdout.write(`${text}\n`)
+
+/**
+ * A message for the operator on stderr: a plain line at a terminal, a JSON log line otherwise,
+ * so that stderr of cron, systemd or Docker holds nothing but JSON lines.
+ */
+function tell(log: Logger, level: 'warn' | 'error', message: string, fields: Record<string, unknown> = {}): void {
+  if (process.stderr.isTTY === true) process.stderr.write(`trade-etl: ${message}\n`)
+  else log[level](fields, message)
+}
+
+/** A preset parse result for the commands whose logic lives in their own files (commander parsed). */
+function parsed(values: Record<string, unknown>, positionals: string[]) {
+  return (() => ({ values, positionals })) as never
+}
+
+/**
+ * The command tree. A new command is one `program.command(...)` block here, with its logic in
+ * `src/cli/<name>-command.ts` exporting one function that resolves to the exit code.
+ */
+function buildProgram(session: Session, setExit: (code: number) => void): Command {
+  const program = new Command('trade-etl')
+    .description('International trade statistics and article figures into a PostgreSQL warehouse')
+    .version(VERSION, '-V, --version', 'print the version')
+    .option('--config <file>', 'job configuration (default: ./trade-etl.config.json)')
+    .option('-q, --quiet', 'no progress display and only warnings in the log')
+    .addHelpText('after', ENVIRONMENT_HELP)
+    .showSuggestionAfterError(true)
+    .showHelpAfterError('(add --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeErr: (text) => tell(session.log, 'error', text.replace(/^error: /, '').trimEnd().replace(/\n/g, ' '), { exit: EXIT.usage }) })
+    .hook('preAction', (_program, command) => session.setOptions(command.optsWithGlobals<GlobalOptions>()))
+  const action = <A extends unknown[]>(fn: (...args: A) => Promise<number>) =>
+    async (...args: A) => setExit(await fn(...args))
+  const log = session.log
+  const ready = <T>(_log: Logger, fn: (wh: Warehouse) => Promise<T>) => session.withReadyWarehouse(fn)
+
+  program.command('migrate')
+    .description('apply sql/ migrations and reference data; idempotent')
+    .action(action(async () => {
+      const choice = session.chooseWarehouse(true)
+      const applied = await withWarehouse(choice.location, async (wh) => {
+        const result = await migrateToLatest(wh.db)
+        await ensureReferenceData(wh, log)
+        return result.applied
+      })
+      out(applied.length === 0 ? 'warehouse is up to date' : `applied ${applied.join(', ')}`)
+      return EXIT.ok
+    }))
+
+  program.command('run')
+    .description('run the configured jobs once (all by default); what system cron calls')
+    .argument('[job...]', 'job names (default: every job)')
+    .option('--json', 'print the run summary as one JSON document')
+    .action(action(async (names: string[], opts: { json?: boolean }) => {
+      const config = await session.jobConfig()
+      const outcome = await session.withReadyWarehouse(async (wh) => {
+        const summary = await runJobs(wh, config, names, log, session.signal)
+        session.stopProgress()
+        if (summary === 'locked') return 'locked' as const
+        if (opts.json === true) out(JSON.stringify(summary))
+        else await printRun(wh, config, summary)
+        return summary
+      }, opts.json !== true)
+      if (outcome === 'locked') {
+        log.warn('another run holds the lock; nothing done')
+        return EXIT.locked
+      }
+      return outcome.ok ? EXIT.ok : EXIT.failed
+    }))
+
+  program.command('schedule')
+    .description('run each job on its cron schedule until SIGINT/SIGTERM')
+    .action(action(async () => {
+      const config = await session.jobConfig()
+      await session.withReadyWarehouse((wh) => runScheduler(wh, config, log, session.signal))
+      return EXIT.ok
+    }))
+
+  program.command('ingest')
+    .description('load trade files (.csv, .tsv, .txt, .gz, .zip), each in one transaction')
+    .argument('<file...>', 'files, folders or globs')
+    .addOption(new Option('--format <name>', 'force a layout').choices(['auto', ...SOURCE_FORMATS]).default('auto'))
+    .option('--json', 'print {"files": [...]} on stdout')
+    .action(action(async (files: string[], opts: { format: SourceFormat | 'auto'; json?: boolean }) => {
+      const summaries = await session.withReadyWarehouse(
+        (wh) => ingestFiles(wh, files, { format: opts.format, log, signal: session.signal, ...(session.progress === undefined ? {} : { onProgress: session.progress.onProgress }) }), opts.json !== true)
+      session.stopProgress()
+      session.signal.throwIfAborted()
+      if (opts.json === true) out(JSON.stringify({ files: summaries }))
+      else printIngest(summaries)
+      return summaries.some((f) => f.error !== undefined) ? EXIT.failed : EXIT.ok
+    }))
+
+  program.command('figures')
+    .description('extract the numeric figures quoted in an article (plain text or HTML)')
+    .argument('<file>', 'the article')
+    .option('--json', 'print {"figures": [...]}')
+    .option('--load', 'store the article and its figures in the warehouse')
+    .option('--url <url>', 'where the article was published')
+    .option('--title <text>', 'its title')
+    .option('--published <YYYY-MM-DD>', 'its date')
+    .action(action(async (file: string, opts: Record<string, unknown>) => commandFigures([], log, parsed(opts, [file]), ready)))
+
+  const report = program.command('report').description('reports from the reporting schema')
+  report.command('yoy')
+    .description('year-over-year table from reporting.trade_yoy')
+    .option('--reporter <ISO3>', 'reporter ISO3 or source code')
+    .option('--partner <ISO3>', 'partner ISO3 or source code')
+    .option('--product <HS>', 'product code')
+    .option('--flow <M|X|RM|RX>', 'trade flow', (flow: string) => {
+      if (!/^(M|X|RM|RX)$/i.test(flow)) throw new InvalidArgumentError('the flow is M, X, RM or RX.')
+      return flow.toUpperCase()
+    })
+    .addOption(new Option('--json', 'print {"rows": [...]}').conflicts('csv'))
+    .option('--csv', 'print CSV')
+    .action(action(async (opts: { reporter?: string; partner?: string; product?: string; flow?: string; json?: boolean; csv?: boolean }) => {
+      const rows = await session.withReadyWarehouse((wh) => queryYoy(wh, opts), opts.json !== true && opts.csv !== true)
+      printYoy(rows, opts.json === true ? 'json' : opts.csv === true ? 'csv' : 'table')
+      return EXIT.ok
+    }))
+
+  program.command('check')
+    .description('article figures against the trade data: confirmed / differs / insufficient data')
+    .option('--json', 'print {"checks": [...]}')
+    .action(action(async (opts: Record<string, unknown>) => commandCheck([], log, parsed(opts, []), ready)))
+
+  program.command('status')
+    .description('recent runs, files, rejects, freshness')
+    .option('--json', 'print one JSON document')
+    .action(action(async (opts: { json?: boolean }) => {
+      const status = await session.withReadyWarehouse((wh) => queryStatus(wh), false)
+      const warehouse = session.choice as WarehouseChoice
+      if (opts.json === true) out(JSON.stringify({ warehouse: { engine: warehouse.location.engine, description: warehouse.description, chosenBy: warehouse.chosenBy }, ...status }))
+      else printStatus(status, warehouse.description)
+      return EXIT.ok
+    }))
+
+  program.command('grant-reader')
+    .description('let an existing database role read the reporting schema, and nothing else')
+    .argument('<role>', 'the role')
+    .action(action(async (role: string) => {
+      await session.withReadyWarehouse((wh) => grantReader(wh, role))
+      out(`${role} can now read the reporting schema`)
+      return EXIT.ok
+    }))
+
+  return program
 }
 
 /** Runs one command; resolves to the process exit code. Never throws. */
 export async function main(argv: string[]): Promise<number> {
-  const log = createLogger()
-  const [command, ...rest] = argv
-  try {
-    switch (command) {
-      case 'migrate': {
-        parse(rest, {})
-        const env = readEnv()
-        const applied = await withWarehouse(warehouseLocation(env), async (wh) => {
-          const result = await migrateToLatest(wh.db)
-          await ensureReferenceData(wh, log)
-          return result.applied
-        })
-        process.stdout.write(applied.length === 0 ? 'warehouse is up to date\n' : `applied ${applied.join(', ')}\n`)
-        return EXIT.ok
-      }
-      case 'run': {
-        const { values, positionals } = parse(rest, { config: { type: 'string' }, json: { type: 'boolean' } })
-        const config = await readJobConfig(values.config)
-        const outcome = await withReadyWarehouse(log, async (wh) => {
-          const summary = await runJobs(wh, config, positionals, log)
-          if (summary === 'locked') return 'locked' as const
-          if (values.json === true) process.stdout.write(`${JSON.stringify(summary)}\n`)
-          else await printRun(wh, config, summary)
-          return summary
-        })
-        if (outcome === 'locked') {
-          log.warn('another run holds the lock; nothing done')
-          return EXIT.locked
-        }
-        return outcome.ok ? EXIT.ok : EXIT.failed
-      }
-      case 'schedule': {
-        const { values } = parse(rest, { config: { type: 'string' } })
-        const config = await readJobConfig(values.config)
-        await withReadyWarehouse(log, (wh) => runScheduler(wh, config, log))
-        return EXIT.ok
-      }
-      case 'ingest': {
-        const { values, positionals } = parse(rest, { format: { type: 'string', default: 'auto' }, json: { type: 'boolean' } })
-        if (positionals.length === 0) throw new TradeEtlError('USAGE', 'ingest needs at least one FILE')
-        const format = values.format as string
-        if (format !== 'auto' && !(SOURCE_FORMATS as readonly string[]).includes(format)) {
-          throw new TradeEtlError('USAGE', `--format must be auto or one of ${SOURCE_FORMATS.join(', ')}`)
-        }
-        const files = await withReadyWarehouse(log, (wh) => ingestFiles(wh, positionals, { format: format as SourceFormat | 'auto', log }))
-        if (values.json === true) process.stdout.write(`${JSON.stringify({ files })}\n`)
-        else printIngest(files)
-        return files.some((f) => f.error !== undefined) ? EXIT.failed : EXIT.ok
-      }
-      case 'figures':
-        return await commandFigures(rest, log, parse, withReadyWarehouse)
-      case 'check':
-        return await commandCheck(rest, log, parse, withReadyWarehouse)
-      case 'report': {
-        const [what, ...more] = rest
-        if (what !== 'yoy') throw new TradeEtlError('USAGE', 'report takes one kind: yoy')
-        const { values } = parse(more, {
-          reporter: { type: 'string' }, partner: { type: 'string' }, product: { type: 'string' }, flow: { type: 'string' },
-          json: { type: 'boolean' }, csv: { type: 'boolean' },
-        })
-        if (values.flow !== undefined && !/^(M|X|RM|RX)$/i.test(values.flow)) throw new TradeEtlError('USAGE', '--flow must be M, X, RM or RX')
-        const rows = await withReadyWarehouse(log, (wh) => queryYoy(wh, values))
-        printYoy(rows, values.json === true ? 'json' : values.csv === true ? 'csv' : 'table')
-        return EXIT.ok
-      }
-      case 'status': {
-        const { values } = parse(rest, { json: { type: 'boolean' } })
-        const status = await withReadyWarehouse(log, (wh) => queryStatus(wh))
-        if (values.json === true) process.stdout.write(`${JSON.stringify(status)}\n`)
-        else printStatus(status)
-        return EXIT.ok
-      }
-      case 'grant-reader': {
-        const { positionals } = parse(rest, {})
-        if (positionals.length !== 1) throw new TradeEtlError('USAGE', 'grant-reader takes one ROLE')
-        await withReadyWarehouse(log, (wh) => grantReader(wh, positionals[0] as string))
-        process.stdout.write(`${positionals[0]} can now read the reporting schema\n`)
-        return EXIT.ok
-      }
-      case undefined:
-      case 'help':
-      case '--help':
-      case '-h':
-        process.stdout.write(`${USAGE}\n`)
-        return command === undefined ? EXIT.usage : EXIT.ok
-      default:
-        throw new TradeEtlError('USAGE', `unknown command ${JSON.stringify(command)}`)
+  const quiet = argv.includes('--quiet') || argv.includes('-q')
+  const progress = process.stderr.isTTY === true && !quiet && !argv.includes('--json') && !argv.includes('--csv') ? new ProgressDisplay() : undefined
+  const log = createLogger(process.env.LOG_LEVEL || (quiet ? 'warn' : 'info'), progress === undefined ? {} : { prettyOut: (text) => progress.write(text) })
+  routeLibraryLogs(log)
+  const stop = new AbortController()
+  let stoppedBy: NodeJS.Signals | undefined
+  const exitFor = (signal: NodeJS.Signals) => (signal === 'SIGINT' ? EXIT.sigint : EXIT.sigterm)
+  const isSchedule = argv.includes('schedule')
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stoppedBy !== undefined) {
+      log.warn({ signal }, 'second signal: exiting now')
+      log.flush()
+      process.exit(isSchedule ? EXIT.ok : exitFor(stoppedBy))
     }
-  } catch (error) {
-    if (error instanceof TradeEtlError && error.code === 'USAGE') {
-      process.stderr.write(`trade-etl: ${error.message}\n\n${USAGE}\n`)
+    stoppedBy = signal
+    log.warn({ signal }, 'stopping: the load in progress rolls back')
+    stop.abort(new TradeEtlError('ABORTED', `stopped by ${signal}`))
+    // The promise to systemd (90 s) and Docker (10 s): gone within 5 s whatever is still running.
+    setTimeout(() => {
+      log.warn({ signal }, 'did not stop within 4.5 s: exiting now')
+      log.flush()
+      process.exit(isSchedule ? EXIT.ok : exitFor(signal))
+    }, 4500).unref()
+  }
+  process.on('SIGINT', onSignal)
+  process.on('SIGTERM', onSignal)
+
+  const session = new Session(log, stop.signal, progress)
+  let code: number = EXIT.ok
+  try {
+    if (argv.length === 0) {
+      const help = buildProgram(session, () => {}).helpInformation()
+      if (process.stderr.isTTY === true) process.stderr.write(help)
+      else tell(log, 'error', 'a command is needed; `trade-etl --help` lists them', { exit: EXIT.usage })
       return EXIT.usage
     }
-    if (error instanceof TradeEtlError && error.code === 'LOCK_HELD') {
-      process.stderr.write(`trade-etl: ${describeError(error)}\n`)
-      return command === 'run' ? EXIT.locked : EXIT.failed
+    await buildProgram(session, (c) => {
+      code = c
+    }).parseAsync(argv, { from: 'user' })
+    if (stoppedBy !== undefined && !isSchedule) return exitFor(stoppedBy)
+    return code
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version are answers, not errors; anything else commander rejects is usage.
+      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0 ? EXIT.ok : EXIT.usage
     }
-    process.stderr.write(`trade-etl: ${describeError(error)}\n`)
-    log.debug({ err: error }, 'command failed')
-    return EXIT.failed
+    if (stoppedBy !== undefined) {
+      tell(log, 'warn', `stopped by ${stoppedBy}; the file being loaded was rolled back`, { signal: stoppedBy })
+      return isSchedule ? EXIT.ok : exitFor(stoppedBy)
+    }
+    const explained = explainError(error, session.choice)
+    tell(log, 'error', explained.message, error instanceof TradeEtlError ? { exit: explained.exit, code: error.code } : { exit: explained.exit, err: error })
+    return explained.exit
   } finally {
+    progress?.stop()
+    process.off('SIGINT', onSignal)
+    process.off('SIGTERM', onSignal)
     log.flush()
   }
 }

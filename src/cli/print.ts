@@ -58,8 +58,8 @@ export async function printRun(wh: Warehouse, config: JobConfig, summary: RunSum
   await printChecks(wh)
 }
 
-export function printStatus(s: StatusReport): void {
-  out(`warehouse: ${s.engine}\n\nRecent runs`)
+export function printStatus(s: StatusReport, warehouse: string): void {
+  out(`warehouse: ${warehouse}\n\nRecent runs`)
   out(renderTable(['run', 'jobs', 'status', 'started', 'finished', 'error'], s.runs.map((r) => [r.run_id, r.job, r.status, iso(r.started_at), iso(r.finished_at), r.error])))
   out('\nFreshness by source')
   out(renderTable(['source', 'files', 'rows', 'years', 'last loaded'], s.freshness.map((f) => [f.source_format, f.files, formatAmount(f.rows), `${f.first_year}-${f.last_year}`, iso(f.last_loaded_at)])))

@@ -1,7 +1,5 @@
-import { resolve } from 'node:path'
 import { z } from 'zod'
 import { TradeEtlError } from '../errors.ts'
-import type { WarehouseLocation } from '../load/index.ts'
 
 const EnvSchema = z.object({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
@@ -19,10 +17,4 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     throw new TradeEtlError('ENV_INVALID', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '))
   }
   return parsed.data
-}
-
-/** A server when DATABASE_URL is set, otherwise the embedded engine in TRADE_ETL_HOME or ./.trade-etl. */
-export function warehouseLocation(env: Env): WarehouseLocation {
-  if (env.DATABASE_URL !== undefined) return { engine: 'server', url: env.DATABASE_URL }
-  return { engine: 'embedded', dataDir: resolve(env.TRADE_ETL_HOME ?? '.trade-etl') }
 }

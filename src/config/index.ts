@@ -1,2 +1,3 @@
-export { readEnv, warehouseLocation, type Env } from './env.ts'
+export { readEnv, type Env } from './env.ts'
 export { readJobConfig, JobConfigSchema, JobSchema, DEFAULT_CONFIG, type Job, type JobConfig } from './job-config.ts'
+export { chooseWarehouse, ensureHome, findConfig, redactUrl, requireConfig, CONFIG_FILE_NAME, type ConfigChoice, type WarehouseChoice } from './discover.ts'

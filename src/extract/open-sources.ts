@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { open, stat } from 'node:fs/promises'
 import { basename } from 'node:path'
-import type { Readable } from 'node:stream'
-import { createGunzip } from 'node:zlib'
+import { Transform, type Readable } from 'node:stream'
+import { createGunzip, createInflateRaw } from 'node:zlib'
 import yauzl from 'yauzl'
 import { TradeEtlError } from '../errors.ts'
 
@@ -21,6 +21,10 @@ export interface SourceHandle {
   readonly sha256: string
   /** Size of the file on disk. */
   readonly bytes: number
+  /** Bytes of this source on disk: the file, or the member's compressed size in a zip (progress, ETA). */
+  readonly bytesOnDisk: number
+  /** Of `bytesOnDisk`, how many the stream `open()` returned last has consumed; costs nothing to call. */
+  bytesConsumed(): number
   /** Opens the (decompressed) bytes; callable more than once. */
   open(): Promise<Readable>
 }
@@ -58,18 +62,24 @@ export async function openSources(path: string, signal?: AbortSignal): Promise<S
   const sha256 = await hashFile(path, signal)
   const lower = path.toLowerCase()
   if (lower.endsWith('.zip')) return zipMembers(path, sha256, info.size)
+  // The file stream's own count of bytes read: progress without a byte counter in the stream.
+  let file: ReturnType<typeof createReadStream> | undefined
+  const consumed = () => file?.bytesRead ?? 0
   if (lower.endsWith('.gz')) {
     return [{
-      path, member: '', displayPath: path, fileName: basename(path).replace(/\.gz$/i, ''), sha256, bytes: info.size,
+      path, member: '', displayPath: path, fileName: basename(path).replace(/\.gz$/i, ''), sha256, bytes: info.size, bytesOnDisk: info.size, bytesConsumed: consumed,
       open: async () => {
         const gunzip = createGunzip()
-        const file = createReadStream(path)
-        file.on('error', (e) => gunzip.destroy(e))
-        return file.pipe(gunzip)
+        const raw = file = createReadStream(path)
+        raw.on('error', (e) => gunzip.destroy(e))
+        return raw.pipe(gunzip)
       },
     }]
   }
-  return [{ path, member: '', displayPath: path, fileName: basename(path), sha256, bytes: info.size, open: async () => createReadStream(path) }]
+  return [{
+    path, member: '', displayPath: path, fileName: basename(path), sha256, bytes: info.size, bytesOnDisk: info.size, bytesConsumed: consumed,
+    open: async () => (file = createReadStream(path)),
+  }]
 }
 
 function openZip(path: string): Promise<yauzl.ZipFile> {
@@ -86,11 +96,11 @@ function openZip(path: string): Promise<yauzl.ZipFile> {
 
 async function zipMembers(path: string, sha256: string, bytes: number): Promise<SourceHandle[]> {
   const zip = await openZip(path)
-  const names: string[] = []
+  const names: { name: string; compressed: number }[] = []
   try {
     await new Promise<void>((resolve, reject) => {
       zip.on('entry', (entry: yauzl.Entry) => {
-        if (!entry.fileName.endsWith('/') && !basename(entry.fileName).startsWith('.') && !entry.fileName.startsWith('__MACOSX/')) names.push(entry.fileName)
+        if (!entry.fileName.endsWith('/') && !basename(entry.fileName).startsWith('.') && !entry.fileName.startsWith('__MACOSX/')) names.push({ name: entry.fileName, compressed: entry.compressedSize })
         zip.readEntry()
       })
       zip.on('end', resolve)
@@ -100,13 +110,24 @@ async function zipMembers(path: string, sha256: string, bytes: number): Promise<
   } finally {
     zip.close()
   }
-  return names.map((member) => ({
-    path, member, displayPath: `${path}!${member}`, fileName: basename(member).replace(/\.gz$/i, ''), sha256, bytes,
-    open: () => openZipMember(path, member),
-  }))
+  return names.map(({ name: member, compressed }) => {
+    let counter: (() => number) | undefined
+    return {
+      path, member, displayPath: `${path}!${member}`, fileName: basename(member).replace(/\.gz$/i, ''), sha256, bytes,
+      bytesOnDisk: compressed,
+      bytesConsumed: () => counter?.() ?? 0,
+      open: () => openZipMember(path, member, (c) => {
+        counter = c
+      }),
+    }
+  })
 }
 
-async function openZipMember(path: string, member: string): Promise<Readable> {
+/**
+ * A member's data stream. Deflated members are inflated here rather than by yauzl, so the
+ * inflater's `bytesWritten` says how much of the compressed member has been read (progress).
+ */
+async function openZipMember(path: string, member: string, onCounter: (consumed: () => number) => void): Promise<Readable> {
   const zip = await openZip(path)
   return new Promise((resolve, reject) => {
     zip.on('entry', (entry: yauzl.Entry) => {
@@ -114,15 +135,35 @@ async function openZipMember(path: string, member: string): Promise<Readable> {
         zip.readEntry()
         return
       }
-      zip.openReadStream(entry, (error, stream) => {
+      const deflated = entry.compressionMethod === 8
+      zip.openReadStream(entry, deflated ? { decompress: false } : {}, (error, stream) => {
         if (error !== null || stream === undefined) {
           zip.close()
           reject(new TradeEtlError('ARCHIVE_CORRUPT', `cannot read ${member}: ${error?.message ?? 'unknown error'}`, { file: path, cause: error }))
           return
         }
         stream.on('close', () => zip.close())
-        const out = member.toLowerCase().endsWith('.gz') ? stream.pipe(createGunzip()) : stream
-        if (out !== stream) stream.on('error', (e) => out.destroy(e))
+        let data: Readable = stream
+        if (deflated) {
+          const inflate = createInflateRaw()
+          stream.on('error', (e) => inflate.destroy(e))
+          data = stream.pipe(inflate)
+          onCounter(() => inflate.bytesWritten)
+        } else {
+          // Stored: a pass-through that counts (a 'data' listener would start the flow early).
+          let read = 0
+          const count = new Transform({
+            transform(chunk: Buffer, _encoding, done) {
+              read += chunk.length
+              done(null, chunk)
+            },
+          })
+          stream.on('error', (e) => count.destroy(e))
+          data = stream.pipe(count)
+          onCounter(() => read)
+        }
+        const out = member.toLowerCase().endsWith('.gz') ? data.pipe(createGunzip()) : data
+        if (out !== data) data.on('error', (e) => out.destroy(e))
         resolve(out)
       })
     })

@@ -1,5 +1,5 @@
 // The jobs the CLI and the scheduler wire together: each reads sources, transforms, loads.
-export { ingestFiles, type FileSummary, type IngestOptions } from './ingest-files.ts'
+export { ingestFiles, INGEST_PROGRESS_CHANNEL, type FileSummary, type IngestOptions, type IngestProgressEvent, type SourceProgress } from './ingest-files.ts'
 export { ensureReferenceData } from './load-reference.ts'
 export { readArticle, loadArticleFiles, loadPublishedFiles, runChecks, type ArticleSummary, type PublishedSummary, type ArticleInput, type ReadArticle } from './figures.ts'
 export { runJobs, RUN_LOCK, type JobResult, type RunSummary } from './run-jobs.ts'

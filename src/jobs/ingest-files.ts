@@ -1,3 +1,4 @@
+import { channel } from 'node:diagnostics_channel'
 import { basename } from 'node:path'
 import { describeError, TradeEtlError } from '../errors.ts'
 import { listInputs, openSources, readRecords, type RecordStream, type SourceHandle } from '../extract/index.ts'
@@ -22,11 +23,38 @@ export interface FileSummary {
   readonly error?: string
 }
 
+/** A source being loaded, as a progress display sees it: counters it may read at any time. */
+export interface SourceProgress {
+  readonly path: string
+  /** The job loading it, when a job does (from the logger's bindings: runJobs gives each job its child logger). */
+  readonly job: string | undefined
+  /** Bytes on disk (compressed size for .gz files and zip members): what the ETA is taken from. */
+  readonly bytesTotal: number
+  bytesRead(): number
+  rowsRead(): number
+}
+
+export type IngestProgressEvent =
+  | { readonly type: 'start'; readonly source: SourceProgress }
+  | { readonly type: 'end'; readonly source: SourceProgress; readonly summary: FileSummary }
+
+/**
+ * Where progress goes when the caller passed no `onProgress`: `run` and `schedule` reach
+ * ingestFiles through runJobs, which has no progress parameter of its own. Publishing costs
+ * nothing while nobody subscribes (the CLI does only at a terminal).
+ */
+export const INGEST_PROGRESS_CHANNEL = channel('trade-etl:ingest-progress')
+
 export interface IngestOptions {
   readonly format?: SourceFormat | 'auto'
   readonly runId?: number | null
   readonly log: Logger
   readonly signal?: AbortSignal
+  /**
+   * Told when each source starts and ends. It reads the counters when it likes (a display polls
+   * a few times a second), so the hot loop below does no work for it.
+   */
+  readonly onProgress?: (event: IngestProgressEvent) => void
 }
 
 /**
@@ -73,6 +101,17 @@ async function refreshStatistics(wh: Warehouse, summaries: readonly FileSummary[
 }
 
 async function ingestSource(wh: Warehouse, source: SourceHandle, inArchive: boolean, options: IngestOptions): Promise<FileSummary | undefined> {
+  const notify = options.onProgress ?? (INGEST_PROGRESS_CHANNEL.hasSubscribers ? (e: IngestProgressEvent) => INGEST_PROGRESS_CHANNEL.publish(e) : undefined)
+  let progress: SourceProgress | undefined
+  const summary = await loadSource(wh, source, inArchive, options, (p) => {
+    progress = p
+    notify?.({ type: 'start', source: p })
+  })
+  if (progress !== undefined && summary !== undefined) notify?.({ type: 'end', source: progress, summary })
+  return summary
+}
+
+async function loadSource(wh: Warehouse, source: SourceHandle, inArchive: boolean, options: IngestOptions, tracked: (p: SourceProgress) => void): Promise<FileSummary | undefined> {
   const started = performance.now()
   const format = options.format ?? 'auto'
   try {
@@ -82,6 +121,8 @@ async function ingestSource(wh: Warehouse, source: SourceHandle, inArchive: bool
       return { path: source.displayPath, format: known.format, sha256: source.sha256, rowsRead: known.rows_read, rowsLoaded: known.rows_loaded, rowsRejected: known.rows_rejected, skipped: true }
     }
     let first: RecordStream | undefined = await readRecords(await source.open(), source.displayPath, options.signal)
+    let current = first
+    const progress: SourceProgress = { path: source.displayPath, job: (options.log.bindings() as { job?: string }).job, bytesTotal: source.bytesOnDisk, bytesRead: () => source.bytesConsumed(), rowsRead: () => current.recordsHandedOver() }
     const layout = detectLayout(first.header, format)
     if (layout === null) {
       const side = sideTableKind(first.header)
@@ -112,7 +153,10 @@ async function ingestSource(wh: Warehouse, source: SourceHandle, inArchive: bool
       runId: options.runId ?? null,
       produce: async (sink, signal) => {
         const records = first ?? await readRecords(await source.open(), source.displayPath, signal)
+        current = records
         first = undefined
+        options.log.info({ file: source.displayPath, bytes: source.bytesOnDisk }, 'file started')
+        tracked(progress)
         const header = normalizeHeader(records.header)
         const map = layout.bind(header, { fileName: source.fileName || basename(source.path) })
         return { batches: produceRows(records, header.length, map, sink), recordsRead: () => records.recordsHandedOver() }

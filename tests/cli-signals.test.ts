@@ -1,0 +1,96 @@
+import { spawn } from 'node:child_process'
+import { once } from 'node:events'
+import { createWriteStream, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ENGINES, createTestWarehouse, type TestWarehouse } from './helpers/warehouse.ts'
+
+const BIN = resolve('bin/trade-etl.js')
+const ROWS = 150_000
+
+/** A BACI-layout file of `rows` distinct flows, written by the test (no fixture that large). */
+async function writeBaci(path: string, rows: number): Promise<void> {
+  const out = createWriteStream(path)
+  out.write('t,i,j,k,v,q\n')
+  let buffer = ''
+  for (let n = 0; n < rows; n++) {
+    buffer += `2021,${4 + (Math.floor(n / 5000) % 200) * 4},842,${100000 + (n % 5000)},${(n % 997) + 0.5},${n % 7 === 0 ? 'NA' : n % 13}\n`
+    if (buffer.length > 1 << 20) {
+      if (!out.write(buffer)) await once(out, 'drain')
+      buffer = ''
+    }
+  }
+  out.end(buffer)
+  await once(out, 'finish')
+}
+
+interface Stopped {
+  readonly code: number | null
+  readonly stderr: string
+}
+
+/** Starts `ingest FILE`, waits for the load to begin, sends `signals` (a moment apart), resolves on exit. */
+async function ingestAndSignal(file: string, env: NodeJS.ProcessEnv, signals: NodeJS.Signals[]): Promise<Stopped> {
+  const child = spawn(process.execPath, [BIN, 'ingest', file, '--json'], { env: { ...process.env, LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  let stderr = ''
+  let sent = false
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString()
+    if (!sent && stderr.includes('"file started"')) {
+      sent = true
+      // Into the COPY: the first rows have gone to the warehouse by now.
+      setTimeout(() => {
+        for (const [n, signal] of signals.entries()) setTimeout(() => child.kill(signal), n * 50)
+      }, 150)
+    }
+  })
+  const [code] = await once(child, 'exit') as [number | null]
+  return { code, stderr }
+}
+
+function ingestJson(file: string, env: NodeJS.ProcessEnv): Promise<{ files: { rowsLoaded: number; rowsRead: number; skipped: boolean }[] }> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [BIN, 'ingest', file, '--json'], { env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'inherit'] })
+    let stdout = ''
+    child.stdout.on('data', (c: Buffer) => {
+      stdout += c.toString()
+    })
+    child.on('exit', (code) => (code === 0 ? done(JSON.parse(stdout) as never) : fail(new Error(`ingest exited ${code}`))))
+  })
+}
+
+describe.each(ENGINES)('SIGINT/SIGTERM during an ingest on the %s engine', (engine) => {
+  let env: NodeJS.ProcessEnv
+  let t: TestWarehouse | undefined
+  let file: string
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'trade-etl-signal-'))
+    file = join(dir, 'BACI_HS17_Y2021_V202401.csv')
+    await writeBaci(file, ROWS)
+    if (engine === 'server') {
+      t = await createTestWarehouse('server')
+      await t.wh.close()
+      env = { DATABASE_URL: t.url, TRADE_ETL_HOME: '' }
+    } else {
+      env = { DATABASE_URL: '', TRADE_ETL_HOME: join(dir, 'home') }
+    }
+  })
+  afterAll(async () => t?.close())
+
+  it('SIGTERM exits 143 with nothing half-loaded; a second SIGINT right after still exits at once; the rerun loads it whole', async () => {
+    const term = await ingestAndSignal(file, env, ['SIGTERM'])
+    expect(term.code).toBe(143)
+    expect(term.stderr).toContain('"msg":"stopping: the load in progress rolls back"')
+    // Every stderr line is JSON (stderr is a pipe here).
+    for (const line of term.stderr.split('\n').filter(Boolean)) expect(() => JSON.parse(line) as unknown).not.toThrow()
+
+    const twice = await ingestAndSignal(file, env, ['SIGINT', 'SIGINT'])
+    expect(twice.code).toBe(130)
+
+    // Nothing of the aborted loads was committed: the rerun loads every row, not a remainder.
+    const { files } = await ingestJson(file, env)
+    expect(files).toHaveLength(1)
+    expect(files[0]).toMatchObject({ skipped: false, rowsRead: ROWS, rowsLoaded: ROWS })
+  }, 180_000)
+})
