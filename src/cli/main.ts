@@ -10,6 +10,8 @@ import { runJobs } from '../jobs/index.ts'
 import { runScheduler } from '../jobs/index.ts'
 import { printIngest, printRun, printStatus, printYoy } from './print.ts'
 import { commandCheck, commandFigures } from './figures-commands.ts'
+import { runJson } from './run-json.ts'
+import { commandStatusCheck } from './status-check-command.ts'
 
 /** Exit codes (CONTRACT.md). 75 is EX_TEMPFAIL: cron may simply try again later. */
 export const EXIT = { ok: 0, failed: 1, usage: 2, locked: 75 } as const
@@ -25,6 +27,7 @@ Usage:
   trade-etl report yoy [--reporter ISO3] [--partner ISO3] [--product HS] [--flow M|X] [--json|--csv]
   trade-etl check [--json]
   trade-etl status [--json]
+  trade-etl status --check [--config FILE] [--json]
   trade-etl grant-reader ROLE
 
 Environment: DATABASE_URL=postgres://... uses a PostgreSQL server; without it the warehouse is an
@@ -72,7 +75,7 @@ export async function main(argv: string[]): Promise<number> {
         const outcome = await withReadyWarehouse(log, async (wh) => {
           const summary = await runJobs(wh, config, positionals, log)
           if (summary === 'locked') return 'locked' as const
-          if (values.json === true) process.stdout.write(`${JSON.stringify(summary)}\n`)
+          if (values.json === true) process.stdout.write(`${JSON.stringify(runJson(summary))}\n`)
           else await printRun(wh, config, summary)
           return summary
         })
@@ -117,7 +120,8 @@ export async function main(argv: string[]): Promise<number> {
         return EXIT.ok
       }
       case 'status': {
-        const { values } = parse(rest, { json: { type: 'boolean' } })
+        const { values } = parse(rest, { json: { type: 'boolean' }, check: { type: 'boolean' }, config: { type: 'string' } })
+        if (values.check === true) return await commandStatusCheck(values, (fn) => withReadyWarehouse(log, fn))
         const status = await withReadyWarehouse(log, (wh) => queryStatus(wh))
         if (values.json === true) process.stdout.write(`${JSON.stringify(status)}\n`)
         else printStatus(status)

@@ -27,6 +27,8 @@ export interface IngestOptions {
   readonly runId?: number | null
   readonly log: Logger
   readonly signal?: AbortSignal
+  /** Name the sources by this (a URL, redacted) instead of their path in the download cache. */
+  readonly displayAs?: string
 }
 
 /**
@@ -45,6 +47,8 @@ export async function ingestFiles(wh: Warehouse, inputs: readonly string[], opti
     let sources: SourceHandle[]
     try {
       sources = await openSources(file, options.signal)
+      const shown = options.displayAs
+      if (shown !== undefined) sources = sources.map((s) => ({ ...s, path: shown, displayPath: s.member === '' ? shown : `${shown}!${s.member}` }))
     } catch (error) {
       summaries.push(failed(file, options.format ?? 'auto', '', error))
       options.log.error({ file, err: describeError(error) }, 'file failed')

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
 
@@ -61,7 +62,7 @@ export class TestServer {
 export function staticBody(body: () => Buffer | string, options: { etag?: () => string; lastModified?: string; type?: string } = {}): Handler {
   return (req, res) => {
     const data = Buffer.from(body())
-    const etag = options.etag?.() ?? `"${data.length}-${data.subarray(0, 16).toString('hex')}"`
+    const etag = options.etag?.() ?? `"${createHash('sha256').update(data).digest('hex').slice(0, 16)}"`
     if (req.headers['if-none-match'] === etag) {
       res.writeHead(304, { etag }).end()
       return
