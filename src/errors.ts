@@ -22,6 +22,13 @@ export type ErrorCode =
   | 'ROW_COUNT_MISMATCH'
   | 'JOB_UNKNOWN'
   | 'USAGE'
+  | 'HTTP_STATUS'
+  | 'HTTP_NETWORK'
+  | 'HTTP_TIMEOUT'
+  | 'HTTP_TRUNCATED'
+  | 'HTTP_ERROR_PAGE'
+  | 'COMTRADE_API'
+  | 'COMTRADE_CAP'
 
 export class TradeEtlError extends Error {
   readonly code: ErrorCode

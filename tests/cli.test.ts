@@ -1,28 +1,8 @@
-import { execFile } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { promisify } from 'node:util'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { cli } from './helpers/run-cli.ts'
 import { ENGINES, createTestHome, createTestWarehouse, type TestWarehouse } from './helpers/warehouse.ts'
-
-const run = promisify(execFile)
-
-interface Result {
-  readonly code: number
-  readonly stdout: string
-  readonly stderr: string
-}
-
-/** The real command line, as cron and users run it. */
-async function cli(args: string[], env: NodeJS.ProcessEnv): Promise<Result> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['bin/trade-etl.js', ...args], { env: { ...process.env, LOG_LEVEL: 'info', ...env }, maxBuffer: 64 << 20 })
-    return { code: 0, stdout, stderr }
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string }
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
-  }
-}
 
 describe.each(ENGINES)('trade-etl command line on the %s engine', (engine) => {
   // Each test has a warehouse of its own (migrated, with reference data), so any one runs alone.

@@ -1,17 +1,16 @@
 import { sql } from 'kysely'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { JobConfig } from '../src/config/index.ts'
+import { resolveJobConfig, type JobConfig } from '../src/config/index.ts'
 import { grantReader } from '../src/load/index.ts'
 import { runJobs } from '../src/jobs/index.ts'
 import { runScheduler } from '../src/jobs/index.ts'
 import { openWarehouse } from '../src/load/index.ts'
 import { ENGINES, createTestWarehouse, silentLog, type TestWarehouse } from './helpers/warehouse.ts'
 
-const config = (schedule?: string): JobConfig => ({
-  jobs: [{ name: 'cement', kind: 'ingest', format: 'auto', files: ['fixtures/comtrade/cement-legacy-35.csv'], ...(schedule === undefined ? {} : { schedule }) }],
-  report: { yoy: [] },
-})
+const config = (schedule?: string): JobConfig => resolveJobConfig({
+  jobs: [{ name: 'cement', kind: 'ingest', files: ['fixtures/comtrade/cement-legacy-35.csv'], ...(schedule === undefined ? {} : { schedule }) }],
+}, 'test.config.json')
 
 describe.each(ENGINES)('runs, locks and the scheduler on the %s engine', (engine) => {
   let t: TestWarehouse

@@ -10,6 +10,8 @@ import { printIngest, printRun, printStatus, printYoy } from './print.ts'
 import { commandCheck, commandFigures } from './figures-commands.ts'
 import { EXIT, explainError } from './explain-error.ts'
 import { ProgressDisplay } from './progress.ts'
+import { runJson } from './run-json.ts'
+import { commandStatusCheck } from './status-check-command.ts'
 
 export { EXIT }
 
@@ -64,7 +66,12 @@ export class Session {
 
   /** The job configuration, for commands that need jobs: --config or ./trade-etl.config.json. */
   async jobConfig(): Promise<JobConfig> {
-    return readJobConfig(requireConfig(this.#options.config).path)
+    return readJobConfig(this.configPath())
+  }
+
+  /** The job configuration's path: --config or ./trade-etl.config.json, else a usage error. */
+  configPath(): string {
+    return requireConfig(this.#options.config).path
   }
 
   /** Chooses the warehouse the same way for every command, and says which at a terminal. */
@@ -149,7 +156,7 @@ function buildProgram(session: Session, setExit: (code: number) => void): Comman
         const summary = await runJobs(wh, config, names, log, session.signal)
         session.stopProgress()
         if (summary === 'locked') return 'locked' as const
-        if (opts.json === true) out(JSON.stringify(summary))
+        if (opts.json === true) out(JSON.stringify(runJson(summary)))
         else await printRun(wh, config, summary)
         return summary
       }, opts.json !== true)
@@ -219,7 +226,9 @@ function buildProgram(session: Session, setExit: (code: number) => void): Comman
   program.command('status')
     .description('recent runs, files, rejects, freshness')
     .option('--json', 'print one JSON document')
-    .action(action(async (opts: { json?: boolean }) => {
+    .option('--check', "for monitoring: exit 3 when a job's last run failed or a source is older than its maxAge")
+    .action(action(async (opts: { json?: boolean; check?: boolean }) => {
+      if (opts.check === true) return commandStatusCheck({ config: session.configPath(), json: opts.json }, (fn) => session.withReadyWarehouse(fn, false))
       const status = await session.withReadyWarehouse((wh) => queryStatus(wh), false)
       const warehouse = session.choice as WarehouseChoice
       if (opts.json === true) out(JSON.stringify({ warehouse: { engine: warehouse.location.engine, description: warehouse.description, chosenBy: warehouse.chosenBy }, ...status }))

@@ -55,6 +55,8 @@ export interface IngestOptions {
    * a few times a second), so the hot loop below does no work for it.
    */
   readonly onProgress?: (event: IngestProgressEvent) => void
+  /** Name the sources by this (a URL, redacted) instead of their path in the download cache. */
+  readonly displayAs?: string
 }
 
 /**
@@ -73,6 +75,8 @@ export async function ingestFiles(wh: Warehouse, inputs: readonly string[], opti
     let sources: SourceHandle[]
     try {
       sources = await openSources(file, options.signal)
+      const shown = options.displayAs
+      if (shown !== undefined) sources = sources.map((s) => ({ ...s, path: shown, displayPath: s.member === '' ? shown : `${shown}!${s.member}` }))
     } catch (error) {
       summaries.push(failed(file, options.format ?? 'auto', '', error))
       options.log.error({ file, err: describeError(error) }, 'file failed')

@@ -1,8 +1,9 @@
 import { describeError, TradeEtlError } from '../errors.ts'
-import type { Job, JobConfig } from '../config/index.ts'
-import { finishRun, startRun, type Warehouse } from '../load/index.ts'
+import { readEnv, type Job, type JobConfig } from '../config/index.ts'
+import { finishRun, recordJobState, startRun, type Warehouse } from '../load/index.ts'
 import type { Logger } from '../log.ts'
 import { ingestFiles, type FileSummary } from './ingest-files.ts'
+import { createJobHttpClient, downloadCacheDir, fileOutcomes, ingestUrls, type SourceOutcome } from './fetch-sources.ts'
 import { loadArticleFiles, loadPublishedFiles, runChecks, type ArticleSummary, type PublishedSummary } from './figures.ts'
 
 export interface JobResult {
@@ -13,6 +14,8 @@ export interface JobResult {
   readonly files?: readonly FileSummary[]
   readonly articles?: readonly ArticleSummary[]
   readonly published?: readonly PublishedSummary[]
+  /** Every source of the job with its outcome: what `run --json` prints. */
+  readonly sources: readonly SourceOutcome[]
   readonly error?: string
 }
 
@@ -43,13 +46,21 @@ export async function runJobs(wh: Warehouse, config: JobConfig, names: readonly 
     try {
       for (const job of jobs) {
         signal?.throwIfAborted()
-        results.push(await runJob(wh, job, runId, log, signal))
+        await recordJobState(wh, { job: job.name, runId, status: 'running', at: new Date(), error: null })
+        const result = await runJob(wh, config, job, runId, log, signal)
+        signal?.throwIfAborted()
+        results.push(result)
+        await recordJobState(wh, { job: job.name, runId, status: result.ok ? 'ok' : 'failed', at: new Date(), error: result.ok ? null : result.error ?? 'failed' })
       }
       // Checks are recomputed after every run: new trade data can settle a claim.
       await runChecks(wh, log)
     } catch (error) {
       // Whatever stops the run (the checks step, an abort) still closes its row: never 'running' forever.
-      await finishRun(wh, runId, { status: 'failed', summary: results, error: describeError(error) })
+      const status = signal?.aborted === true ? 'aborted' : 'failed'
+      await finishRun(wh, runId, { status, summary: results, error: describeError(error) })
+      for (const job of jobs.filter((j) => !results.some((r) => r.job === j.name))) {
+        await recordJobState(wh, { job: job.name, runId, status, at: new Date(), error: describeError(error) })
+      }
       throw error
     }
     const ok = results.every((r) => r.ok)
@@ -60,28 +71,43 @@ export async function runJobs(wh: Warehouse, config: JobConfig, names: readonly 
   }
 }
 
-async function runJob(wh: Warehouse, job: Job, runId: number, log: Logger, signal?: AbortSignal): Promise<JobResult> {
+async function runJob(wh: Warehouse, config: JobConfig, job: Job, runId: number, log: Logger, signal?: AbortSignal): Promise<JobResult> {
   const started = performance.now()
   const ms = () => Math.round(performance.now() - started)
   const jobLog = log.child({ job: job.name })
   try {
     switch (job.kind) {
       case 'ingest': {
-        const files = await ingestFiles(wh, job.files, { format: job.format, runId, log: jobLog, ...(signal === undefined ? {} : { signal }) })
-        const failed = files.filter((f) => f.error !== undefined)
-        return { job: job.name, kind: job.kind, ok: failed.length === 0, ms: ms(), files, ...(failed.length > 0 ? { error: `${failed.length} file(s) failed` } : {}) }
+        const withSignal = signal === undefined ? {} : { signal }
+        const files = job.files.length === 0 ? [] : await ingestFiles(wh, job.files, { format: job.format, runId, log: jobLog, ...withSignal })
+        const sources = fileOutcomes(files)
+        if (job.urls.length > 0) {
+          const http = createJobHttpClient(wh, config.downloads, downloadCacheDir(config.downloads, readEnv()), job.name, runId)
+          try {
+            sources.push(...await ingestUrls(wh, http, job.urls, { format: job.format, runId, log: jobLog, ...withSignal }))
+          } finally {
+            await http.close()
+          }
+        }
+        const failed = sources.filter((f) => f.status === 'failed')
+        return { job: job.name, kind: job.kind, ok: failed.length === 0, ms: ms(), files, sources, ...(failed.length > 0 ? { error: `${failed.length} source(s) failed: ${failed.map((f) => f.error ?? f.source).join('; ')}` } : {}) }
       }
       case 'articles': {
         const articles = await loadArticleFiles(wh, job.files, jobLog)
-        return { job: job.name, kind: job.kind, ok: true, ms: ms(), articles }
+        return { job: job.name, kind: job.kind, ok: true, ms: ms(), articles, sources: articles.map(figureSource) }
       }
       case 'published': {
         const published = await loadPublishedFiles(wh, job.files, jobLog)
-        return { job: job.name, kind: job.kind, ok: true, ms: ms(), published }
+        return { job: job.name, kind: job.kind, ok: true, ms: ms(), published, sources: published.map(figureSource) }
       }
     }
   } catch (error) {
     jobLog.error({ err: error }, 'job failed')
-    return { job: job.name, kind: job.kind, ok: false, ms: ms(), error: describeError(error) }
+    return { job: job.name, kind: job.kind, ok: false, ms: ms(), sources: [], error: describeError(error) }
   }
+}
+
+/** An article or published-figures file as a source: its figures count as the rows it loaded. */
+function figureSource(f: { path: string; figures: number; skipped: boolean }): SourceOutcome {
+  return { source: f.path, status: f.skipped ? 'skipped' : 'loaded', bytes: 0, rowsLoaded: f.skipped ? 0 : f.figures, rowsRejected: 0 }
 }

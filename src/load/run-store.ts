@@ -2,7 +2,7 @@ import { sql } from 'kysely'
 import type { Warehouse } from './warehouse.ts'
 
 /** How a run ended, as etl.run records it. */
-export type RunStatus = 'ok' | 'failed'
+export type RunStatus = 'ok' | 'failed' | 'aborted'
 
 /** Opens a run's bookkeeping row; resolves to its id. */
 export async function startRun(wh: Warehouse, jobs: readonly string[]): Promise<number> {

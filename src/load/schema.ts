@@ -204,6 +204,36 @@ export interface EtlCronTick {
   claimed_at: ColumnType<Date, Date | string | undefined, Date | string>
 }
 
+/** table etl.http_fetch */
+export interface EtlHttpFetch {
+  fetch_id: ColumnType<number, never, never>
+  run_id: number | null
+  job: string
+  url: string
+  final_url: string
+  http_status: number | null
+  outcome: string
+  etag: string | null
+  last_modified: string | null
+  bytes: number
+  sha256: string | null
+  attempts: number
+  started_at: ColumnType<Date, Date | string, Date | string>
+  ms: number
+  error: string | null
+}
+
+/** table etl.job_state */
+export interface EtlJobState {
+  job: string
+  last_run_id: number | null
+  last_status: string
+  last_started_at: ColumnType<Date, Date | string, Date | string>
+  last_finished_at: ColumnType<Date | null, Date | string | null, Date | string | null>
+  last_ok_at: ColumnType<Date | null, Date | string | null, Date | string | null>
+  last_error: string | null
+}
+
 /** table etl.rejected_row */
 export interface EtlRejectedRow {
   file_id: number
@@ -405,6 +435,8 @@ export interface Database {
   'core.trade_flow': CoreTradeFlow
   'core.trade_flow_revision': CoreTradeFlowRevision
   'etl.cron_tick': EtlCronTick
+  'etl.http_fetch': EtlHttpFetch
+  'etl.job_state': EtlJobState
   'etl.rejected_row': EtlRejectedRow
   'etl.run': EtlRun
   'etl.source_file': EtlSourceFile
