@@ -27,6 +27,8 @@ export interface IngestOptions {
   readonly runId?: number | null
   readonly log: Logger
   readonly signal?: AbortSignal
+  /** The clock, for the latest plausible year (tests inject one). */
+  readonly now?: () => Date
 }
 
 /**
@@ -100,15 +102,20 @@ async function ingestSource(wh: Warehouse, source: SourceHandle, inArchive: bool
         const records = first ?? await readRecords(await source.open(), source.displayPath, signal)
         first = undefined
         const header = normalizeHeader(records.header)
-        const writer = bindCopyWriter(layout, header, { fileName: source.fileName || basename(source.path) }, fileId)
-        return { columns: writer.columns, chunks: produceCopyChunks(records, header.length, writer, sink), recordsRead: () => records.recordsHandedOver() }
+        const writer = bindCopyWriter(layout, header, {
+          fileName: source.fileName || basename(source.path), latestYear: (options.now?.() ?? new Date()).getUTCFullYear(),
+        }, fileId)
+        return {
+          columns: writer.columns, chunks: produceCopyChunks(records, header.length, writer, sink),
+          recordsRead: () => records.recordsHandedOver(), encoding: () => records.encoding,
+        }
       },
     }, options.signal)
     const ms = Math.round(performance.now() - started)
     options.log.info({ file: source.displayPath, layout: layout.name, rows: result.rowsLoaded, rejected: result.rowsRejected, revised: result.revised, ms }, 'file loaded')
     return {
       path: source.displayPath, format: layout.format, sha256: source.sha256, rowsRead: result.rowsRead, rowsLoaded: result.rowsLoaded,
-      rowsRejected: result.rowsRejected, skipped: result.skipped, layout: layout.name, encoding, revised: result.revised, ms,
+      rowsRejected: result.rowsRejected, skipped: result.skipped, layout: layout.name, encoding: result.encoding, revised: result.revised, ms,
     }
   } catch (error) {
     options.log.error({ file: source.displayPath, err: describeError(error) }, 'file failed')
@@ -124,7 +131,7 @@ async function ingestSource(wh: Warehouse, source: SourceHandle, inArchive: bool
 async function* produceCopyChunks(stream: RecordStream, width: number, writer: CopyWriter, sink: RejectSink): AsyncGenerator<Buffer> {
   const rawWidth = stream.header.length
   for await (const batch of stream.batches) {
-    for (const error of batch.errors) sink.reject(error.line, `malformed CSV: ${error.error}`, error.raw)
+    for (const error of batch.errors) sink.reject(error.line, error.undecodable === true ? error.error : `malformed CSV: ${error.error}`, error.raw)
     const { records, lines } = batch
     let chunk = ''
     for (let n = 0; n < records.length; n++) {

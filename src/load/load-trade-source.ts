@@ -38,6 +38,8 @@ export interface CopyRows {
    * The load's own books must add up to it: loaded + rejected == read, or nothing is committed.
    */
   recordsRead(): number
+  /** The encoding the text was decoded in, final once `chunks` is done (etl.source_file.encoding). */
+  encoding?(): string
 }
 
 export interface TradeSourceResult {
@@ -47,6 +49,7 @@ export interface TradeSourceResult {
   readonly rowsRejected: number
   readonly revised: number
   readonly skipped: boolean
+  readonly encoding: string
 }
 
 const COLUMNS = TRADE_FLOW_COPY_COLUMNS.join(', ')
@@ -63,7 +66,7 @@ const UNIQUE_VIOLATION = '23505'
 export async function loadTradeSource(wh: Warehouse, load: TradeSourceLoad, signal?: AbortSignal): Promise<TradeSourceResult> {
   const known = await findLoadedSource(wh, load.sha256, load.member)
   if (known !== undefined) {
-    return { fileId: known.file_id, rowsRead: known.rows_read, rowsLoaded: known.rows_loaded, rowsRejected: known.rows_rejected, revised: 0, skipped: true }
+    return { fileId: known.file_id, rowsRead: known.rows_read, rowsLoaded: known.rows_loaded, rowsRejected: known.rows_rejected, revised: 0, skipped: true, encoding: load.encoding }
   }
 
   return wh.transaction(async (tx) => {
@@ -80,18 +83,20 @@ export async function loadTradeSource(wh: Warehouse, load: TradeSourceLoad, sign
     let loaded: number
     let read: number
     let revised = 0
+    let encoding = load.encoding
     await sql`savepoint fast_path`.execute(tx.db)
     try {
       const rows = await load.produce(fileId, rejects, signal)
       loaded = await tx.copyFrom(`copy core.trade_flow (${rows.columns.join(', ')}) from stdin`, rows.chunks, signal)
       read = rows.recordsRead()
+      encoding = rows.encoding?.() ?? encoding
       await sql`release savepoint fast_path`.execute(tx.db)
     } catch (error) {
       if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error
       await sql`rollback to savepoint fast_path`.execute(tx.db)
       rejects.discard()
       rejects = new RejectSpool(fileId)
-      ;({ loaded, revised, read } = await mergeThroughStaging(tx, load, fileId, rejects, signal))
+      ;({ loaded, revised, read, encoding } = await mergeThroughStaging(tx, load, fileId, rejects, signal))
     }
 
     const rejected = await rejects.copyInto(tx)
@@ -103,10 +108,10 @@ export async function loadTradeSource(wh: Warehouse, load: TradeSourceLoad, sign
     }
     await tx.db
       .updateTable('etl.source_file')
-      .set({ rows_read: read, rows_loaded: loaded, rows_rejected: rejected })
+      .set({ rows_read: read, rows_loaded: loaded, rows_rejected: rejected, encoding })
       .where('file_id', '=', fileId)
       .execute()
-    return { fileId, rowsRead: read, rowsLoaded: loaded, rowsRejected: rejected, revised, skipped: false }
+    return { fileId, rowsRead: read, rowsLoaded: loaded, rowsRejected: rejected, revised, skipped: false, encoding }
   })
 }
 
@@ -122,11 +127,12 @@ export function findLoadedSource(wh: Warehouse, sha256: string, member: string) 
 
 async function mergeThroughStaging(
   tx: WarehouseTx, load: TradeSourceLoad, fileId: number, rejects: RejectSpool, signal?: AbortSignal,
-): Promise<{ loaded: number; revised: number; read: number }> {
+): Promise<{ loaded: number; revised: number; read: number; encoding: string }> {
   await sql`create temp table staged_flow (like core.trade_flow including defaults) on commit drop`.execute(tx.db)
   const rows = await load.produce(fileId, rejects, signal)
   await tx.copyFrom(`copy pg_temp.staged_flow (${rows.columns.join(', ')}) from stdin`, rows.chunks, signal)
   const read = rows.recordsRead()
+  const encoding = rows.encoding?.() ?? load.encoding
 
   // The same key twice in one file: the first occurrence loads, later ones are rejects.
   const duplicates = await sql<{ line: number; first_line: number; raw: string }>`
@@ -155,7 +161,7 @@ async function mergeThroughStaging(
       partner_iso3 = excluded.partner_iso3, value = excluded.value, currency = excluded.currency,
       net_mass_t = excluded.net_mass_t, quantity = excluded.quantity, quantity_unit = excluded.quantity_unit,
       flag = excluded.flag, file_id = excluded.file_id, line = excluded.line`.execute(tx.db)
-  return { loaded: Number(upsert.numAffectedRows ?? 0), revised: Number(revisedResult.numAffectedRows ?? 0), read }
+  return { loaded: Number(upsert.numAffectedRows ?? 0), revised: Number(revisedResult.numAffectedRows ?? 0), read, encoding }
 }
 
 /** Rejected rows held until the data is in, spilled to a temporary file past a few thousand. */

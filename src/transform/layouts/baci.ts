@@ -1,7 +1,8 @@
 import { copyField, lineNumberText, type CopyWriter } from '../copy-text.ts'
 import { FieldError, readAmount, readCode, readYear } from '../fields.ts'
 import { TOTAL_CUSTOMS, TOTAL_MOT, TOTAL_PARTNER2, type RowResult } from '../trade-row.ts'
-import { hasColumns, type Layout, type LayoutContext, type RowMapper } from './layout.ts'
+import { amountProblem, PLAUSIBILITY, yearProblem } from '../plausibility.ts'
+import { hasColumns, type Layout, type LayoutContext, type RowMapper, withPlausibility } from './layout.ts'
 
 const COLUMNS = ['t', 'i', 'j', 'k', 'v', 'q']
 const HS_REVISION = /(?:^|[^a-z0-9])(hs\d{2})(?![0-9])/i
@@ -39,7 +40,7 @@ export const BACI: Layout = {
     let lastPeriod = ''
     let lastYear = 0
 
-    return (record): RowResult => {
+    return withPlausibility((record): RowResult => {
       try {
         const period = readCode(record[t], 't')
         if (period !== lastPeriod) {
@@ -73,7 +74,7 @@ export const BACI: Layout = {
         if (error instanceof FieldError) return { reject: error.message }
         throw error
       }
-    }
+    }, PLAUSIBILITY.baci, context)
   },
 
   /**
@@ -86,6 +87,7 @@ export const BACI: Layout = {
   bindCopy(header, context: LayoutContext, fileId: number): CopyWriter {
     const [t, i, j, k, v, q] = columnsOf(header)
     const prefix = `baci\t${copyField(baciClassification(context.fileName))}\tX\tUSD\t${fileId}\t`
+    const rules = PLAUSIBILITY.baci
     let lastPeriod = ''
     let periodYear = ''
 
@@ -95,16 +97,21 @@ export const BACI: Layout = {
         try {
           const period = readCode(record[t], 't')
           if (period !== lastPeriod) {
-            periodYear = `${copyField(period)}\t${readYear(period, 't')}\t`
+            const year = readYear(period, 't')
+            const problem = yearProblem(year, rules, context.latestYear)
+            if (problem !== null) return { reject: problem }
+            periodYear = `${copyField(period)}\t${year}\t`
             lastPeriod = period
           }
           let product = readCode(record[k], 'k')
           if (product.length < 6) product = product.padStart(6, '0')
           const reporter = readCode(record[i], 'i')
           const partner = readCode(record[j], 'j')
-          const value = readAmount(record[v], 'v', 3) ?? '\\N'
-          const mass = readAmount(record[q], 'q') ?? '\\N'
-          return `${prefix}${periodYear}${copyField(reporter)}\t${copyField(partner)}\t${copyField(product)}\t${value}\t${mass}\t${lineNumberText(line)}\n`
+          const value = readAmount(record[v], 'v', 3)
+          const mass = readAmount(record[q], 'q')
+          const problem = (value === null ? null : amountProblem(value, 'value', 'USD', rules.value)) ?? (mass === null ? null : amountProblem(mass, 'net mass', 't', rules.mass))
+          if (problem !== null) return { reject: problem }
+          return `${prefix}${periodYear}${copyField(reporter)}\t${copyField(partner)}\t${copyField(product)}\t${value ?? '\\N'}\t${mass ?? '\\N'}\t${lineNumberText(line)}\n`
         } catch (error) {
           if (error instanceof FieldError) return { reject: error.message }
           throw error
