@@ -19,15 +19,12 @@ describe('labelled corpus (fixtures/figures-corpus)', () => {
     }
   })
 
-  it('reads a 100 KB article well under 100 ms once warm', () => {
+  // Speed is measured by `npm run quality` and the bench, never asserted here (it varies with load).
+  it('reads a 100 KB article whole: as many figures as its parts hold', () => {
     const text = corpus.map((e) => e.text).join('\n\n')
-    const big = text.repeat(Math.ceil(100_000 / text.length)).slice(0, 100_000)
-    extractFigures(big)
-    const times = [0, 1, 2, 3, 4].map(() => {
-      const t0 = performance.now()
-      extractFigures(big)
-      return performance.now() - t0
-    })
-    expect(Math.min(...times)).toBeLessThan(100)
+    const copies = Math.ceil(100_000 / text.length)
+    const once = extractFigures(text).length
+    expect(once).toBeGreaterThan(0)
+    expect(extractFigures(Array(copies).fill(text).join('\n\n')).length).toBe(once * copies)
   })
 })
