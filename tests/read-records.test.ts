@@ -11,7 +11,8 @@ type Parsed = { header: string[]; items: ({ fields: string[]; line: number } | {
  * readRecords must give exactly this, whichever way it splits the text.
  */
 async function reference(text: string): Promise<Parsed> {
-  const body = text.replace(/^\uFEFF/, '')
+  // The decoder reads a run of CRs before an LF (CR CR LF from a CRLF file saved again) as one CR.
+  const body = text.replace(/^\uFEFF/, '').replace(/\r+\n/g, '\r\n')
   // As sniffText finds the first line: the first 4 KiB, a BOM dropped by the decoder and one more.
   const head = new TextDecoder().decode(Buffer.from(text).subarray(0, 4096)).replace(/^\uFEFF/, '')
   const delimiter = sniffDelimiter(head.split(/\r?\n/, 1)[0] ?? '')

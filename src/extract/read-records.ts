@@ -2,7 +2,7 @@ import { Readable } from 'node:stream'
 import { parse, type CsvError, type Options as CsvOptions } from 'csv-parse'
 import { parse as parseSync } from 'csv-parse/sync'
 import { TradeEtlError } from '../errors.ts'
-import { sniffText, toReadError, type TextEncodingName } from './decode-text.ts'
+import { BAD_LINE, sniffText, toReadError, type TextEncodingName } from './decode-text.ts'
 import { splitQuoted } from './split-quoted.ts'
 
 /** A parsed record and the line it starts on (1-based, header is line 1). */
@@ -13,7 +13,10 @@ export interface RecordAt {
 
 /** A record csv-parse could not read (bad quoting): it becomes a reject, not an abort. */
 export interface RecordError {
+  /** csv-parse's message, or the decoder's reason when `undecodable`. */
   readonly error: string
+  /** The record holds a line the decoder refused (bytes of another encoding, a NUL byte). */
+  readonly undecodable?: true
   readonly line: number
   readonly raw: string
 }
@@ -29,6 +32,7 @@ export interface RecordBatch {
 
 export interface RecordStream {
   readonly header: string[]
+  /** The encoding the text is decoded in; final once the records are read (see SniffedText). */
   readonly encoding: TextEncodingName
   readonly delimiter: string
   readonly firstLine: string
@@ -99,9 +103,33 @@ export async function readRecords(bytes: Readable, file: string, signal?: AbortS
   let records: string[][] = []
   let lines: number[] = []
   let errors: RecordError[] = []
+  const badLines = sniffed.badLines
+  /**
+   * The reasons for the lines the decoder marked bad in a record (or an unreadable one), joined;
+   * undefined when it holds none. The marks come in the order of the reasons.
+   */
+  const badReason = (fields: readonly string[]): string | undefined => {
+    let reasons: string[] | undefined
+    for (const f of fields) {
+      for (let at = f.indexOf(BAD_LINE); at >= 0; at = f.indexOf(BAD_LINE, at + 1)) (reasons ??= []).push(badLines.shift() ?? 'undecodable line')
+    }
+    return reasons?.join('; ')
+  }
   /** One record, in arrival order: the first is the header; blank lines are passed over. */
   const take = (fields: string[], line: number): void => {
     emitted++
+    // Hot path: one length check per record while the decoder has marked no line.
+    if (badLines.length > 0) {
+      const reason = badReason(fields)
+      if (reason !== undefined) {
+        if (header === undefined) {
+          header = fields.map((f) => f.replaceAll(BAD_LINE, ''))
+        } else {
+          errors.push({ line, error: reason, undecodable: true, raw: fields.join(delimiter).replaceAll(BAD_LINE, '') })
+        }
+        return
+      }
+    }
     if (header === undefined) {
       header = fields
     } else if (fields.length !== 1 || fields[0] !== '') {
@@ -270,7 +298,10 @@ export async function readRecords(bytes: Readable, file: string, signal?: AbortS
       if (csv !== undefined) {
         const batch = await csv.next()
         if (batch === undefined) return undefined
-        for (const error of batch.errors) errors.push(error)
+        for (const error of batch.errors) {
+          const reason = badLines.length > 0 ? badReason([error.raw]) : undefined
+          errors.push(reason === undefined ? error : { line: error.line, error: reason, undecodable: true, raw: error.raw.replaceAll(BAD_LINE, '') })
+        }
         for (let n = 0; n < batch.records.length; n++) {
           const fields = batch.records[n] as string[]
           const line = batch.lines[n] as number
@@ -321,8 +352,14 @@ export async function readRecords(bytes: Readable, file: string, signal?: AbortS
     }
   }
 
-  return { header: header as string[], encoding: sniffed.encoding, delimiter, firstLine: sniffed.firstLine, batches: batchIterable, records: oneByOne(),
-    recordsHandedOver: () => handedOver }
+  return {
+    header: header as string[],
+    get encoding() {
+      return sniffed.encoding
+    },
+    delimiter, firstLine: sniffed.firstLine, batches: batchIterable, records: oneByOne(),
+    recordsHandedOver: () => handedOver,
+  }
 }
 
 /**

@@ -57,6 +57,8 @@ export interface IngestOptions {
   readonly onProgress?: (event: IngestProgressEvent) => void
   /** Name the sources by this (a URL, redacted) instead of their path in the download cache. */
   readonly displayAs?: string
+  /** The clock, for the latest plausible year (tests inject one). */
+  readonly now?: () => Date
 }
 
 /**
@@ -162,15 +164,15 @@ async function loadSource(wh: Warehouse, source: SourceHandle, inArchive: boolea
         options.log.info({ file: source.displayPath, bytes: source.bytesOnDisk }, 'file started')
         tracked(progress)
         const header = normalizeHeader(records.header)
-        const map = layout.bind(header, { fileName: source.fileName || basename(source.path) })
-        return { batches: produceRows(records, header.length, map, sink), recordsRead: () => records.recordsHandedOver() }
+        const map = layout.bind(header, { fileName: source.fileName || basename(source.path), latestYear: (options.now?.() ?? new Date()).getUTCFullYear() })
+        return { batches: produceRows(records, header.length, map, sink), recordsRead: () => records.recordsHandedOver(), encoding: () => records.encoding }
       },
     }, options.signal)
     const ms = Math.round(performance.now() - started)
     options.log.info({ file: source.displayPath, layout: layout.name, rows: result.rowsLoaded, rejected: result.rowsRejected, revised: result.revised, ms }, 'file loaded')
     return {
       path: source.displayPath, format: layout.format, sha256: source.sha256, rowsRead: result.rowsRead, rowsLoaded: result.rowsLoaded,
-      rowsRejected: result.rowsRejected, skipped: result.skipped, layout: layout.name, encoding, revised: result.revised, ms,
+      rowsRejected: result.rowsRejected, skipped: result.skipped, layout: layout.name, encoding: result.encoding, revised: result.revised, ms,
     }
   } catch (error) {
     options.log.error({ file: source.displayPath, err: describeError(error) }, 'file failed')
@@ -186,7 +188,7 @@ async function loadSource(wh: Warehouse, source: SourceHandle, inArchive: boolea
 async function* produceRows(stream: RecordStream, width: number, map: RowMapper, sink: RejectSink): AsyncGenerator<TradeRowBatch> {
   const rawWidth = stream.header.length
   for await (const batch of stream.batches) {
-    for (const error of batch.errors) sink.reject(error.line, `malformed CSV: ${error.error}`, error.raw)
+    for (const error of batch.errors) sink.reject(error.line, error.undecodable === true ? error.error : `malformed CSV: ${error.error}`, error.raw)
     const { records, lines } = batch
     const rows: TradeRow[] = []
     const rowLines: number[] = []

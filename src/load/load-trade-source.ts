@@ -43,6 +43,8 @@ export interface SourceRows {
    * The load's own books must add up to it: loaded + rejected == read, or nothing is committed.
    */
   recordsRead(): number
+  /** The encoding the text was decoded in, final once `chunks` is done (etl.source_file.encoding). */
+  encoding?(): string
 }
 
 export interface TradeSourceResult {
@@ -52,6 +54,7 @@ export interface TradeSourceResult {
   readonly rowsRejected: number
   readonly revised: number
   readonly skipped: boolean
+  readonly encoding: string
 }
 
 const UNIQUE_VIOLATION = '23505'
@@ -67,7 +70,7 @@ const FACT_COPY = `(${FACT_COLUMNS.join(', ')}) from stdin`
 export async function loadTradeSource(wh: Warehouse, load: TradeSourceLoad, signal?: AbortSignal): Promise<TradeSourceResult> {
   const known = await findLoadedSource(wh, load.sha256, load.member)
   if (known !== undefined) {
-    return { fileId: known.file_id, rowsRead: known.rows_read, rowsLoaded: known.rows_loaded, rowsRejected: known.rows_rejected, revised: 0, skipped: true }
+    return { fileId: known.file_id, rowsRead: known.rows_read, rowsLoaded: known.rows_loaded, rowsRejected: known.rows_rejected, revised: 0, skipped: true, encoding: load.encoding }
   }
 
   return wh.transaction(async (tx) => {
@@ -85,18 +88,20 @@ export async function loadTradeSource(wh: Warehouse, load: TradeSourceLoad, sign
     let loaded: number
     let read: number
     let revised = 0
+    let encoding = load.encoding
     await sql`savepoint fast_path`.execute(tx.db)
     try {
       const rows = await load.produce(rejects, signal)
       loaded = await tx.copyFrom(`copy core.trade_fact ${FACT_COPY}`, encodeChunks(rows.batches, encoder), signal)
       read = rows.recordsRead()
+      encoding = rows.encoding?.() ?? encoding
       await sql`release savepoint fast_path`.execute(tx.db)
     } catch (error) {
       if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error
       await sql`rollback to savepoint fast_path`.execute(tx.db)
       rejects.discard()
       rejects = new RejectSpool(fileId)
-      ;({ loaded, revised, read } = await mergeThroughStaging(tx, load, encoder, fileId, rejects, signal))
+      ;({ loaded, revised, read, encoding } = await mergeThroughStaging(tx, load, encoder, fileId, rejects, signal))
     }
     // The codes this load met first, whichever path wrote its rows (ids the encoder handed out
     // in a rolled-back fast path are still free: the dimension tables stay locked).
@@ -111,10 +116,10 @@ export async function loadTradeSource(wh: Warehouse, load: TradeSourceLoad, sign
     }
     await tx.db
       .updateTable('etl.source_file')
-      .set({ rows_read: read, rows_loaded: loaded, rows_rejected: rejected })
+      .set({ rows_read: read, rows_loaded: loaded, rows_rejected: rejected, encoding })
       .where('file_id', '=', fileId)
       .execute()
-    return { fileId, rowsRead: read, rowsLoaded: loaded, rowsRejected: rejected, revised, skipped: false }
+    return { fileId, rowsRead: read, rowsLoaded: loaded, rowsRejected: rejected, revised, skipped: false, encoding }
   })
 }
 
@@ -172,11 +177,12 @@ const FACT_COLUMNS_SQL = sql.raw(FACT_COLUMNS.join(', '))
 
 async function mergeThroughStaging(
   tx: WarehouseTx, load: TradeSourceLoad, encoder: TradeFactEncoder, fileId: number, rejects: RejectSpool, signal?: AbortSignal,
-): Promise<{ loaded: number; revised: number; read: number }> {
+): Promise<{ loaded: number; revised: number; read: number; encoding: string }> {
   await sql`create temp table staged_fact (like core.trade_fact including defaults) on commit drop`.execute(tx.db)
   const rows = await load.produce(rejects, signal)
   await tx.copyFrom(`copy pg_temp.staged_fact ${FACT_COPY}`, encodeChunks(rows.batches, encoder), signal)
   const read = rows.recordsRead()
+  const encoding = rows.encoding?.() ?? load.encoding
   // The new codes are needed to decode the rejects' and revisions' keys below.
   await encoder.saveNewCodes(tx)
 
@@ -222,7 +228,7 @@ async function mergeThroughStaging(
 
   const inserted = await sql`
     insert into core.trade_fact (${FACT_COLUMNS_SQL}) select ${FACT_COLUMNS_SQL} from pg_temp.staged_fact`.execute(tx.db)
-  return { loaded: Number(inserted.numAffectedRows ?? 0), revised: revisedResult.rows[0]?.revised ?? 0, read }
+  return { loaded: Number(inserted.numAffectedRows ?? 0), revised: revisedResult.rows[0]?.revised ?? 0, read, encoding }
 }
 
 /** Rejected rows held until the data is in, spilled to a temporary file past a few thousand. */

@@ -43,7 +43,7 @@ export async function parseStream(bytes: Readable, fileName: string, displayPath
   const rejects: ParsedReject[] = []
   for await (const record of stream.records) {
     if ('error' in record) {
-      rejects.push({ line: record.line, reason: `malformed CSV: ${record.error}` })
+      rejects.push({ line: record.line, reason: record.undecodable === true ? record.error : `malformed CSV: ${record.error}` })
       continue
     }
     const fields = record.fields

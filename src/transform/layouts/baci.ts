@@ -1,6 +1,7 @@
 import { FieldError, readAmount, readCode, readYear } from '../fields.ts'
 import { TOTAL_CUSTOMS, TOTAL_MOT, TOTAL_PARTNER2, type RowResult } from '../trade-row.ts'
-import { hasColumns, type Layout, type LayoutContext, type RowMapper } from './layout.ts'
+import { PLAUSIBILITY } from '../plausibility.ts'
+import { hasColumns, type Layout, type LayoutContext, type RowMapper, withPlausibility } from './layout.ts'
 
 const COLUMNS = ['t', 'i', 'j', 'k', 'v', 'q']
 const HS_REVISION = /(?:^|[^a-z0-9])(hs\d{2})(?![0-9])/i
@@ -37,7 +38,7 @@ export const BACI: Layout = {
     let lastPeriod = ''
     let lastYear = 0
 
-    return (record): RowResult => {
+    return withPlausibility((record): RowResult => {
       try {
         const period = readCode(record[t], 't')
         if (period !== lastPeriod) {
@@ -71,6 +72,6 @@ export const BACI: Layout = {
         if (error instanceof FieldError) return { reject: error.message }
         throw error
       }
-    }
+    }, PLAUSIBILITY.baci, context)
   },
 }

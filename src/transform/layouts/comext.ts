@@ -1,7 +1,8 @@
 import { FieldError, readAmount, readCode, readOptionalCode, readText, readYear } from '../fields.ts'
 import { normalizeFlow } from '../flow.ts'
 import { TOTAL_CUSTOMS, TOTAL_MOT, TOTAL_PARTNER2, type RowResult } from '../trade-row.ts'
-import { findColumn, hasColumns, padHsCode, type Layout, type RowMapper } from './layout.ts'
+import { PLAUSIBILITY } from '../plausibility.ts'
+import { findColumn, hasColumns, padHsCode, type Layout, type RowMapper, type LayoutContext, withPlausibility } from './layout.ts'
 
 const CLASSIFICATION = 'CN8'
 /** Comext's month 52: the whole year. */
@@ -56,7 +57,7 @@ export const COMEXT: Layout = {
     findColumn(header, 'value_eur', 'value_in_euros') >= 0 &&
     findColumn(header, 'declarant_iso', 'reporter', 'declarant') >= 0 &&
     findColumn(header, 'partner_iso', 'partner') >= 0,
-  bind(header): RowMapper {
+  bind(header, context: LayoutContext): RowMapper {
     const col = (...names: string[]) => findColumn(header, ...names)
     const reporter = col('declarant_iso', 'reporter_iso', 'reporter', 'declarant')
     const reporterAlt = reporter === col('declarant') ? -1 : col('declarant')
@@ -77,7 +78,7 @@ export const COMEXT: Layout = {
       return text !== '' || alt < 0 ? readCode(text, name) : readCode(record[alt], name)
     }
 
-    return (record): RowResult => {
+    return withPlausibility((record): RowResult => {
       try {
         const per = readPeriod(record[period])
         if (per === null) return { reject: `bad PERIOD: ${JSON.stringify((record[period] ?? '').slice(0, 20))}` }
@@ -110,6 +111,6 @@ export const COMEXT: Layout = {
         if (error instanceof FieldError) return { reject: error.message }
         throw error
       }
-    }
+    }, PLAUSIBILITY.comext, context)
   },
 }

@@ -1,7 +1,8 @@
 import { FieldError, readAmount, readCode, readOptionalCode, readText, readYear } from '../fields.ts'
 import { normalizeFlow } from '../flow.ts'
 import { TOTAL_CUSTOMS, TOTAL_MOT, TOTAL_PARTNER2, type RowResult } from '../trade-row.ts'
-import { findColumn, hasColumns, padHsCode, type Layout, type RowMapper } from './layout.ts'
+import { PLAUSIBILITY } from '../plausibility.ts'
+import { findColumn, hasColumns, padHsCode, type Layout, type RowMapper, type LayoutContext, withPlausibility } from './layout.ts'
 
 const REQUIRED = ['year', 'reporter code', 'trade flow code', 'partner code', 'classification', 'commodity code', 'value']
 
@@ -27,7 +28,7 @@ export const COMTRADE_BULK_CODES: Layout = {
   format: 'comtrade',
   name: 'comtrade-bulk-codes',
   matches: (header) => hasColumns(header, REQUIRED) && !header.includes('trade value (us$)'),
-  bind(header): RowMapper {
+  bind(header, context: LayoutContext): RowMapper {
     const col = (...names: string[]) => findColumn(header, ...names)
     const year = col('year')
     const period = col('period')
@@ -42,7 +43,7 @@ export const COMTRADE_BULK_CODES: Layout = {
     const value = col('value')
     const flag = col('estimation code', 'flag')
 
-    return (record): RowResult => {
+    return withPlausibility((record): RowResult => {
       try {
         const cls = readCode(record[classification], 'Classification')
         const y = readYear(record[year], 'Year')
@@ -75,6 +76,6 @@ export const COMTRADE_BULK_CODES: Layout = {
         if (error instanceof FieldError) return { reject: error.message }
         throw error
       }
-    }
+    }, PLAUSIBILITY.comtrade, context)
   },
 }

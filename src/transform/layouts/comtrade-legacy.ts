@@ -1,7 +1,8 @@
 import { FieldError, readAmount, readCode, readIso3, readOptionalCode, readText, readYear } from '../fields.ts'
 import { normalizeFlow } from '../flow.ts'
 import { TOTAL_CUSTOMS, TOTAL_MOT, TOTAL_PARTNER2, type RowResult } from '../trade-row.ts'
-import { findColumn, hasColumns, padHsCode, type Layout, type RowMapper } from './layout.ts'
+import { PLAUSIBILITY } from '../plausibility.ts'
+import { findColumn, hasColumns, padHsCode, type Layout, type RowMapper, type LayoutContext, withPlausibility } from './layout.ts'
 
 const REQUIRED = ['classification', 'year', 'reporter code', 'partner code', 'commodity code', 'trade value (us$)']
 
@@ -14,7 +15,7 @@ export const COMTRADE_LEGACY: Layout = {
   format: 'comtrade',
   name: 'comtrade-legacy',
   matches: (header) => hasColumns(header, REQUIRED) && findColumn(header, 'trade flow code', 'trade flow') >= 0,
-  bind(header): RowMapper {
+  bind(header, context: LayoutContext): RowMapper {
     const col = (...names: string[]) => findColumn(header, ...names)
     const classification = col('classification')
     const year = col('year')
@@ -36,7 +37,7 @@ export const COMTRADE_LEGACY: Layout = {
     const flag = col('flag')
     const at = (record: readonly string[], i: number) => (i < 0 ? undefined : record[i])
 
-    return (record): RowResult => {
+    return withPlausibility((record): RowResult => {
       try {
         const cls = readCode(record[classification], 'Classification')
         const y = readYear(record[year], 'Year')
@@ -70,6 +71,6 @@ export const COMTRADE_LEGACY: Layout = {
         if (error instanceof FieldError) return { reject: error.message }
         throw error
       }
-    }
+    }, PLAUSIBILITY.comtrade, context)
   },
 }

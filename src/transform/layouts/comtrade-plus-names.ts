@@ -2,7 +2,8 @@ import { shiftDecimal } from '../decimal.ts'
 import { FieldError, readAmount, readCode, readText, readYear } from '../fields.ts'
 import { normalizeFlow } from '../flow.ts'
 import { TOTAL_CUSTOMS, TOTAL_MOT, TOTAL_PARTNER2, type RowResult } from '../trade-row.ts'
-import { findColumn, hasColumns, type Layout, type LayoutContext, type RowMapper } from './layout.ts'
+import { PLAUSIBILITY } from '../plausibility.ts'
+import { findColumn, hasColumns, type Layout, type LayoutContext, type RowMapper, withPlausibility } from './layout.ts'
 
 const REQUIRED = ['year', 'partner', 'partner2', 'commodity description', 'trade value']
 
@@ -73,7 +74,7 @@ export const COMTRADE_PLUS_NAMES: Layout = {
     // Few distinct descriptions per file: normalize each once.
     const productCodes = new Map<string, string>()
 
-    return (record): RowResult => {
+    return withPlausibility((record): RowResult => {
       try {
         const y = readYear(record[year], 'Year')
         const flow = flowColumn >= 0 ? normalizeFlow(record[flowColumn]) : fileFlow
@@ -114,6 +115,6 @@ export const COMTRADE_PLUS_NAMES: Layout = {
         if (error instanceof FieldError) return { reject: error.message }
         throw error
       }
-    }
+    }, PLAUSIBILITY['comtrade-plus'], context)
   },
 }

@@ -1,7 +1,8 @@
 import { FieldError, readAmount, readIso3, readOptionalWholeCode, readText, readWholeCode, readYear } from '../fields.ts'
 import { normalizeFlow } from '../flow.ts'
 import { TOTAL_CUSTOMS, TOTAL_MOT, TOTAL_PARTNER2, type RowResult } from '../trade-row.ts'
-import { findColumn, hasColumns, padHsCode, type Layout, type RowMapper } from './layout.ts'
+import { PLAUSIBILITY } from '../plausibility.ts'
+import { findColumn, hasColumns, padHsCode, type Layout, type RowMapper, type LayoutContext, withPlausibility } from './layout.ts'
 
 const REQUIRED = ['freqcode', 'period', 'reportercode', 'flowcode', 'partnercode', 'classificationcode', 'cmdcode', 'primaryvalue']
 
@@ -26,7 +27,7 @@ export const COMTRADE_PLUS: Layout = {
   format: 'comtrade-plus',
   name: 'comtrade-plus',
   matches: (header) => hasColumns(header, REQUIRED),
-  bind(header): RowMapper {
+  bind(header, context: LayoutContext): RowMapper {
     const col = (...names: string[]) => findColumn(header, ...names)
     const refYear = col('refyear')
     const period = col('period')
@@ -49,7 +50,7 @@ export const COMTRADE_PLUS: Layout = {
     const value = col('primaryvalue')
     const flag = col('legacyestimationflag')
 
-    return (record): RowResult => {
+    return withPlausibility((record): RowResult => {
       try {
         const cls = readWholeCode(record[classification], 'classificationCode')
         const per = readWholeCode(record[period], 'period')
@@ -88,6 +89,6 @@ export const COMTRADE_PLUS: Layout = {
         if (error instanceof FieldError) return { reject: error.message }
         throw error
       }
-    }
+    }, PLAUSIBILITY['comtrade-plus'], context)
   },
 }

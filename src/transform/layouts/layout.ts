@@ -1,9 +1,12 @@
-import type { RowResult, SourceFormat } from '../trade-row.ts'
+import { plausibleRow, type SourceRules } from '../plausibility.ts'
+import { isReject, type RowResult, type SourceFormat } from '../trade-row.ts'
 
 /** What a layout knows about the file it reads, besides its header. */
 export interface LayoutContext {
   /** Base name of the file or archive member (BACI puts the HS revision in it). */
   readonly fileName: string
+  /** The last year a row may have (the current year); 2100 when not given. */
+  readonly latestYear?: number
 }
 
 /** Reads one record (the fields of one CSV row) into a trade row or a reject. Hot path. */
@@ -50,4 +53,13 @@ export function hasColumns(header: readonly string[], names: readonly string[]):
  */
 export function padHsCode(classification: string, code: string): string {
   return code.length % 2 === 1 && /^H|^BACI|^CN/i.test(classification) && /^\d+$/.test(code) ? `0${code}` : code
+}
+
+/** The mapper with the source's plausibility rules applied to every row it makes (see plausibility.ts). */
+export function withPlausibility(map: RowMapper, rules: SourceRules, context?: LayoutContext): RowMapper {
+  const latestYear = context?.latestYear
+  return (record) => {
+    const row = map(record)
+    return isReject(row) ? row : plausibleRow(row, rules, latestYear)
+  }
 }
