@@ -18,6 +18,7 @@ export type ErrorCode =
   | 'ROW_COUNT_MISMATCH'
   | 'JOB_UNKNOWN'
   | 'USAGE'
+  | 'ARTICLE_TOO_LARGE'
 
 export class TradeEtlError extends Error {
   readonly code: ErrorCode

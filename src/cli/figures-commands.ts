@@ -17,18 +17,22 @@ const out = (text: string) => process.stdout.write(`${text}\n`)
 export async function commandFigures(args: string[], log: Logger, parse: Parse, withReadyWarehouse: WithWarehouse): Promise<number> {
   const { values, positionals } = parse(args, {
     json: { type: 'boolean' }, load: { type: 'boolean' }, url: { type: 'string' }, title: { type: 'string' }, published: { type: 'string' },
+    truncate: { type: 'boolean' },
   })
   if (positionals.length !== 1) throw new TradeEtlError('USAGE', 'figures takes one FILE')
   const path = positionals[0] as string
   let article
   try {
-    article = await readArticle({ path, url: values.url, title: values.title, published: values.published })
+    article = await readArticle({ path, url: values.url, title: values.title, published: values.published, truncate: values.truncate })
   } catch (error) {
     if (error instanceof TradeEtlError && error.code !== 'USAGE') {
       process.stderr.write(`trade-etl: ${error.file ?? path}: ${error.message}\n`)
       return 1
     }
     throw error
+  }
+  if (article.truncated !== undefined) {
+    process.stderr.write(`trade-etl: ${path}: read the first ${article.truncated.read.toLocaleString('en-US')} of ${article.truncated.total.toLocaleString('en-US')} characters (--truncate)\n`)
   }
   let loaded: { articleId: number; skipped: boolean } | undefined
   if (values.load === true) {

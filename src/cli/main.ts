@@ -23,7 +23,7 @@ Usage:
   trade-etl run [JOB...] [--config FILE]
   trade-etl schedule [--config FILE]
   trade-etl ingest FILE... [--format auto|${SOURCE_FORMATS.join('|')}] [--json]
-  trade-etl figures FILE [--json] [--load] [--url URL] [--title TEXT] [--published YYYY-MM-DD]
+  trade-etl figures FILE [--json] [--load] [--url URL] [--title TEXT] [--published YYYY-MM-DD] [--truncate]
   trade-etl report yoy [--reporter ISO3] [--partner ISO3] [--product HS] [--flow M|X] [--json|--csv]
   trade-etl check [--json]
   trade-etl status [--json]
