@@ -1,8 +1,8 @@
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ingestFiles } from '../src/jobs/ingest-files.ts'
-import { loadArticleFiles, loadPublishedFiles, runChecks } from '../src/jobs/figures.ts'
+import { ingestFiles } from '../src/jobs/index.ts'
+import { loadArticleFiles, loadPublishedFiles, runChecks } from '../src/jobs/index.ts'
 import { listChecks, type CheckRow } from '../src/load/index.ts'
 import { ENGINES, createTestWarehouse, silentLog, type TestWarehouse } from './helpers/warehouse.ts'
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { extractFigures } from '../src/transform/figures/index.ts'
 import { MIN_PRECISION, MIN_RECALL, loadCorpus, ourPredictor, scoreCorpus } from '../scripts/figures-quality.ts'
 
 describe('labelled corpus (fixtures/figures-corpus)', () => {
@@ -16,5 +17,14 @@ describe('labelled corpus (fixtures/figures-corpus)', () => {
       expect(k.recall, `${k.kind} recall; misses: ${score.misses.join('; ')}`).toBeGreaterThanOrEqual(MIN_RECALL)
       expect(k.precision, `${k.kind} precision; extras: ${score.falsePositives.join('; ')}`).toBeGreaterThanOrEqual(MIN_PRECISION)
     }
+  })
+
+  // Speed is measured by `npm run quality` and the bench, never asserted here (it varies with load).
+  it('reads a 100 KB article whole: as many figures as its parts hold', () => {
+    const text = corpus.map((e) => e.text).join('\n\n')
+    const copies = Math.ceil(100_000 / text.length)
+    const once = extractFigures(text).length
+    expect(once).toBeGreaterThan(0)
+    expect(extractFigures(Array(copies).fill(text).join('\n\n')).length).toBe(once * copies)
   })
 })

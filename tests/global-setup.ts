@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 import type { TestProject } from 'vitest/node'
 import { migrateToLatest, withWarehouse } from '../src/load/index.ts'
-import { ensureReferenceData } from '../src/jobs/load-reference.ts'
+import { ensureReferenceData } from '../src/jobs/index.ts'
 import { createLogger } from '../src/log.ts'
 
 declare module 'vitest' {

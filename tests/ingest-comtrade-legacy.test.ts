@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { sql } from 'kysely'
 import { parse } from 'csv-parse/sync'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ingestFiles } from '../src/jobs/ingest-files.ts'
+import { ingestFiles } from '../src/jobs/index.ts'
 import { ENGINES, createTestWarehouse, silentLog, type TestWarehouse } from './helpers/warehouse.ts'
 
 const CEMENT = 'fixtures/comtrade/cement-legacy-35.csv'

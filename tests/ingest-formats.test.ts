@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ingestFiles } from '../src/jobs/ingest-files.ts'
+import { ingestFiles } from '../src/jobs/index.ts'
 import { rawColumn, readRawTable, sumUnits, toUnits } from './helpers/raw-csv.ts'
 import { ENGINES, createTestWarehouse, silentLog, type TestWarehouse } from './helpers/warehouse.ts'
 

@@ -2,7 +2,7 @@ import type { ParseArgsConfig } from 'node:util'
 import { TradeEtlError } from '../errors.ts'
 import { findArticle, listChecks, storeArticle, type CheckRow, type Warehouse } from '../load/index.ts'
 import type { Logger } from '../log.ts'
-import { readArticle, runChecks } from '../jobs/figures.ts'
+import { readArticle, runChecks } from '../jobs/index.ts'
 import { formatAmount, renderTable } from './format.ts'
 
 type Parse = <T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T) => {

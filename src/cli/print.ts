@@ -1,8 +1,7 @@
 import type { JobConfig } from '../config/index.ts'
-import { listPublished, type Warehouse } from '../load/index.ts'
-import type { FileSummary } from '../jobs/ingest-files.ts'
-import { queryYoy, type StatusReport, type YoyRow } from '../jobs/reports.ts'
-import type { RunSummary } from '../jobs/run-jobs.ts'
+import { listPublished, queryYoy, type StatusReport, type Warehouse, type YoyRow } from '../load/index.ts'
+import type { FileSummary } from '../jobs/index.ts'
+import type { RunSummary } from '../jobs/index.ts'
 import { formatAmount, formatPct, renderTable, toCsv } from './format.ts'
 import { printChecks } from './figures-commands.ts'
 

@@ -3,10 +3,9 @@ import { createReadStream } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { readRecords, type RecordStream, type SourceHandle } from '../extract/index.ts'
-import { upsertCountries, upsertProducts, type Warehouse } from '../load/index.ts'
+import { findLoadedSource, recordReferenceLoad, upsertSideTable, type Warehouse } from '../load/index.ts'
 import type { Logger } from '../log.ts'
-import { buildBaciProductRows, buildComtradeProductRows, buildCountryRows } from '../transform/reference-rows.ts'
-import { parseBaciCountryCodes, parseBaciProductCodes, type SideTableKind } from '../transform/reference/index.ts'
+import { buildBaciProductRows, buildComtradeProductRows, buildCountryRows, parseBaciCountryCodes, parseBaciProductCodes, type SideTableKind } from '../transform/index.ts'
 
 /** The reference tables shipped in fixtures/reference (see fixtures/PROVENANCE.md). */
 export const REFERENCE_DIR = fileURLToPath(new URL('../../fixtures/reference/', import.meta.url))
@@ -34,26 +33,19 @@ export async function ensureReferenceData(wh: Warehouse, log: Logger): Promise<b
   const hash = createHash('sha256')
   for (const name of Object.values(FILES)) hash.update(await readFile(REFERENCE_DIR + name))
   const sha256 = hash.digest('hex')
-  const known = await wh.db.selectFrom('etl.source_file').select('file_id').where('sha256', '=', sha256).where('member', '=', '').executeTakeFirst()
+  const known = await findLoadedSource(wh, sha256, '')
   if (known !== undefined) return false
 
   const started = performance.now()
   const [comtrade, baci, iso, h3, hs17] = await Promise.all([FILES.comtrade, FILES.baci, FILES.iso, FILES.h3, FILES.hs17].map((n) => readTable(REFERENCE_DIR + n)))
   const countries = buildCountryRows({ comtrade: comtrade!, baci: baci!, iso: iso! })
   const products = [...buildComtradeProductRows('H3', h3!.header, h3!.records), ...buildBaciProductRows('HS17', hs17!.header, hs17!.records)]
-  await wh.transaction(async (tx) => {
-    await upsertCountries(tx.db, countries, 'replace')
-    await upsertProducts(tx.db, products)
-    await tx.db.insertInto('etl.source_file').values({
-      sha256, path: 'fixtures/reference', format: 'reference', layout: 'reference', encoding: 'utf-8', bytes: 0,
-      rows_read: countries.length + products.length, rows_loaded: countries.length + products.length, rows_rejected: 0, run_id: null,
-    }).execute()
-  })
+  await recordReferenceLoad(wh, { sha256, path: 'fixtures/reference', countries, products })
   log.info({ countries: countries.length, products: products.length, ms: Math.round(performance.now() - started) }, 'reference data loaded')
   return true
 }
 
-export { detectSideTable as sideTableKind, type SideTableKind } from '../transform/reference/index.ts'
+export { detectSideTable as sideTableKind, type SideTableKind } from '../transform/index.ts'
 
 /**
  * Loads a CEPII side table found beside the data (in its zip); codes the warehouse already
@@ -64,10 +56,10 @@ export async function loadSideTable(wh: Warehouse, kind: SideTableKind, stream: 
   for await (const r of stream.records) if ('fields' in r) records.push(r.fields)
   if (kind === 'baci-country-codes') {
     const { rows, rejects } = parseBaciCountryCodes(stream.header, records)
-    await wh.transaction((tx) => upsertCountries(tx.db, rows.map((r) => ({ ...r, source: 'baci' })), 'keep'))
+    await upsertSideTable(wh, { countries: rows.map((r) => ({ ...r, source: 'baci' })) })
     return { rows: rows.length, rejects: rejects.length }
   }
   const { rows, rejects } = parseBaciProductCodes(stream.header, records, { fileName: source.fileName })
-  await wh.transaction((tx) => upsertProducts(tx.db, rows))
+  await upsertSideTable(wh, { products: rows })
   return { rows: rows.length, rejects: rejects.length }
 }

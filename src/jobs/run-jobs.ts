@@ -1,6 +1,6 @@
 import { describeError, TradeEtlError } from '../errors.ts'
 import type { Job, JobConfig } from '../config/index.ts'
-import type { Warehouse } from '../load/index.ts'
+import { finishRun, startRun, type Warehouse } from '../load/index.ts'
 import type { Logger } from '../log.ts'
 import { ingestFiles, type FileSummary } from './ingest-files.ts'
 import { loadArticleFiles, loadPublishedFiles, runChecks, type ArticleSummary, type PublishedSummary } from './figures.ts'
@@ -38,19 +38,22 @@ export async function runJobs(wh: Warehouse, config: JobConfig, names: readonly 
   const unlock = await wh.tryLock(RUN_LOCK)
   if (unlock === null) return 'locked'
   try {
-    const { run_id: runId } = await wh.db.insertInto('etl.run').values({ job: jobs.map((j) => j.name).join(',') }).returning('run_id').executeTakeFirstOrThrow()
+    const runId = await startRun(wh, jobs.map((j) => j.name))
     const results: JobResult[] = []
-    for (const job of jobs) {
-      signal?.throwIfAborted()
-      results.push(await runJob(wh, job, runId, log, signal))
+    try {
+      for (const job of jobs) {
+        signal?.throwIfAborted()
+        results.push(await runJob(wh, job, runId, log, signal))
+      }
+      // Checks are recomputed after every run: new trade data can settle a claim.
+      await runChecks(wh, log)
+    } catch (error) {
+      // Whatever stops the run (the checks step, an abort) still closes its row: never 'running' forever.
+      await finishRun(wh, runId, { status: 'failed', summary: results, error: describeError(error) })
+      throw error
     }
-    // Checks are recomputed after every run: new trade data can settle a claim.
-    await runChecks(wh, log)
     const ok = results.every((r) => r.ok)
-    await wh.db.updateTable('etl.run')
-      .set({ status: ok ? 'ok' : 'failed', finished_at: new Date(), summary: JSON.stringify(results), error: ok ? null : results.filter((r) => !r.ok).map((r) => `${r.job}: ${r.error ?? 'failed'}`).join('; ') })
-      .where('run_id', '=', runId)
-      .execute()
+    await finishRun(wh, runId, { status: ok ? 'ok' : 'failed', summary: results, error: ok ? null : results.filter((r) => !r.ok).map((r) => `${r.job}: ${r.error ?? 'failed'}`).join('; ') })
     return { runId, ok, jobs: results }
   } finally {
     await unlock()
@@ -78,7 +81,7 @@ async function runJob(wh: Warehouse, job: Job, runId: number, log: Logger, signa
       }
     }
   } catch (error) {
-    jobLog.error({ err: describeError(error) }, 'job failed')
+    jobLog.error({ err: error }, 'job failed')
     return { job: job.name, kind: job.kind, ok: false, ms: ms(), error: describeError(error) }
   }
 }

@@ -1,8 +1,6 @@
 import { schedule, type ScheduledTask } from 'node-cron'
-import { sql } from 'kysely'
 import type { JobConfig } from '../config/index.ts'
-import { describeError } from '../errors.ts'
-import type { Warehouse } from '../load/index.ts'
+import { claimCronTick, type Warehouse } from '../load/index.ts'
 import type { Logger } from '../log.ts'
 import { runJobs } from './run-jobs.ts'
 
@@ -21,13 +19,10 @@ export async function runScheduler(wh: Warehouse, config: JobConfig, log: Logger
     const task = schedule(job.schedule as string, async (ctx) => {
       // The tick's own scheduled time, to the second: every scheduler computes the same key.
       const tickAt = new Date(Math.floor((ctx?.date ?? new Date()).getTime() / 1000) * 1000)
-      const claimed = await sql<{ job: string }>`
-        insert into etl.cron_tick (job, tick_at) values (${job.name}, ${tickAt})
-        on conflict do nothing returning job`.execute(wh.db)
-      if (claimed.rows.length === 0) return
+      if (!(await claimCronTick(wh, job.name, tickAt))) return
       const work = runJobs(wh, config, [job.name], log)
         .then((r) => log.info({ job: job.name, result: r === 'locked' ? 'locked' : r.ok ? 'ok' : 'failed' }, 'scheduled run finished'))
-        .catch((error: unknown) => log.error({ job: job.name, err: describeError(error) }, 'scheduled run failed'))
+        .catch((error: unknown) => log.error({ job: job.name, err: error }, 'scheduled run failed'))
       running.add(work)
       await work
       running.delete(work)

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
-import type { CountryRow, ProductRow } from '../transform/reference-rows.ts'
+import type { CountryRow, ProductRow } from '../transform/index.ts'
 import type { Database } from './schema.ts'
+import type { Warehouse } from './warehouse.ts'
 
 const BATCH = 1000
 
@@ -27,4 +28,30 @@ export async function upsertProducts(db: Kysely<Database>, rows: readonly Produc
       })))
       .execute()
   }
+}
+
+/**
+ * The bundled reference tables in one transaction, recorded in etl.source_file under their
+ * combined sha256 so later runs can tell they are already there.
+ */
+export async function recordReferenceLoad(
+  wh: Warehouse, load: { sha256: string; path: string; countries: readonly CountryRow[]; products: readonly ProductRow[] },
+): Promise<void> {
+  await wh.transaction(async (tx) => {
+    await upsertCountries(tx.db, load.countries, 'replace')
+    await upsertProducts(tx.db, load.products)
+    const rows = load.countries.length + load.products.length
+    await tx.db.insertInto('etl.source_file').values({
+      sha256: load.sha256, path: load.path, format: 'reference', layout: 'reference', encoding: 'utf-8', bytes: 0,
+      rows_read: rows, rows_loaded: rows, rows_rejected: 0, run_id: null,
+    }).execute()
+  })
+}
+
+/** Rows of a CEPII side table found beside the data: codes the warehouse already maps keep their mapping. */
+export async function upsertSideTable(wh: Warehouse, rows: { countries?: readonly CountryRow[]; products?: readonly ProductRow[] }): Promise<void> {
+  await wh.transaction(async (tx) => {
+    if (rows.countries !== undefined) await upsertCountries(tx.db, rows.countries, 'keep')
+    if (rows.products !== undefined) await upsertProducts(tx.db, rows.products)
+  })
 }

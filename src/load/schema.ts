@@ -1,21 +1,183 @@
-import type { ColumnType, Generated } from 'kysely'
+// Generated from a migrated warehouse by `npm run schema` (src/load/describe-schema.ts): do not
+// edit. tests/schema.test.ts fails when it no longer matches what sql/ creates.
+import type { ColumnType } from 'kysely'
 
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
-
-export interface EtlRun {
-  run_id: Generated<number>
-  job: string
-  started_at: Timestamp
-  finished_at: Date | null
-  status: ColumnType<'running' | 'ok' | 'failed', 'running' | 'ok' | 'failed' | undefined, 'running' | 'ok' | 'failed'>
-  error: string | null
-  summary: unknown
+/** table core.article */
+export interface CoreArticle {
+  article_id: ColumnType<number, never, never>
+  sha256: string
+  path: string
+  source_kind: string
+  url: string | null
+  title: string | null
+  published_on: Date | string | null
+  loaded_at: ColumnType<Date, Date | string | undefined, Date | string>
 }
 
+/** table core.article_figure */
+export interface CoreArticleFigure {
+  article_id: number
+  figure_no: number
+  kind: string
+  value: string
+  unit: string
+  text: string
+  start_offset: number | null
+  end_offset: number | null
+  qualifier: string | null
+  year: number | null
+  period: string | null
+  reporter_iso3: string | null
+  partner_iso3: string | null
+  flow: string | null
+  commodity: string | null
+  hs_code: string | null
+  measure: string | null
+  change_from: number | null
+  change_direction: string | null
+  share_of: string | null
+  share_of_iso3: string | null
+  date_value: string | null
+}
+
+/** table core.country */
+export interface CoreCountry {
+  code: string
+  iso3: string | null
+  name: string
+  source: string
+}
+
+/** table core.figure_check */
+export interface CoreFigureCheck {
+  article_id: number
+  figure_no: number
+  status: string
+  claimed: string
+  claimed_unit: string
+  tolerance_low: string | null
+  tolerance_high: string | null
+  recomputed: string | null
+  gap: string | null
+  gap_pct: string | null
+  basis: string | null
+  evidence: string | null
+  missing: string | null
+  implied: string | null
+  checked_at: ColumnType<Date, Date | string | undefined, Date | string>
+}
+
+/** table core.product */
+export interface CoreProduct {
+  classification: string
+  code: string
+  level: number
+  parent_code: string | null
+  description: string
+}
+
+/** table core.published_figure */
+export interface CorePublishedFigure {
+  published_id: ColumnType<number, never, never>
+  file_sha256: string
+  path: string
+  source_url: string
+  publisher: string | null
+  released_on: Date | string | null
+  subject: string
+  value: string
+  unit: string
+  qualifier: string | null
+  year: number | null
+  period: string | null
+  reporter_iso3: string | null
+  partner_iso3: string | null
+  flow: string | null
+  commodity: string | null
+  hs_code: string | null
+  note: string | null
+  loaded_at: ColumnType<Date, Date | string | undefined, Date | string>
+}
+
+/** table core.trade_flow */
+export interface CoreTradeFlow {
+  source_format: string
+  classification: string
+  period: string
+  year: number
+  reporter_code: string
+  partner_code: string
+  partner2_code: ColumnType<string, string | undefined, string>
+  customs_code: ColumnType<string, string | undefined, string>
+  mot_code: ColumnType<string, string | undefined, string>
+  flow: string
+  product_code: string
+  is_primary: ColumnType<boolean, boolean | undefined, boolean>
+  reporter_iso3: string | null
+  partner_iso3: string | null
+  value: string | null
+  currency: string
+  net_mass_t: string | null
+  quantity: string | null
+  quantity_unit: string | null
+  flag: string | null
+  file_id: number
+  line: number
+}
+
+/** table core.trade_flow_revision */
+export interface CoreTradeFlowRevision {
+  source_format: string
+  classification: string
+  period: string
+  reporter_code: string
+  partner_code: string
+  partner2_code: string
+  customs_code: string
+  mot_code: string
+  flow: string
+  product_code: string
+  value: string | null
+  currency: string
+  net_mass_t: string | null
+  quantity: string | null
+  file_id: number
+  line: number
+  superseded_by_file_id: number
+  superseded_at: ColumnType<Date, Date | string | undefined, Date | string>
+}
+
+/** table etl.cron_tick */
+export interface EtlCronTick {
+  job: string
+  tick_at: ColumnType<Date, Date | string, Date | string>
+  claimed_at: ColumnType<Date, Date | string | undefined, Date | string>
+}
+
+/** table etl.rejected_row */
+export interface EtlRejectedRow {
+  file_id: number
+  line: number
+  reason: string
+  raw: string
+}
+
+/** table etl.run */
+export interface EtlRun {
+  run_id: ColumnType<number, never, never>
+  job: string
+  started_at: ColumnType<Date, Date | string | undefined, Date | string>
+  finished_at: ColumnType<Date | null, Date | string | null, Date | string | null>
+  status: ColumnType<string, string | undefined, string>
+  error: string | null
+  summary: ColumnType<unknown | null, string | null, string | null>
+}
+
+/** table etl.source_file */
 export interface EtlSourceFile {
-  file_id: Generated<number>
+  file_id: ColumnType<number, never, never>
   sha256: string
-  member: Generated<string>
+  member: ColumnType<string, string | undefined, string>
   path: string
   format: string
   layout: string
@@ -25,41 +187,149 @@ export interface EtlSourceFile {
   rows_loaded: number
   rows_rejected: number
   run_id: number | null
-  loaded_at: Timestamp
+  loaded_at: ColumnType<Date, Date | string | undefined, Date | string>
 }
 
-export interface EtlRejectedRow {
-  file_id: number
-  line: number
-  reason: string
-  raw: string
-}
-
-export interface CoreCountry {
-  code: string
-  iso3: string | null
-  name: string
-  source: string
-}
-
-export interface CoreProduct {
-  classification: string
-  code: string
-  level: number
-  parent_code: string | null
-  description: string
-}
-
-export interface ReportingTradeYoy {
-  source_format: string
-  reporter_code: string
+/** view reporting.article_figure */
+export interface ReportingArticleFigure {
+  article_id: number | null
+  article_url: string | null
+  article_title: string | null
+  published_on: Date | string | null
+  article_path: string | null
+  source_kind: string | null
+  figure_no: number | null
+  kind: string | null
+  value: string | null
+  unit: string | null
+  text: string | null
+  start_offset: number | null
+  end_offset: number | null
+  qualifier: string | null
+  year: number | null
+  period: string | null
   reporter_iso3: string | null
-  partner_code: string
   partner_iso3: string | null
-  flow: string
-  product_code: string
-  year: number
-  classification: string
+  flow: string | null
+  commodity: string | null
+  hs_code: string | null
+  measure: string | null
+  change_from: number | null
+  change_direction: string | null
+  share_of: string | null
+  share_of_iso3: string | null
+  date_value: string | null
+  loaded_at: ColumnType<Date | null, Date | string | null, Date | string | null>
+}
+
+/** view reporting.figure_check */
+export interface ReportingFigureCheck {
+  article_id: number | null
+  article_url: string | null
+  article_title: string | null
+  figure_no: number | null
+  text: string | null
+  kind: string | null
+  measure: string | null
+  qualifier: string | null
+  year: number | null
+  reporter_iso3: string | null
+  partner_iso3: string | null
+  flow: string | null
+  commodity: string | null
+  hs_code: string | null
+  status: string | null
+  claimed: string | null
+  claimed_unit: string | null
+  tolerance_low: string | null
+  tolerance_high: string | null
+  recomputed: string | null
+  gap: string | null
+  gap_pct: string | null
+  basis: string | null
+  evidence: string | null
+  missing: string | null
+  implied: string | null
+  checked_at: ColumnType<Date | null, Date | string | null, Date | string | null>
+}
+
+/** view reporting.published_figure */
+export interface ReportingPublishedFigure {
+  published_id: number | null
+  source_url: string | null
+  publisher: string | null
+  released_on: Date | string | null
+  subject: string | null
+  value: string | null
+  unit: string | null
+  qualifier: string | null
+  year: number | null
+  period: string | null
+  reporter_iso3: string | null
+  partner_iso3: string | null
+  flow: string | null
+  commodity: string | null
+  hs_code: string | null
+  note: string | null
+  path: string | null
+  loaded_at: ColumnType<Date | null, Date | string | null, Date | string | null>
+}
+
+/** view reporting.trade_flow */
+export interface ReportingTradeFlow {
+  source_format: string | null
+  classification: string | null
+  year: number | null
+  period: string | null
+  reporter_code: string | null
+  reporter_iso3: string | null
+  partner_code: string | null
+  partner_iso3: string | null
+  flow: string | null
+  product_code: string | null
+  product_level: number | null
+  value_usd: string | null
+  value_eur: string | null
+  net_mass_t: string | null
+  quantity: string | null
+  quantity_unit: string | null
+  source_file: string | null
+  loaded_at: ColumnType<Date | null, Date | string | null, Date | string | null>
+}
+
+/** view reporting.trade_flow_revision */
+export interface ReportingTradeFlowRevision {
+  source_format: string | null
+  classification: string | null
+  period: string | null
+  reporter_code: string | null
+  partner_code: string | null
+  flow: string | null
+  product_code: string | null
+  partner2_code: string | null
+  customs_code: string | null
+  mot_code: string | null
+  value_usd: string | null
+  value_eur: string | null
+  net_mass_t: string | null
+  quantity: string | null
+  source_file: string | null
+  loaded_at: ColumnType<Date | null, Date | string | null, Date | string | null>
+  superseded_by_file: string | null
+  superseded_at: ColumnType<Date | null, Date | string | null, Date | string | null>
+}
+
+/** view reporting.trade_yoy */
+export interface ReportingTradeYoy {
+  source_format: string | null
+  reporter_code: string | null
+  reporter_iso3: string | null
+  partner_code: string | null
+  partner_iso3: string | null
+  flow: string | null
+  product_code: string | null
+  year: number | null
+  classification: string | null
   classification_prev: string | null
   value_usd: string | null
   value_usd_prev: string | null
@@ -69,12 +339,24 @@ export interface ReportingTradeYoy {
   net_mass_yoy_pct: string | null
 }
 
+/** Every relation of the warehouse, by its qualified name. */
 export interface Database {
+  'core.article': CoreArticle
+  'core.article_figure': CoreArticleFigure
+  'core.country': CoreCountry
+  'core.figure_check': CoreFigureCheck
+  'core.product': CoreProduct
+  'core.published_figure': CorePublishedFigure
+  'core.trade_flow': CoreTradeFlow
+  'core.trade_flow_revision': CoreTradeFlowRevision
+  'etl.cron_tick': EtlCronTick
+  'etl.rejected_row': EtlRejectedRow
   'etl.run': EtlRun
   'etl.source_file': EtlSourceFile
-  'etl.rejected_row': EtlRejectedRow
-  'core.country': CoreCountry
-  'core.product': CoreProduct
+  'reporting.article_figure': ReportingArticleFigure
+  'reporting.figure_check': ReportingFigureCheck
+  'reporting.published_figure': ReportingPublishedFigure
+  'reporting.trade_flow': ReportingTradeFlow
+  'reporting.trade_flow_revision': ReportingTradeFlowRevision
   'reporting.trade_yoy': ReportingTradeYoy
 }
-

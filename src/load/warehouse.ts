@@ -73,6 +73,10 @@ function openServer(url: string): Warehouse {
         oid === INT8_OID ? parseInt8 : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   })
+  // An idle pooled connection that the server closes (restart, admin shutdown) emits 'error'
+  // on the pool; without a listener Node would crash the process. The next query on a fresh
+  // connection reports any real problem.
+  pool.on('error', () => {})
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
   return {
     engine: 'server',

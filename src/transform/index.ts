@@ -7,3 +7,4 @@ export {
   detectSideTable, parseBaciCountryCodes, parseBaciProductCodes,
   type BaciCountryRow, type BaciProductRow, type SideTableKind, type SideTableReject, type SideTableResult,
 } from './reference/index.ts'
+export { buildBaciProductRows, buildComtradeProductRows, buildCountryRows, type CountryRow, type ProductRow } from './reference-rows.ts'

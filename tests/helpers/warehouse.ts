@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 import { inject } from 'vitest'
 import { migrateToLatest, openWarehouse, type Engine, type Warehouse } from '../../src/load/index.ts'
-import { ensureReferenceData } from '../../src/jobs/load-reference.ts'
+import { ensureReferenceData } from '../../src/jobs/index.ts'
 import { createLogger } from '../../src/log.ts'
 
 /** Engines the database tests run on: always the embedded one, the server when CI gives its URL. */

@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import { TradeEtlError } from '../errors.ts'
-import type { Warehouse } from '../load/index.ts'
+import type { Warehouse } from './warehouse.ts'
 
 /**
  * Lets an existing role read the reporting schema and nothing else. The views run with their

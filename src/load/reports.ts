@@ -1,5 +1,6 @@
-import { sql } from 'kysely'
-import type { Warehouse } from '../load/index.ts'
+import { sql, type Selectable } from 'kysely'
+import type { Database } from './schema.ts'
+import type { Warehouse } from './warehouse.ts'
 
 export interface YoyFilter {
   readonly reporter?: string | undefined
@@ -9,24 +10,8 @@ export interface YoyFilter {
   readonly limit?: number | undefined
 }
 
-export interface YoyRow {
-  readonly source_format: string
-  readonly reporter_code: string
-  readonly reporter_iso3: string | null
-  readonly partner_code: string
-  readonly partner_iso3: string | null
-  readonly flow: string
-  readonly product_code: string
-  readonly year: number
-  readonly classification: string
-  readonly classification_prev: string | null
-  readonly value_usd: string | null
-  readonly value_usd_prev: string | null
-  readonly value_yoy_pct: string | null
-  readonly net_mass_t: string | null
-  readonly net_mass_t_prev: string | null
-  readonly net_mass_yoy_pct: string | null
-}
+/** A row of reporting.trade_yoy as the view gives it. */
+export type YoyRow = Selectable<Database['reporting.trade_yoy']>
 
 /** reporting.trade_yoy filtered; reporter and partner match an ISO3 or the source's code. */
 export async function queryYoy(wh: Warehouse, filter: YoyFilter): Promise<YoyRow[]> {

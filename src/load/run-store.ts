@@ -1,0 +1,30 @@
+import { sql } from 'kysely'
+import type { Warehouse } from './warehouse.ts'
+
+/** How a run ended, as etl.run records it. */
+export type RunStatus = 'ok' | 'failed'
+
+/** Opens a run's bookkeeping row; resolves to its id. */
+export async function startRun(wh: Warehouse, jobs: readonly string[]): Promise<number> {
+  const { run_id: runId } = await wh.db.insertInto('etl.run').values({ job: jobs.join(',') }).returning('run_id').executeTakeFirstOrThrow()
+  return runId
+}
+
+/** Closes a run's row with its outcome; the summary is stored as JSON. */
+export async function finishRun(wh: Warehouse, runId: number, outcome: { status: RunStatus; summary: unknown; error: string | null }): Promise<void> {
+  await wh.db.updateTable('etl.run')
+    .set({ status: outcome.status, finished_at: new Date(), summary: JSON.stringify(outcome.summary), error: outcome.error })
+    .where('run_id', '=', runId)
+    .execute()
+}
+
+/**
+ * Claims one cron tick of a job: true for exactly one caller across every scheduler sharing the
+ * warehouse (insert ... on conflict do nothing on the tick's key).
+ */
+export async function claimCronTick(wh: Warehouse, job: string, tickAt: Date): Promise<boolean> {
+  const claimed = await sql<{ job: string }>`
+    insert into etl.cron_tick (job, tick_at) values (${job}, ${tickAt})
+    on conflict do nothing returning job`.execute(wh.db)
+  return claimed.rows.length > 0
+}
