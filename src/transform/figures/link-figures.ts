@@ -55,7 +55,7 @@ const SHARE_WORD_AFTER_RE = /^\s+(?:share|stake|market\s+share)(?![\p{L}])/iu
 
 const PREVIOUS_YEAR_RE = /previous\s+year|prior\s+year|preceding\s+year|year\s+earlier|a\s+year\s+ago|year-on-year|year-over-year|\by\/y\b|\byoy\b|last\s+year|on\s+the\s+year|on\s+an\s+annual\s+basis|annual(?:ly)?\b/iu
 
-const EXPORT_WORDS = 'export(?:s|ed|ing|er|ers)?|shipped(?!\\s+in\\b)|shipments?|shipping|suppl(?:y|ies|ied|ier|iers|ying)|sold|sells?|overseas\\s+sales|foreign\\s+sales|deliver(?:s|ed|ies|y|ing)|sent|sends|outbound|outflows?'
+const EXPORT_WORDS = 'export(?:s|ed|ing|er|ers)?|shipped(?!\\s+in\\b)|shipments?|shipping|suppl(?:y|ies|ied|ier|iers|ying)|sold|sells?|selling|overseas\\s+sales|foreign\\s+sales|deliver(?:s|ed|ies|y|ing)|sent|sends|outbound|outflows?'
 const IMPORT_WORDS = 'import(?:s|ed|ing|er|ers)?|bought|buys?|buying|buyers?|purchas(?:e|es|ed|ing)|procured?|received|receives|receiving|shipped\\s+in|arrivals|inbound|inflows?|intake'
 const PRODUCTION_WORDS = 'produc(?:e|es|ed|ing|tion|er|ers)|output|harvest(?:s|ed)?|crops?|mined|extract(?:ed|ion)|pump(?:s|ed|ing)|exploitation|refin(?:ed|ing)|throughput|crush(?:ed)?|generat(?:ed|ion)'
 const CONSUMPTION_WORDS = 'consum(?:e|es|ed|ing|ption)|demand|domestic\\s+sales|local\\s+sales|burn(?:s|ed|ing)?'
@@ -480,6 +480,11 @@ function linkOne(text: string, f: FoundFigure, here: SentenceFacts, previous: Se
     else if (SHARE_OF_IMPORTS_RE.test(measure.shareOf)) destination ??= out.shareOfCountry
   }
   const flow = flowWord?.flow ?? (origin !== undefined && destination !== undefined ? 'X' : undefined)
+  // One country, no roles, a trade verb: the country is the subject ("Vietnam earned $1.55bn from selling crude").
+  if ((flow === 'X' || flow === 'M') && origin === undefined && destination === undefined && here.roles.unassigned.length === 1) {
+    if (flow === 'X') origin = here.roles.unassigned[0]
+    else destination = here.roles.unassigned[0]
+  }
   if (flow !== undefined && flow !== 'X' && flow !== 'M') {
     // Production, consumption, transit, stocks: the country they happen in, no partner.
     const where = origin ?? destination ?? here.roles.unassigned[0] ?? here.countries.find((c) => c.form === 'demonym')?.iso3
@@ -587,6 +592,8 @@ function baseYearKind(text: string, start: number): 'strict' | 'loose' | 'since'
   if (words[n - 1] === 'year') n--
   if (words[n - 1] === 'the') n--
   else if ((words[n - 1] === 'of' || words[n - 1] === 'in') && words[n - 2] === 'period' && words[n - 3] === 'same' && words[n - 4] === 'the') n -= 4
+  // "on the same month of 2018", "the same quarter in 2022": the base of a comparison.
+  if ((words[n - 1] === 'of' || words[n - 1] === 'in') && /^(?:period|month|months|quarter|half|time|day|week)$/.test(words[n - 2] ?? '') && words[n - 3] === 'same') return 'strict'
   const w = words[n - 1] ?? ''
   const w1 = words[n - 2] ?? ''
   if (w === 'against' || w === 'versus' || w === 'vs' || w === 'than' || (w === 'in' && w1 === 'than')) return 'strict'
