@@ -29,6 +29,7 @@ export type ErrorCode =
   | 'HTTP_ERROR_PAGE'
   | 'COMTRADE_API'
   | 'COMTRADE_CAP'
+  | 'ARTICLE_TOO_LARGE'
 
 export class TradeEtlError extends Error {
   readonly code: ErrorCode

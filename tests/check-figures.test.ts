@@ -1,5 +1,6 @@
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
+import { CompiledQuery } from 'kysely'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { ingestFiles } from '../src/jobs/index.ts'
 import { loadArticleFiles, loadPublishedFiles, runChecks } from '../src/jobs/index.ts'
@@ -50,6 +51,26 @@ describe.each(ENGINES)('article figures checked against the warehouse on the %s 
     expect(change).toMatchObject({ status: 'confirmed' })
     expect(Number(change?.recomputed)).toBeCloseTo(33.8, 2)
     expect(change?.basis).toMatch(/^baci: 1 row\(s\) AZE->ISR X HS 2709xx \(6-digit lines\)/)
+  })
+
+  it('every verdict carries its inputs, the range allowed, and a query that reproduces its number', async () => {
+    await ingestFiles(t.wh, ['fixtures/baci/BACI_HS17_V202301.zip'], { log: silentLog })
+    await runChecks(t.wh, silentLog)
+    const checks = (await listChecks(t.wh.db)).filter((c) => c.recomputed !== null)
+    expect(checks.length).toBeGreaterThanOrEqual(3)
+    for (const c of checks) {
+      expect(c.query, c.text).toMatch(/^select /)
+      const rows = await t.wh.db.executeQuery<{ value: string | number }>(CompiledQuery.raw(c.query ?? ''))
+      expect(rows.rows, c.text).toHaveLength(1)
+      // The query's own number, rounded as the check rounds it, equals the stored one.
+      expect(Number(rows.rows[0]?.value), `${c.text}: ${c.query}`).toBeCloseTo(Number(c.recomputed), 2)
+      expect(c.inputs, c.text).toMatchObject({ years: expect.any(Array), measure: expect.any(String) })
+      expect(c.tolerance_low === null && c.tolerance_high === null, c.text).toBe(false)
+    }
+    const level = byText(await listChecks(t.wh.db), '2.289 million tons')
+    expect(level?.inputs).toMatchObject({ source: 'baci', reporter: 'AZE', partner: 'ISR', product: '2709', flow: 'X', years: [2022], measure: 'net_mass_t' })
+    const change = byText(await listChecks(t.wh.db), '33.8%')
+    expect(change?.inputs).toMatchObject({ years: [2021, 2022] })
   })
 
   it.skipIf(!existsSync(SEED))('the founding article itself: its three trade claims are checked', async () => {

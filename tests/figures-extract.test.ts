@@ -47,8 +47,13 @@ describe('money', () => {
     expect(only(text, 'money')).toMatchObject({ valueExact, unit, text: span })
   })
 
-  it('does not read unit prices as amounts', () => {
-    expect(extractFigures('Brent traded at $82 per barrel and wheat at $250 a tonne.')).toEqual([])
+  it('reads unit prices as kind price, never as money', () => {
+    const figures = extractFigures('Brent traded at $82 per barrel and wheat at $250 a tonne; corn fell to $2.45/bu.', { links: false })
+    expect(figures.map((f) => [f.kind, f.valueExact, f.unit, f.text])).toEqual([
+      ['price', '82', 'USD/bbl', '$82 per barrel'],
+      ['price', '250', 'USD/t', '$250 a tonne'],
+      ['price', '2.45', 'USD/bu', '$2.45/bu'],
+    ])
   })
 
   it('reads a range as two figures sharing unit and scale', () => {

@@ -32,6 +32,7 @@ describe('htmlToText', () => {
       ['mass', '1400000', 't'],
       ['money', '820000000', 'USD'],
       ['mass', '2242019', 't'],
+      ['price', '82', 'USD/bbl'],
       ['percent', '54.17', '%'],
       ['money', '1100000000', 'EUR'],
     ])

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { MIN_PRECISION, MIN_RECALL, loadCorpus, ourPredictor, scoreCorpus } from '../scripts/figures-quality.ts'
 import { extractFigures } from '../src/transform/figures/index.ts'
+import { MIN_PRECISION, MIN_RECALL, loadCorpus, ourPredictor, scoreCorpus } from '../scripts/figures-quality.ts'
 
 describe('labelled corpus (fixtures/figures-corpus)', () => {
   const corpus = loadCorpus()

@@ -17,18 +17,22 @@ const out = (text: string) => process.stdout.write(`${text}\n`)
 export async function commandFigures(args: string[], log: Logger, parse: Parse, withReadyWarehouse: WithWarehouse): Promise<number> {
   const { values, positionals } = parse(args, {
     json: { type: 'boolean' }, load: { type: 'boolean' }, url: { type: 'string' }, title: { type: 'string' }, published: { type: 'string' },
+    truncate: { type: 'boolean' },
   })
   if (positionals.length !== 1) throw new TradeEtlError('USAGE', 'figures takes one FILE')
   const path = positionals[0] as string
   let article
   try {
-    article = await readArticle({ path, url: values.url, title: values.title, published: values.published })
+    article = await readArticle({ path, url: values.url, title: values.title, published: values.published, truncate: values.truncate })
   } catch (error) {
     if (error instanceof TradeEtlError && error.code !== 'USAGE') {
       process.stderr.write(`trade-etl: ${error.file ?? path}: ${error.message}\n`)
       return 1
     }
     throw error
+  }
+  if (article.truncated !== undefined) {
+    process.stderr.write(`trade-etl: ${path}: read the first ${article.truncated.read.toLocaleString('en-US')} of ${article.truncated.total.toLocaleString('en-US')} characters (--truncate)\n`)
   }
   let loaded: { articleId: number; skipped: boolean } | undefined
   if (values.load === true) {
@@ -62,13 +66,51 @@ export async function commandCheck(args: string[], log: Logger, parse: Parse, wi
     await runChecks(wh, log)
     return listChecks(wh.db)
   })
-  if (values.json === true) out(JSON.stringify({ checks }))
+  if (values.json === true) out(JSON.stringify({ checks: checks.map(checkJson) }))
   else printCheckRows(checks)
   return 0
 }
 
+const num = (v: string | null): number | null => (v === null ? null : Number(v))
+
+/** A check as CONTRACT.md gives it: figure, status, allowed, recomputed, inputs, query, declarations. */
+function checkJson(c: CheckRow): Record<string, unknown> {
+  const signed = c.change_direction === 'decrease' ? -Number(c.claimed) : Number(c.claimed)
+  return {
+    figure: {
+      text: c.text, kind: c.kind, value: num(c.figure_value), unit: c.figure_unit, measure: c.measure, year: c.year, qualifier: c.qualifier,
+      reporter: c.reporter_iso3, partner: c.partner_iso3, flow: c.flow, hsCode: c.hs_code, commodity: c.commodity, changeDirection: c.change_direction,
+    },
+    status: c.status,
+    claimed: c.measure === 'change' ? signed : Number(c.claimed),
+    claimedUnit: c.claimed_unit,
+    allowed: { low: num(c.tolerance_low), high: num(c.tolerance_high) },
+    recomputed: num(c.recomputed),
+    gap: num(c.gap),
+    gapPct: num(c.gap_pct),
+    inputs: c.inputs,
+    query: c.query,
+    declarations: c.declarations,
+    evidence: c.evidence,
+    basis: c.basis,
+    missing: c.missing,
+    implied: c.implied,
+    articleId: c.article_id,
+    figureNo: c.figure_no,
+    articleUrl: c.article_url,
+  }
+}
+
+/** Percentages as "+33.8 %" or "-25 %" (a change), amounts with their unit. */
 function claimed(c: CheckRow): string {
-  return c.claimed_unit === '%' ? `${c.claimed} %` : `${formatAmount(c.claimed)} ${c.claimed_unit}`
+  if (c.claimed_unit !== '%') return `${formatAmount(c.claimed)} ${c.claimed_unit}`
+  if (c.measure !== 'change') return `${c.claimed} %`
+  return `${c.change_direction === 'decrease' ? '-' : '+'}${c.claimed} %`
+}
+
+function allowed(c: CheckRow): string {
+  const show = (v: string | null, fallback: string): string => (v === null ? fallback : c.claimed_unit === '%' ? `${Number(v).toFixed(2)}` : formatAmount(String(Math.round(Number(v)))))
+  return `${show(c.tolerance_low, '-inf')} to ${show(c.tolerance_high, '+inf')}${c.claimed_unit === '%' ? ' %' : ` ${c.claimed_unit}`}`
 }
 
 export function printCheckRows(checks: readonly CheckRow[]): void {
@@ -77,7 +119,7 @@ export function printCheckRows(checks: readonly CheckRow[]): void {
     return
   }
   for (const c of checks) {
-    out(`[${c.status}] "${c.text}" (${c.measure}${c.year === null ? '' : `, ${c.year}`}) claims ${claimed(c)}`)
+    out(`[${c.status}] "${c.text}" (${c.measure}${c.year === null ? '' : `, ${c.year}`}) claims ${claimed(c)}; the wording allows ${allowed(c)}`)
     if (c.recomputed !== null) {
       out(`    recomputed ${c.claimed_unit === '%' ? `${Number(c.recomputed).toFixed(2)} %` : `${formatAmount(c.recomputed)} ${c.claimed_unit}`}; gap ${c.gap_pct === null ? c.gap : `${Number(c.gap_pct) > 0 ? '+' : ''}${c.gap_pct} %`}${c.claimed_unit === '%' ? ` (${Number(c.gap) > 0 ? '+' : ''}${Number(c.gap).toFixed(2)} points)` : ''}`)
     }
@@ -85,6 +127,7 @@ export function printCheckRows(checks: readonly CheckRow[]): void {
     if (c.basis !== null) out(`    from: ${c.basis}`)
     if (c.missing !== null) out(`    missing: ${c.missing}`)
     if (c.implied !== null) out(`    implied: ${c.implied}`)
+    if (c.query !== null) out(`    query: ${c.query}`)
   }
 }
 

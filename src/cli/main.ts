@@ -198,6 +198,7 @@ function buildProgram(session: Session, setExit: (code: number) => void): Comman
     .option('--url <url>', 'where the article was published')
     .option('--title <text>', 'its title')
     .option('--published <YYYY-MM-DD>', 'its date')
+    .option('--truncate', 'read only the first part of an article past the size limit instead of refusing it')
     .action(action(async (file: string, opts: Record<string, unknown>) => commandFigures([], log, parsed(opts, [file]), ready)))
 
   const report = program.command('report').description('reports from the reporting schema')

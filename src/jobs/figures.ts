@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs'
+import { TradeEtlError } from '../errors.ts'
 import { parseClaimsFile, parsePublishedFile, readTextFile, type Claim, type FileBytes } from '../extract/index.ts'
 import {
   countPublished, findArticle, listCheckableFigures, queryPublishedSeries, queryTradeSeries, saveChecks, storeArticle,
@@ -27,7 +28,17 @@ export interface ArticleInput {
   readonly title?: string | undefined
   readonly published?: string | undefined
   readonly optional?: boolean | undefined
+  /** Past MAX_ARTICLE_CHARS: read the first part (at a paragraph break) instead of refusing. */
+  readonly truncate?: boolean | undefined
 }
+
+/**
+ * The largest article text read, in characters (after HTML is stripped): 2,000,000, about 300
+ * pages. News articles and statistical releases are far below it; past it a file is a dump or
+ * a book, whose "figures" (a 20 MB file gave 701,756) no one could check. Refused unless
+ * `truncate` is set.
+ */
+export const MAX_ARTICLE_CHARS = 2_000_000
 
 export interface ReadArticle {
   readonly file: FileBytes
@@ -38,6 +49,8 @@ export interface ReadArticle {
   /** The text offsets refer to: the file, or the page's text with markup stripped. */
   readonly text: string
   readonly figures: readonly StoredFigure[]
+  /** Set when the text was cut at MAX_ARTICLE_CHARS: how many characters were read of how many. */
+  readonly truncated?: { readonly read: number; readonly total: number }
 }
 
 function fromFigure(f: Figure): StoredFigure {
@@ -67,9 +80,23 @@ export async function readArticle(input: ArticleInput): Promise<ReadArticle> {
     }
   }
   const html = looksLikeHtml(file.text)
-  const text = html ? htmlToText(file.text) : file.text
+  const full = html ? htmlToText(file.text) : file.text
+  let text = full
+  if (full.length > MAX_ARTICLE_CHARS) {
+    if (input.truncate !== true) {
+      throw new TradeEtlError('ARTICLE_TOO_LARGE',
+        `the article text is ${full.length.toLocaleString('en-US')} characters, over the limit of ${MAX_ARTICLE_CHARS.toLocaleString('en-US')} (about 300 pages); split the file into articles, or pass --truncate to read only its first ${MAX_ARTICLE_CHARS.toLocaleString('en-US')} characters`,
+        { file: input.path })
+    }
+    const cut = full.lastIndexOf('\n\n', MAX_ARTICLE_CHARS)
+    text = full.slice(0, cut > MAX_ARTICLE_CHARS / 2 ? cut : MAX_ARTICLE_CHARS)
+  }
   const title = input.title ?? (html ? /<title[^>]*>([^<]*)<\/title>/i.exec(file.text)?.[1]?.trim() : undefined)
-  return { file, sourceKind: html ? 'html' : 'text', url: input.url, title, published: input.published, text, figures: extractFigures(text).map(fromFigure) }
+  const figures = extractFigures(text, input.published === undefined ? {} : { published: input.published }).map(fromFigure)
+  return {
+    file, sourceKind: html ? 'html' : 'text', url: input.url, title, published: input.published, text, figures,
+    ...(text.length < full.length ? { truncated: { read: text.length, total: full.length } } : {}),
+  }
 }
 
 /** Loads articles; the same bytes are loaded once. */

@@ -147,9 +147,42 @@ export async function queryTradeSeries(db: Kysely<Database>, q: SeriesQuery): Pr
   const mirrorFlow = q.flow === 'X' ? 'M' : q.flow === 'M' ? 'X' : null
   const mirror = mirrorFlow === null ? [] : await seriesRows(db, q.partner, q.reporter, mirrorFlow, q.hsCode, q.measure)
   const byYear = new Map<number, Observation>()
-  for (const r of direct) if (!byYear.has(r.year)) byYear.set(r.year, { year: r.year, value: r.amount, basis: `${r.source_format}: ${r.rows} row(s) ${q.reporter}->${q.partner} ${q.flow}${q.hsCode ? ` HS ${r.level_used}` : ''}` })
-  for (const r of mirror) if (!byYear.has(r.year)) byYear.set(r.year, { year: r.year, value: r.amount, basis: `${r.source_format} mirror: ${r.rows} row(s) ${q.partner} ${mirrorFlow === 'M' ? 'imports from' : 'exports to'} ${q.reporter}${q.hsCode ? ` HS ${r.level_used}` : ''}` })
+  const mirrorByYear = new Map<number, Observation>()
+  // The exporter declares flow X, the importer flow M: a reporter's own row is one of them.
+  const own = q.flow === 'X' ? 'exporter' : 'importer'
+  const other = q.flow === 'X' ? 'importer' : 'exporter'
+  for (const r of direct) {
+    if (byYear.has(r.year)) continue
+    byYear.set(r.year, {
+      year: r.year, value: r.amount, source: r.source_format, declarant: own,
+      basis: `${r.source_format}: ${r.rows} row(s) ${q.reporter}->${q.partner} ${q.flow}${q.hsCode ? ` HS ${r.level_used}` : ''}`,
+      query: observationQuery(db, r.source_format, q.reporter, q.partner, q.flow, q.hsCode, q.measure, r.year),
+    })
+  }
+  for (const r of mirror) {
+    if (mirrorByYear.has(r.year) || mirrorFlow === null) continue
+    mirrorByYear.set(r.year, {
+      year: r.year, value: r.amount, source: r.source_format, declarant: other,
+      basis: `${r.source_format} mirror: ${r.rows} row(s) ${q.partner} ${mirrorFlow === 'M' ? 'imports from' : 'exports to'} ${q.reporter}${q.hsCode ? ` HS ${r.level_used}` : ''}`,
+      query: observationQuery(db, r.source_format, q.partner, q.reporter, mirrorFlow, q.hsCode, q.measure, r.year),
+    })
+  }
+  for (const [year, m] of mirrorByYear) {
+    const d = byYear.get(year)
+    byYear.set(year, d === undefined ? m : { ...d, other: m })
+  }
   return [...byYear.values()].sort((a, b) => a.year - b.year)
+}
+
+/**
+ * The SQL, with its values written in (kysely's `sql.lit`), that returns one observation: one
+ * source's amount of one flow in one year, the product's own rows or the sum of its 6-digit lines.
+ */
+function observationQuery(db: Kysely<Database>, source: string, reporter: string, partner: string, flow: string, hs: string | null, measure: 'net_mass_t' | 'value_usd', year: number): string {
+  const col = sql.ref(measure)
+  const prefix = hs ?? ''
+  return sql`select case when bool_or(product_code = ${sql.lit(prefix)}) then sum(${col}) filter (where product_code = ${sql.lit(prefix)}) else sum(${col}) filter (where length(product_code) = 6) end as value from reporting.trade_flow where source_format = ${sql.lit(source)} and year = ${sql.lit(year)} and period = year::text and reporter_iso3 = ${sql.lit(reporter)} and partner_iso3 = ${sql.lit(partner)} and flow = ${sql.lit(flow)} and ${col} is not null and product_code like ${sql.lit(`${prefix}%`)}`
+    .compile(db).sql
 }
 
 async function seriesRows(db: Kysely<Database>, reporter: string, partner: string, flow: string, hs: string | null, measure: 'net_mass_t' | 'value_usd') {
@@ -183,8 +216,8 @@ async function seriesRows(db: Kysely<Database>, reporter: string, partner: strin
  * products", HS 27, speaks to a claim about crude oil, HS 2709, and the basis says so).
  */
 export async function queryPublishedSeries(db: Kysely<Database>, q: { subject: string; reporter: string | null; partner: string | null; flow: string | null; hsCode: string | null; unit: string }): Promise<Observation[]> {
-  const r = await sql<{ year: number; value: string; source_url: string; publisher: string | null; hs_code: string | null; commodity: string | null }>`
-    select year, value::text, source_url, publisher, hs_code, commodity from core.published_figure
+  const r = await sql<{ published_id: number; year: number; value: string; source_url: string; publisher: string | null; hs_code: string | null; commodity: string | null }>`
+    select published_id, year, value::text, source_url, publisher, hs_code, commodity from core.published_figure
     where subject = ${q.subject} and unit = ${q.unit} and year is not null
       and (${q.reporter}::text is null or reporter_iso3 = ${q.reporter})
       and (${q.partner}::text is null or partner_iso3 = ${q.partner})
@@ -196,7 +229,10 @@ export async function queryPublishedSeries(db: Kysely<Database>, q: { subject: s
   for (const row of r.rows) {
     if (seen.has(row.year)) continue
     seen.add(row.year)
-    out.push({ year: row.year, value: row.value, basis: `published: ${row.publisher ?? 'release'}${row.commodity ? ` (${row.commodity}${row.hs_code ? `, HS ${row.hs_code}` : ''})` : ''} ${row.source_url}` })
+    out.push({
+      year: row.year, value: row.value, source: 'published', query: sql`select value from core.published_figure where published_id = ${sql.lit(row.published_id)}`.compile(db).sql,
+      basis: `published: ${row.publisher ?? 'release'}${row.commodity ? ` (${row.commodity}${row.hs_code ? `, HS ${row.hs_code}` : ''})` : ''} ${row.source_url}`,
+    })
   }
   return out
 }
@@ -208,9 +244,10 @@ export async function saveChecks(wh: Warehouse, checks: readonly { articleId: nu
     for (const { articleId, figureNo, result: c } of checks) {
       await sql`
         insert into core.figure_check (article_id, figure_no, status, claimed, claimed_unit, tolerance_low, tolerance_high,
-          recomputed, gap, gap_pct, basis, evidence, missing, implied)
+          recomputed, gap, gap_pct, basis, evidence, missing, implied, inputs, query, declarations)
         values (${articleId}, ${figureNo}, ${c.status}, ${c.claimed}, ${c.claimedUnit}, ${c.toleranceLow}, ${c.toleranceHigh},
-          ${c.recomputed}, ${c.gap}, ${c.gapPct}, ${c.basis}, ${c.evidence}, ${c.missing}, ${c.implied})`.execute(tx.db)
+          ${c.recomputed}, ${c.gap}, ${c.gapPct}, ${c.basis}, ${c.evidence}, ${c.missing}, ${c.implied},
+          ${c.inputs === null ? null : JSON.stringify(c.inputs)}::jsonb, ${c.query}, ${c.declarations === null ? null : JSON.stringify(c.declarations)}::jsonb)`.execute(tx.db)
     }
   })
 }
@@ -233,12 +270,28 @@ export interface CheckRow {
   readonly evidence: string | null
   readonly missing: string | null
   readonly implied: string | null
+  readonly tolerance_low: string | null
+  readonly tolerance_high: string | null
+  readonly inputs: unknown
+  readonly query: string | null
+  readonly declarations: unknown
+  readonly change_direction: string | null
+  readonly figure_value: string | null
+  readonly figure_unit: string | null
+  readonly qualifier: string | null
+  readonly reporter_iso3: string | null
+  readonly partner_iso3: string | null
+  readonly flow: string | null
+  readonly hs_code: string | null
+  readonly commodity: string | null
 }
 
 export async function listChecks(db: Kysely<Database>): Promise<CheckRow[]> {
   const r = await sql<CheckRow>`
     select article_id, figure_no, article_url, text, kind, measure, year, status, claimed::text, claimed_unit,
-           recomputed::text, gap::text, gap_pct::text, basis, evidence, missing, implied
+           recomputed::text, gap::text, gap_pct::text, basis, evidence, missing, implied, tolerance_low::text, tolerance_high::text,
+           inputs, query, declarations, change_direction, figure_value::text, figure_unit, qualifier, reporter_iso3, partner_iso3, flow,
+           hs_code, commodity
     from reporting.figure_check order by article_id, figure_no`.execute(db)
   return r.rows
 }

@@ -94,6 +94,9 @@ export interface CoreFigureCheck {
   missing: string | null
   implied: string | null
   checked_at: ColumnType<Date, Date | string | undefined, Date | string>
+  inputs: ColumnType<unknown | null, string | null, string | null>
+  query: string | null
+  declarations: ColumnType<unknown | null, string | null, string | null>
 }
 
 /** table core.product */
@@ -331,6 +334,14 @@ export interface ReportingFigureCheck {
   missing: string | null
   implied: string | null
   checked_at: ColumnType<Date | null, Date | string | null, Date | string | null>
+  inputs: ColumnType<unknown | null, string | null, string | null>
+  query: string | null
+  declarations: ColumnType<unknown | null, string | null, string | null>
+  change_direction: string | null
+  change_from: number | null
+  figure_value: string | null
+  figure_unit: string | null
+  share_of: string | null
 }
 
 /** view reporting.published_figure */

@@ -32,6 +32,34 @@ export interface Observation {
   readonly year: number
   readonly value: string
   readonly basis: string
+  /** The source format ('baci', 'comtrade', ...) or 'published'. */
+  readonly source?: string
+  /** A SQL query returning this amount (one row, column "value"). */
+  readonly query?: string
+  /** Whose declaration it is, for trade data: the exporter's (flow X) or the importer's (flow M). */
+  readonly declarant?: 'exporter' | 'importer'
+  /** The other side's declaration of the same flow and year, where the warehouse has it. */
+  readonly other?: Observation
+}
+
+/** What a recomputation used, as `check --json` prints it (CONTRACT.md). */
+export interface CheckInputs {
+  readonly source: string | null
+  readonly reporter: string | null
+  readonly partner: string | null
+  readonly product: string | null
+  readonly flow: string | null
+  readonly years: readonly number[]
+  readonly measure: string
+  /** Set when a change or share was computed across two sources: say so, never silently. */
+  readonly acrossSources?: readonly string[]
+}
+
+/** The exporter's and the importer's figures for the year checked, and which one the claim matches. */
+export interface Declarations {
+  readonly exporter: { readonly value: string; readonly basis: string }
+  readonly importer: { readonly value: string; readonly basis: string }
+  readonly matches: 'exporter' | 'importer' | 'both' | 'neither'
 }
 
 export interface CheckResult {
@@ -47,6 +75,9 @@ export interface CheckResult {
   readonly evidence: string | null
   readonly missing: string | null
   readonly implied: string | null
+  readonly inputs: CheckInputs | null
+  readonly query: string | null
+  readonly declarations: Declarations | null
 }
 
 /**
@@ -57,6 +88,11 @@ export interface CheckResult {
  */
 export function toleranceOf(figure: Pick<CheckableFigure, 'value' | 'text' | 'qualifier'>): { low: number; high: number } {
   const value = Number(figure.value)
+  // A decrease is checked as a negative change: "fell nearly 25 %" allows -25.5 to -22.5.
+  if (value < 0) {
+    const mirrored = toleranceOf({ ...figure, value: String(-value) })
+    return { low: -mirrored.high, high: -mirrored.low }
+  }
   const half = halfStep(figure.text, value)
   const q = (figure.qualifier ?? '').toLowerCase()
   if (/^(nearly|almost|close to|just under|approaching)$/.test(q)) return { low: value * 0.9, high: value + half }
@@ -84,7 +120,7 @@ function amount(value: number, unit: string): string {
   return unit === '%' ? `${fmt(value, 2)} %` : unit === 't' ? `${fmt(value)} t` : `${fmt(value)} ${unit}`
 }
 
-function compare(figure: CheckableFigure, recomputed: number, basis: string, evidence: string): CheckResult {
+function compare(figure: CheckableFigure, recomputed: number, basis: string, evidence: string, explain: Explanation): CheckResult {
   const { low, high } = toleranceOf(figure)
   const claimed = Number(figure.value)
   const gap = recomputed - claimed
@@ -101,6 +137,38 @@ function compare(figure: CheckableFigure, recomputed: number, basis: string, evi
     evidence,
     missing: null,
     implied: null,
+    inputs: explain.inputs,
+    query: explain.query ?? null,
+    declarations: explain.declarations ?? null,
+  }
+}
+
+interface Explanation {
+  readonly inputs: CheckInputs
+  readonly query?: string | undefined
+  readonly declarations?: Declarations | null
+}
+
+function inputsOf(f: CheckableFigure, used: readonly Observation[], measure: string): CheckInputs {
+  const sources = [...new Set(used.map((o) => o.source ?? 'unknown'))]
+  return {
+    source: sources.join(' + ') || null, reporter: f.reporter ?? null, partner: f.partner ?? null, product: f.hsCode ?? null, flow: f.flow ?? null,
+    years: used.map((o) => o.year), measure, ...(sources.length > 1 ? { acrossSources: sources } : {}),
+  }
+}
+
+/** Both declarations of a level, where the warehouse has both, and which one the claim's range holds. */
+function declarationsOf(figure: CheckableFigure, obs: Observation): Declarations | null {
+  if (obs.other === undefined || obs.declarant === undefined) return null
+  const { low, high } = toleranceOf(figure)
+  const fits = (o: Observation): boolean => Number(o.value) >= low && Number(o.value) <= high
+  const exporter = obs.declarant === 'exporter' ? obs : obs.other
+  const importer = obs.declarant === 'exporter' ? obs.other : obs
+  const e = fits(exporter)
+  const i = fits(importer)
+  return {
+    exporter: { value: exporter.value, basis: exporter.basis }, importer: { value: importer.value, basis: importer.basis },
+    matches: e && i ? 'both' : e ? 'exporter' : i ? 'importer' : 'neither',
   }
 }
 
@@ -113,7 +181,7 @@ function insufficient(figure: CheckableFigure, missing: string, implied: string 
   return {
     status: 'insufficient data', claimed: figure.value, claimedUnit: figure.unit,
     toleranceLow: Number.isFinite(low) ? low : null, toleranceHigh: Number.isFinite(high) ? high : null,
-    recomputed: null, gap: null, gapPct: null, basis: null, evidence: null, missing, implied,
+    recomputed: null, gap: null, gapPct: null, basis: null, evidence: null, missing, implied, inputs: null, query: null, declarations: null,
   }
 }
 
@@ -131,7 +199,11 @@ export function checkLevel(figure: CheckableFigure, series: readonly Observation
     return insufficient(figure,
       `no ${describeSeries(figure)} data for ${figure.year} in the warehouse${have.length > 0 ? ` (it has ${have.join(', ')})` : ''}`, null)
   }
-  return compare(figure, Number(obs.value), obs.basis, `${figure.year}: ${amount(Number(obs.value), figure.unit)}`)
+  const declarations = declarationsOf(figure, obs)
+  const both = declarations === null ? '' : `; exporter declared ${amount(Number(declarations.exporter.value), figure.unit)}, importer ${amount(Number(declarations.importer.value), figure.unit)} (the claim matches ${declarations.matches})`
+  return compare(figure, Number(obs.value), obs.basis, `${figure.year}: ${amount(Number(obs.value), figure.unit)}${both}`, {
+    inputs: inputsOf(figure, [obs], figure.unit === 'USD' ? 'value_usd' : 'net_mass_t'), query: obs.query, declarations,
+  })
 }
 
 /**
@@ -149,9 +221,15 @@ export function checkChange(figure: CheckableFigure, series: readonly Observatio
   const before = series.find((o) => o.year === from)
   if (now !== undefined && before !== undefined && Number(before.value) !== 0) {
     const pct = ((Number(now.value) - Number(before.value)) / Number(before.value)) * 100
-    const recomputed = figure.changeDirection === 'decrease' ? -pct : pct
-    return compare(figure, recomputed, `${now.basis}; ${before.basis}`,
-      `${from}: ${amount(Number(before.value), seriesUnit)}, ${year}: ${amount(Number(now.value), seriesUnit)} (${pct >= 0 ? '+' : ''}${fmt(pct, 2)} %)`)
+    // Signed: a decrease is claimed as -25 % and recomputed as a negative change.
+    const claim = { ...figure, value: signed < 0 ? String(signed) : figure.value }
+    const across = now.source !== undefined && before.source !== undefined && now.source !== before.source
+    const query = now.query !== undefined && before.query !== undefined
+      ? `select (n.value - b.value) / b.value * 100 as value from (${now.query}) n, (${before.query}) b` : undefined
+    const measure = seriesUnit === 'USD' ? 'value_usd' : 'net_mass_t'
+    return compare(claim, pct, `${now.basis}; ${before.basis}`,
+      `${from}: ${amount(Number(before.value), seriesUnit)}, ${year}: ${amount(Number(now.value), seriesUnit)} (${pct >= 0 ? '+' : ''}${fmt(pct, 2)} % by ${seriesUnit === 'USD' ? 'value' : 'mass'})${across ? `; ACROSS TWO SOURCES: ${from} from ${before.source}, ${year} from ${now.source}` : ''}`,
+      { inputs: inputsOf(figure, [before, now], measure), query })
   }
   const base = level !== undefined ? Number(level.value) : now !== undefined ? Number(now.value) : undefined
   const implied = base === undefined ? null
@@ -181,7 +259,10 @@ export function checkShare(figure: CheckableFigure, part: readonly Observation[]
   }
   const pct = (Number(p.value) / Number(w.value)) * 100
   const yearNote = figure.year == null ? ` (the text gives no year; ${year} is the latest with both)` : ''
+  const across = p.source !== undefined && w.source !== undefined && p.source !== w.source
+  const query = p.query !== undefined && w.query !== undefined ? `select p.value / w.value * 100 as value from (${p.query}) p, (${w.query}) w` : undefined
   return compare(figure, pct, `${p.basis}; ${w.basis}`,
-    `${year}: ${amount(Number(p.value), 't')} of ${amount(Number(w.value), 't')} ${wholeLabel} = ${fmt(pct, 2)} %${yearNote}`)
+    `${year}: ${amount(Number(p.value), 't')} of ${amount(Number(w.value), 't')} ${wholeLabel} = ${fmt(pct, 2)} %${yearNote}${across ? `; ACROSS TWO SOURCES: the part from ${p.source}, the whole from ${w.source}` : ''}`,
+    { inputs: inputsOf(figure, [p, w], 'net_mass_t'), query })
 }
 

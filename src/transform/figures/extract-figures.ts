@@ -11,7 +11,7 @@ import { linkFigures, type LinkedFigure } from './link-figures.ts'
 export function extractFigures(text: string, options: ExtractOptions = {}): Figure[] {
   const clean = cleanText(text)
   const found = findFigures(clean.text)
-  const linked: readonly LinkedFigure[] = options.links === false ? found : linkFigures(clean.text, found)
+  const linked: readonly LinkedFigure[] = options.links === false ? found : linkFigures(clean.text, found, options.published === undefined ? {} : { published: options.published })
   return linked.map((f) => toFigure(f, text, clean))
 }
 
@@ -26,10 +26,13 @@ function toFigure(f: LinkedFigure, source: string, clean: ReturnType<typeof clea
     start,
     end,
     ...(f.qualifier === undefined ? {} : { qualifier: f.qualifier }),
+    ...(f.base === undefined ? {} : { base: f.base }),
+    ...(f.points === undefined ? {} : { points: f.points }),
     ...(f.year === undefined ? {} : { year: f.year }),
     ...(f.linkedPeriod === undefined ? {} : { period: f.linkedPeriod }),
     ...(f.reporter === undefined ? {} : { reporter: f.reporter }),
     ...(f.partner === undefined ? {} : { partner: f.partner }),
+    ...(f.partners === undefined ? {} : { partners: f.partners }),
     ...(f.flow === undefined ? {} : { flow: f.flow }),
     ...(f.commodity === undefined ? {} : { commodity: f.commodity }),
     ...(f.hsCode === undefined ? {} : { hsCode: f.hsCode }),

@@ -4,9 +4,12 @@
  * and loads into `reporting.article_figure`; see CONTRACT.md.
  */
 
-export type FigureKind = 'mass' | 'money' | 'percent' | 'volume' | 'volume_rate' | 'area' | 'count' | 'date' | 'year'
+/** `price` is an amount of money per unit of something ("$2.45/bu", "$82 a barrel"): never a trade value. */
+export type FigureKind = 'mass' | 'money' | 'percent' | 'volume' | 'volume_rate' | 'area' | 'count' | 'date' | 'year' | 'price'
 
-export type FigureMeasure = 'level' | 'change' | 'share'
+export type FigureMeasure = 'level' | 'change' | 'share' | 'rank'
+
+export type FigureFlow = 'X' | 'M' | 'production' | 'consumption' | 'transit' | 'stocks'
 
 export interface Figure {
   readonly kind: FigureKind
@@ -20,6 +23,10 @@ export interface Figure {
   readonly text: string
   readonly start: number
   readonly end: number
+  /** For a level quoted as the base of a comparison ("from 2.9 Mt", "(7.9)"): true. */
+  readonly base?: boolean
+  /** For kind 'percent' that is a change: 'points' when written as percentage points. */
+  readonly points?: boolean
   /** 'nearly', 'about', 'more than', ... lower-case, as written. */
   readonly qualifier?: string
   /** The year the figure is about. */
@@ -30,7 +37,13 @@ export interface Figure {
   readonly reporter?: string
   /** ISO3 of the other country. */
   readonly partner?: string
-  readonly flow?: 'X' | 'M'
+  /** "to Italy, India and Israel": the partners of a figure about a list (then no `partner`). */
+  readonly partners?: readonly string[]
+  /**
+   * 'X' exports, 'M' imports (trade flows: the only ones checked against HS trade data), or what
+   * else the sentence says the amount is: 'production', 'consumption', 'transit', 'stocks'.
+   */
+  readonly flow?: FigureFlow
   /** Normalized commodity name, e.g. 'crude oil'. */
   readonly commodity?: string
   /** HS code of the commodity, e.g. '2709'. */
@@ -48,6 +61,11 @@ export interface Figure {
 }
 
 export interface ExtractOptions {
-  /** Fill year, period, countries, flow, commodity and measure from the sentence (default true). */
+  /** Fill year, period, countries, flow, commodity and measure from the text (default true). */
   readonly links?: boolean
+  /**
+   * The article's date ('YYYY-MM-DD'), for "this year", "last month" and months named without a
+   * year; when absent, a date on the article's first lines ("date 2019-12-06") is used.
+   */
+  readonly published?: string
 }

@@ -5,7 +5,7 @@
  * bounded, so the pass is linear in the text.
  */
 import { parseDecimal } from '../decimal.ts'
-import { COUNT_UNIT, convertToCanonical, findCurrencyPrefix, findScale, findUnit, type ScaleEntry, type UnitEntry } from '../units/index.ts'
+import { COUNT_UNIT, convertToCanonical, findCurrencyPrefix, findScale, findUnit, unitById, type ScaleEntry, type UnitEntry } from '../units/index.ts'
 import type { FigureKind } from './figure.ts'
 import { findDates } from './find-dates.ts'
 import { lastWords } from './last-words.ts'
@@ -29,10 +29,23 @@ export interface FoundFigure {
   readonly points?: boolean
   /** The first number of a range ("18" in "18-19%") reads its context after the range. */
   readonly afterEnd?: number
+  /** The registry unit read (for units carried over to an elliptic figure). */
+  readonly unitId?: string
+  /** "8.2 (7.9) mln t": the value in brackets is the same measure a period earlier. */
+  readonly prior?: boolean
+  /** "doubled", "halved": a change written as a multiple. */
+  readonly multiple?: 'increase' | 'decrease'
+  /** "a third of", "half of": a share written as a fraction. */
+  readonly fraction?: boolean
+  /** "rose to 3.4 million from 2.9 million tonnes": the unit came from a figure beside it. */
+  readonly elliptic?: boolean
 }
 
+// Thousands grouped by commas, or by single spaces ("€2 310.5 bn", read only with a unit,
+// scale or currency), or plain digits.
+// A number may be glued to a currency written in letters ("K2.5 billion", "Rs5,000"), not to other letters.
 const TOKEN_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}_.,])([+-]?)(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)|(?<![\\p{L}\\p{N}_-])(${NUMBER_WORDS})(?![\\p{L}\\p{N}])`,
+  `(?:(?<![\\p{L}\\p{N}_.,])|(?<=(?<![\\p{L}\\p{N}])(?:[KNR]|Rs|Rp|Tk|RM|KSh|Ksh|NIS|USD|EUR|GBP|AZN|INR|CNY|RMB)))([+-]?)(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d{1,3}(?: \\d{3})+(?![\\d,])(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)|(?<![\\p{L}\\p{N}_-])(${NUMBER_WORDS})(?![\\p{L}\\p{N}])`,
   'giu',
 )
 /** The same token pattern, anchored: reads the second number of a range. */
@@ -81,8 +94,40 @@ const DETERMINER_RE = /(?:^|[^\p{L}])(?:the|these|those|its|their|our|his|her|bo
 const MODEL_NAME_BEFORE_RE = /(?:^|[^\p{L}\p{N}])(?!(?:Some|About|Nearly|Over|Around|Almost|Only|Just|Another|Roughly|Approximately|Exactly|More|Fewer|Less|Up|Of|In|At|By|For|With|All|And|But|While|When|After|Before|During|On|To|From|Since|Last|This|That|Total|Overall|Meanwhile|Today|Yesterday|Then|Now|Also|Here|There|We|They|It|He|She|I|Our|Their|Its|His|Her|January|February|March|April|May|June|July|August|September|October|November|December)\s)\p{Lu}[\p{L}\p{N}-]*\s+$/u
 /** Prefixes that may join a year with a hyphen: "mid-2023", "pre-2020". */
 const YEAR_PREFIX_RE = /(?:^|[^\p{L}])(?:mid|early|late|pre|post|end|year-end|fiscal)-$/iu
-/** Unit prices and ratios ("$80 per barrel", "$450/t", "3 t per hectare") have no kind: skipped. */
-const PER_UNIT_RE = /^\s*(?:(?:per|a|an)\s+|\/\s*)(?:barrel|bbl|tonne|ton|metric ton|t|kg|kilogram|kilo|unit|head|share|ounce|oz|mmbtu|MMBtu|btu|litre|liter|gallon|kwh|kWh|mwh|MWh|cubic metre|cubic meter|thousand cubic metres|thousand cubic meters|1,000 cubic metres|1,000 cubic meters|tcm|hectare|ha|acre|capita|person|inhabitant)s?(?![\p{L}\p{N}])/iu
+/**
+ * "$80 per barrel", "$450/t", "$2.45/bu": a money amount per unit is a `price`; a mass or volume
+ * per unit ("7.33 barrels per tonne", a yield of "3 t per hectare") is a ratio and no figure.
+ */
+const PER_UNIT_RE = /^\s*(?:(?:per|a|an)\s+|\/\s*)(barrel|bbl|b|tonne|ton|metric ton|metric tonne|mt|t|kg|kilogram|kilo|bushel|bu|cwt|pound|lb|unit|head|share|ounce|troy ounce|oz|mmbtu|MMBtu|million btu|btu|litre|liter|l|gallon|gal|kwh|kWh|mwh|MWh|cubic metre|cubic meter|m3|thousand cubic metres|thousand cubic meters|1,000 cubic metres|1,000 cubic meters|tcm|hectare|ha|acre|capita|person|inhabitant|carat|sack|bag|day|month|year|hour)s?(?![\p{L}\p{N}])/iu
+/** The unit a price is per, as a short code. */
+const PER_CODE: Readonly<Record<string, string>> = {
+  barrel: 'bbl', bbl: 'bbl', b: 'bbl', tonne: 't', ton: 't', 'metric ton': 't', 'metric tonne': 't', mt: 't', t: 't', kg: 'kg', kilogram: 'kg', kilo: 'kg',
+  bushel: 'bu', bu: 'bu', cwt: 'cwt', pound: 'lb', lb: 'lb', ounce: 'oz', 'troy ounce': 'oz', oz: 'oz', mmbtu: 'MMBtu', 'million btu': 'MMBtu', btu: 'Btu',
+  litre: 'l', liter: 'l', l: 'l', gallon: 'gal', gal: 'gal', kwh: 'kWh', mwh: 'MWh', 'cubic metre': 'm3', 'cubic meter': 'm3', m3: 'm3',
+  'thousand cubic metres': '1000 m3', 'thousand cubic meters': '1000 m3', '1,000 cubic metres': '1000 m3', '1,000 cubic meters': '1000 m3', tcm: '1000 m3',
+  hectare: 'ha', ha: 'ha', acre: 'acre', capita: 'person', person: 'person', inhabitant: 'person', carat: 'ct', sack: 'sack', bag: 'bag',
+}
+/** "$5 billion a year", "€3.9bn a year earlier": money per day or year is an amount, not a price. */
+const PER_TIME = new Set(['day', 'month', 'year', 'hour'])
+/** "50 kg sacks", "a 25-kg bag", "bags of 50 kg": the size of a package, not an amount traded. */
+const PACKAGE_AFTER_RE = /^\s*(?:[\p{L}]+\s+)?(?:sacks?|bags?|bottles?|cans?|packs?|packets?|box|boxes|cartons?|drums?|cylinders?|jars?|tins?|pouches?|bales?|jerrycans?|canisters?|crates?)(?![\p{L}])/iu
+const PACKAGE_BEFORE_RE = /(?:sacks?|bags?|bottles?|cans?|packs?|packets?|box|boxes|cartons?|drums?|cylinders?|jars?|tins?|pouches?|bales?|crates?)\s+(?:of\s+)?$/iu
+/** "8.2 (7.9) mln t": a bracketed value between a number and its unit. */
+const PRIOR_RE = /[ \t]*\([ \t]*([+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[+-]?\d+(?:\.\d+)?)[ \t]*\)/y
+/** "a third of", "two-thirds of", "half of", "three quarters of": shares written as fractions. */
+const FRACTION_RE = /(?<![\p{L}\p{N}-])(?:(a|one|two|three|four|nine)[\s-]+(halfs?|thirds?|quarters?|fifths?|tenths?)|(half))(?=\s+(?:of|the|its|their)\s)/giu
+const FRACTION_DENOMINATOR: Readonly<Record<string, number>> = { half: 2, halfs: 2, third: 3, thirds: 3, quarter: 4, quarters: 4, fifth: 5, fifths: 5, tenth: 10, tenths: 10 }
+const FRACTION_NUMERATOR: Readonly<Record<string, number>> = { a: 1, one: 1, two: 2, three: 3, four: 4, nine: 9 }
+/** "the first half of", "the fourth quarter of", "half of the year": periods, not shares. */
+const PERIOD_FRACTION_BEFORE_RE = /(?:first|second|third|fourth|last|final|1st|2nd|3rd|4th|latter|former|same|previous|this|that|each|every)[\s-]+$/iu
+const PERIOD_FRACTION_AFTER_RE = /^\s+of\s+(?:a|the)\s+(?:century|decade|year|month|quarter|day|week|hour)(?![\p{L}])/iu
+/** "doubled", "halved": changes written as multiples (percent of the earlier amount). */
+const MULTIPLE_RE = /(?<![\p{L}-])(doubled|tripled|trebled|quadrupled|halved)(?![\p{L}-])/giu
+const MULTIPLE_VALUE: Readonly<Record<string, [string, 'increase' | 'decrease']>> = {
+  doubled: ['100', 'increase'], tripled: ['200', 'increase'], trebled: ['200', 'increase'], quadrupled: ['300', 'increase'], halved: ['50', 'decrease'],
+}
+/** Words before a scaled number that make it a comparison whose unit is written beside it. */
+const ELLIPTIC_BEFORE = new Set(['from', 'to', 'against', 'versus', 'vs', 'than', 'with', 'and', 'or', 'at', 'reached', 'hit', 'was', 'were', 'totalled', 'totaled'])
 /** Mass or volume per day has no kind (bbl/d is its own unit): skipped rather than mislabelled. */
 const PER_DAY_RE = /^\s*(?:of\s+(?:[\p{L}-]+\s+){0,3}?)?(?:(?:per|a)\s+day|\/\s*day|daily)(?![\p{L}\p{N}])/iu
 const OIL_EQUIVALENT_RE = /^\s*of\s+oil\s+equivalent\b/iu
@@ -92,6 +137,8 @@ interface Suffix {
   readonly end: number
   readonly scale?: ScaleEntry
   readonly unit?: UnitEntry
+  /** The unit as written ('MT', 'mt'), for abbreviations the text defines. */
+  readonly spelling?: string
   /** The counted noun, when there is no unit. */
   readonly noun?: string
 }
@@ -101,14 +148,36 @@ interface NumberToken {
   readonly end: number
   /** Written with thousands separators ("2,000"): never a year. */
   readonly grouped: boolean
+  /** Grouped by spaces ("2 310"): a figure only with a unit, scale or currency. */
+  readonly spaced?: boolean
   readonly value: string
   readonly word: boolean
   readonly sign: string
 }
 
+/**
+ * Abbreviations a text defines for itself: "208 million tonnes (MT)" makes a later "20.79 MT"
+ * 20.79 million tonnes. Without a definition, "MT" and "mt" are metric tons.
+ */
+interface DocUnits {
+  readonly scaleOf: ReadonlyMap<string, ScaleEntry>
+}
+
+const DEFINITION_RE = /(?<![\p{L}])(thousand|million|billion|mln|mn)\s+(?:metric\s+)?(?:tonnes?|tons?)\s*\(\s*(MT|mt|Mt|MMT|mmt|MnT|mnt)\s*\)/gu
+
+function readDocUnits(text: string): DocUnits {
+  const scaleOf = new Map<string, ScaleEntry>()
+  for (const m of text.matchAll(DEFINITION_RE)) {
+    const scale = findScale(m[1] ?? '')
+    if (scale !== undefined && !scaleOf.has(m[2] ?? '')) scaleOf.set(m[2] ?? '', scale)
+  }
+  return { scaleOf }
+}
+
 /** Every figure in `text` (a clean view), in text order, with dates but without links. */
 export function findFigures(text: string): FoundFigure[] {
   const figures: FoundFigure[] = []
+  const doc = readDocUnits(text)
   const dates = findDates(text)
   for (const d of dates) {
     figures.push({
@@ -122,6 +191,7 @@ export function findFigures(text: string): FoundFigure[] {
       ...(d.period === undefined ? {} : { period: d.period }),
     })
   }
+  const bare: BareNumber[] = []
   let dateIndex = 0
   let skipUntil = -1
   TOKEN_RE.lastIndex = 0
@@ -131,22 +201,112 @@ export function findFigures(text: string): FoundFigure[] {
     while (dateIndex < dates.length && (dates[dateIndex]?.end ?? 0) <= token.start) dateIndex++
     const date = dates[dateIndex]
     if (date !== undefined && date.start < token.end && token.start < date.end) continue
-    const found = readFigure(text, token)
+    const found = readFigure(text, token, doc)
     for (const f of found.figures) figures.push(f)
+    if (found.bare !== undefined) bare.push(found.bare)
     if (found.consumedTo > token.end) {
       skipUntil = found.consumedTo
       TOKEN_RE.lastIndex = Math.max(TOKEN_RE.lastIndex, found.consumedTo)
     }
   }
-  return figures.sort((a, b) => a.start - b.start)
+  figures.push(...findWordRatios(text, figures))
+  figures.sort((a, b) => a.start - b.start)
+  const elliptic = bare.map((b) => carryUnit(text, b, figures)).filter((f): f is FoundFigure => f !== null)
+  return elliptic.length === 0 ? figures : [...figures, ...elliptic].sort((a, b) => a.start - b.start)
+}
+
+/** A number with a scale and nothing else ("2.9 million"): a figure only if a unit is beside it. */
+interface BareNumber {
+  readonly token: NumberToken
+  readonly suffix: Suffix
+  readonly end: number
+}
+
+/**
+ * "rose to 3.4 million from 2.9 million tonnes", "$145.8 million ... from 73.9 million": a scaled
+ * number after a comparison word takes the unit of the nearest unit figure of its sentence.
+ */
+function carryUnit(text: string, b: BareNumber, figures: readonly FoundFigure[]): FoundFigure | null {
+  const before = lastWords(text, b.token.start, 2)
+  const w = before[before.length - 1] ?? ''
+  if (!ELLIPTIC_BEFORE.has(w)) return null
+  let best: FoundFigure | undefined
+  let bestD = Infinity
+  // Figures are sorted by start: look only at those within reach.
+  let lo = 0
+  let hi = figures.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if ((figures[mid]?.start ?? 0) < b.token.start - 400) lo = mid + 1
+    else hi = mid
+  }
+  for (let k = lo; k < figures.length; k++) {
+    const f = figures[k]
+    if (f === undefined || f.start > b.end + 200) break
+    if (f.unitId === undefined || f.prior === true) continue
+    if (f.kind !== 'mass' && f.kind !== 'money' && f.kind !== 'volume' && f.kind !== 'volume_rate') continue
+    const [from, to] = f.end <= b.token.start ? [f.end, b.token.start] : [b.end, f.start]
+    if (to < from || to - from > 160) continue
+    // Never across a sentence end.
+    if (/[.!?;]\s+\S|\n\s*\n/.test(text.slice(from, to))) continue
+    const d = to - from
+    if (d < bestD) {
+      best = f
+      bestD = d
+    }
+  }
+  const unit = best?.unitId === undefined ? undefined : unitById(best.unitId)
+  if (best === undefined || unit === undefined) return null
+  const value = b.token.sign === '-' ? negate(b.token.value) : b.token.value
+  return {
+    kind: best.kind, valueExact: convertToCanonical(value, unit, b.suffix.scale), unit: unit.canonical, start: b.token.start - b.token.sign.length, end: b.end,
+    numberStart: b.token.start, unitId: unit.id, elliptic: true, ...(readQualifier(text, b.token.start) === undefined ? {} : { qualifier: readQualifier(text, b.token.start) }),
+  }
+}
+
+/** Fractions ("a third of") and multiples ("doubled") written in words, as percent figures. */
+function findWordRatios(text: string, figures: readonly FoundFigure[]): FoundFigure[] {
+  const out: FoundFigure[] = []
+  const taken = (start: number, end: number): boolean => figures.some((f) => f.start < end && start < f.end)
+  for (const m of text.matchAll(FRACTION_RE)) {
+    const start = m.index
+    const end = start + m[0].length
+    if (taken(start, end)) continue
+    const before = text.slice(Math.max(0, start - 16), start)
+    if (PERIOD_FRACTION_BEFORE_RE.test(before) || PERIOD_FRACTION_AFTER_RE.test(text.slice(end, end + 24))) continue
+    const denominator = FRACTION_DENOMINATOR[(m[2] ?? m[3] ?? '').toLowerCase()] ?? 0
+    const numerator = m[3] !== undefined ? 1 : FRACTION_NUMERATOR[(m[1] ?? '').toLowerCase()] ?? 0
+    if (denominator === 0 || numerator === 0 || numerator >= denominator) continue
+    const qualifier = readQualifier(text, start)
+    out.push({
+      kind: 'percent', valueExact: percentOf(numerator, denominator), unit: '%', start: qualifier === undefined ? start : start, end, numberStart: start, fraction: true,
+      ...(qualifier === undefined ? {} : { qualifier }),
+    })
+  }
+  for (const m of text.matchAll(MULTIPLE_RE)) {
+    const start = m.index
+    const end = start + m[0].length
+    if (taken(start, end)) continue
+    const [value, direction] = MULTIPLE_VALUE[(m[1] ?? '').toLowerCase()] ?? ['0', 'increase']
+    const qualifier = readQualifier(text, start)
+    out.push({ kind: 'percent', valueExact: value, unit: '%', start, end, numberStart: start, multiple: direction, ...(qualifier === undefined ? {} : { qualifier }) })
+  }
+  return out
+}
+
+/** numerator/denominator as a percent, exact or to 9 decimals ("33.333333333"). */
+function percentOf(numerator: number, denominator: number): string {
+  const hundredths = (numerator * 100) / denominator
+  return Number.isInteger(hundredths) ? String(hundredths) : String(Number(hundredths.toFixed(9)))
 }
 
 function readToken(m: RegExpExecArray): NumberToken | null {
   if (m[2] !== undefined) {
     const sign = m[1] ?? ''
-    const value = parseDecimal(m[2].replace(/,/g, ''))
+    const value = parseDecimal(m[2].replace(/[, ]/g, ''))
     if (value === null) return null
-    return { start: m.index + sign.length, end: m.index + m[0].length, value, word: false, sign, grouped: m[2].includes(',') }
+    const spaced = m[2].includes(' ')
+    return { start: m.index + sign.length, end: m.index + m[0].length, value, word: false, sign, grouped: m[2].includes(',') || spaced, ...(spaced ? { spaced } : {}) }
   }
   const words = m[3] ?? ''
   const n = parseNumberWords(words)
@@ -158,11 +318,12 @@ interface ReadResult {
   readonly figures: readonly FoundFigure[]
   /** Where the last consumed number ends (a range consumes its second number too). */
   readonly consumedTo: number
+  readonly bare?: BareNumber
 }
 
 const NONE: ReadResult = { figures: [], consumedTo: 0 }
 
-function readFigure(text: string, token: NumberToken): ReadResult {
+function readFigure(text: string, token: NumberToken, doc: DocUnits): ReadResult {
   const before = text.slice(Math.max(0, token.start - 16), token.start)
   const after = text.slice(token.end, token.end + 2)
   // Part of a code or model name: COVID-19, TAR-2, F-16, a phone number 555-0134.
@@ -172,30 +333,63 @@ function readFigure(text: string, token: NumberToken): ReadResult {
   // Section and list numbers: 3.2.1, 1,2,3.
   if (/^[.,]\d/.test(after)) return NONE
 
-  const currency = readCurrencyPrefix(text, token)
-  const suffix = readSuffix(text, token.end, token.word)
-  const range = suffix.unit === undefined && suffix.noun === undefined ? readRange(text, token, suffix, currency) : null
+  const prior = token.word ? null : stickyAt(PRIOR_RE, text, token.end)
+  const suffix = readSuffix(text, prior === null ? token.end : prior.index + prior[0].length, token.word)
+  const currency = readCurrencyPrefix(text, token, suffix.scale !== undefined)
+  // Glued to letters that are no currency: part of a name or code ("N1 route").
+  if (currency === null && /\p{L}$/u.test(before)) return NONE
+  if (token.spaced === true && currency === null && suffix.unit === undefined && suffix.scale === undefined && suffix.noun === undefined) return NONE
+  if (prior !== null) return readWithPrior(text, token, prior, suffix, currency, doc)
+  const range = suffix.unit === undefined && suffix.noun === undefined ? readRange(text, token, suffix, currency, doc) : null
   if (range !== null) return range
 
-  const figure = buildFigure(text, token, suffix, currency)
-  if (figure === null) return NONE
+  const figure = buildFigure(text, token, suffix, currency, doc)
+  if (figure === null) {
+    if (currency === null && suffix.scale !== undefined && suffix.unit === undefined && suffix.noun === undefined && !token.word) {
+      return { figures: [], consumedTo: 0, bare: { token, suffix, end: suffixEndWithoutUnit(text, token, suffix) } }
+    }
+    return NONE
+  }
   return { figures: [figure], consumedTo: figure.end }
+}
+
+/** "8.2 (7.9) mln t": the figure and, as its own figure, the bracketed earlier value. */
+function readWithPrior(text: string, token: NumberToken, prior: RegExpExecArray, suffix: Suffix, currency: CurrencyPrefix | null, doc: DocUnits): ReadResult {
+  if (suffix.unit === undefined && suffix.scale === undefined && currency === null) return NONE
+  const main = buildFigure(text, token, suffix, currency, doc)
+  if (main === null) return NONE
+  const raw = prior[1] ?? ''
+  const value = parseDecimal(raw.replace(/[,+]/g, ''))
+  if (value === null) return { figures: [main], consumedTo: main.end }
+  const at = prior.index + prior[0].indexOf(raw)
+  const unit = main.unitId === undefined ? (currency?.unit ?? undefined) : unitById(main.unitId)
+  const exact = unit === undefined ? value : convertToCanonical(value, unit, suffix.scale)
+  const earlier: FoundFigure = { kind: main.kind, valueExact: exact, unit: main.unit, start: at, end: at + raw.length, numberStart: at, prior: true, ...(main.unitId === undefined ? {} : { unitId: main.unitId }) }
+  return { figures: [main, earlier], consumedTo: main.end }
 }
 
 interface CurrencyPrefix {
   readonly unit: UnitEntry
   readonly start: number
+  /** "-USD 3.2 bln", "−$5bn": a sign written before the currency. */
+  readonly sign: string
 }
 
-function readCurrencyPrefix(text: string, token: NumberToken): CurrencyPrefix | null {
+function readCurrencyPrefix(text: string, token: NumberToken, scaled: boolean): CurrencyPrefix | null {
   if (token.word) return null
   const from = Math.max(0, token.start - token.sign.length - 10)
   const before = text.slice(from, token.start - token.sign.length)
   const m = CURRENCY_PREFIX_RE.exec(before)
   if (m === null) return null
-  const unit = findCurrencyPrefix(m[1] ?? '')
+  const written = m[1] ?? ''
+  const unit = findCurrencyPrefix(written)
   if (unit === undefined) return null
-  return { unit, start: from + m.index + (m[0].length - m[0].trimStart().length) }
+  // K (kwacha), N (naira), R (rand): only glued to a number with a scale or thousands groups.
+  if (/^\p{Lu}$/u.test(written) && (m[0] !== written || (!scaled && !token.grouped) || token.sign !== '')) return null
+  const start = from + m.index + (m[0].length - m[0].trimStart().length)
+  const sign = /(?:^|[\s(])([-+])[ \t]?$/.exec(text.slice(Math.max(0, start - 3), start))
+  if (sign === null || token.sign !== '') return { unit, start, sign: '' }
+  return { unit, start: start - (sign[0].length - sign[0].trimStart().length === 0 ? sign[0].length : sign[0].trimStart().length), sign: sign[1] ?? '' }
 }
 
 function readSuffix(text: string, pos: number, word: boolean): Suffix {
@@ -213,16 +407,17 @@ function readSuffix(text: string, pos: number, word: boolean): Suffix {
   const best = hyphen ?? longest(words, symbols)
   if (best !== null) {
     const unit = findUnit(best[1] ?? '')
-    if (unit !== undefined) return { end: at + best[0].length, ...(scale === undefined ? {} : { scale }), unit }
+    if (unit !== undefined) return { end: at + best[0].length, ...(scale === undefined ? {} : { scale }), unit, spelling: best[1] ?? '' }
   }
   const count = stickyAt(COUNT_RE, text, at)
   if (count !== null) return { end: at + count[0].length, ...(scale === undefined ? {} : { scale }), noun: (count[1] ?? '').toLowerCase() }
   return { end: at, ...(scale === undefined ? {} : { scale }) }
 }
 
-function buildFigure(text: string, token: NumberToken, suffix: Suffix, currency: CurrencyPrefix | null): FoundFigure | null {
+function buildFigure(text: string, token: NumberToken, suffix: Suffix, currency: CurrencyPrefix | null, doc: DocUnits): FoundFigure | null {
   const rest = text.slice(suffix.end, suffix.end + 40)
-  const value = token.sign === '-' ? negate(token.value) : token.value
+  const negative = (token.sign === '-') !== (currency?.sign === '-')
+  const value = negative ? negate(token.value) : token.value
   const start = currency?.start ?? token.start - token.sign.length
   const qualifier = readQualifier(text, start)
 
@@ -230,17 +425,26 @@ function buildFigure(text: string, token: NumberToken, suffix: Suffix, currency:
     // "$5 billion dollars": a currency word after a currency sign is part of the same figure.
     if (suffix.unit !== undefined && suffix.unit.dimension !== 'money') return null
     const end = suffix.unit === undefined ? suffixEndWithoutUnit(text, token, suffix) : suffix.end
-    if (PER_UNIT_RE.test(text.slice(end, end + 40))) return null
-    return figure('money', convertToCanonical(value, currency.unit, suffix.scale), currency.unit.canonical, start, end, token, qualifier)
+    const amount = convertToCanonical(value, currency.unit, suffix.scale)
+    const per = PER_UNIT_RE.exec(text.slice(end, end + 40))
+    if (per !== null && !PER_TIME.has((per[1] ?? '').toLowerCase())) return priceFigure(per, amount, currency.unit.canonical, start, end, token, qualifier)
+    return { ...figure('money', amount, currency.unit.canonical, start, end, token, qualifier), unitId: currency.unit.id }
   }
 
   if (suffix.unit !== undefined) {
     const unit = suffix.unit
-    // "$80 per barrel", "7.33 barrels per tonne", "3.5 tonnes per hectare": ratios, not amounts.
-    if (PER_UNIT_RE.test(rest)) return null
+    const perMatch = PER_UNIT_RE.exec(rest)
+    // "5m tonnes a year" is an amount; "per day" is handled below.
+    const per = perMatch !== null && PER_TIME.has((perMatch[1] ?? '').toLowerCase()) ? null : perMatch
+    // "80 dollars per barrel" is a price; "7.33 barrels per tonne", "3.5 t per hectare" are ratios.
+    if (per !== null) return unit.dimension === 'money' ? priceFigure(per, convertToCanonical(value, unit, suffix.scale), unit.canonical, start, suffix.end, token, qualifier) : null
     if ((unit.dimension === 'mass' || unit.dimension === 'volume') && (PER_DAY_RE.test(rest) || OIL_EQUIVALENT_RE.test(rest))) return null
+    // "MT" after "million tonnes (MT)": the abbreviation the text defined.
+    const scale = suffix.scale ?? (suffix.spelling === undefined ? undefined : doc.scaleOf.get(suffix.spelling))
+    const exact = convertToCanonical(value, unit, scale)
+    if (unit.dimension === 'mass' && isPackageSize(text, start, token.end, suffix.end, exact)) return null
     const points = unit.id === 'percent' && /point/i.test(text.slice(token.end, suffix.end))
-    const f = figure(unit.dimension, convertToCanonical(value, unit, suffix.scale), unit.canonical, start, suffix.end, token, qualifier)
+    const f = { ...figure(unit.dimension, exact, unit.canonical, start, suffix.end, token, qualifier), unitId: unit.id }
     return points ? { ...f, points: true } : f
   }
 
@@ -259,6 +463,24 @@ function buildFigure(text: string, token: NumberToken, suffix: Suffix, currency:
 
   if (isYearLike(token) && suffix.scale === undefined) return yearFigure(text, token)
   return null
+}
+
+/** A price: the amount of money and what it is per ("USD/bbl"); money per day or year is none. */
+function priceFigure(per: RegExpExecArray, amount: string, currency: string, start: number, end: number, token: NumberToken, qualifier: string | undefined): FoundFigure {
+  const word = (per[1] ?? '').toLowerCase()
+  const code = PER_CODE[word] ?? PER_CODE[per[1] ?? ''] ?? word
+  return figure('price', amount, `${currency}/${code}`, start, end + per[0].length, token, qualifier)
+}
+
+/**
+ * The size of a package or a vehicle, not an amount traded: under a tonne and written as the size
+ * of a sack, bag or drum ("50 kg sacks", "bags of 25 kg"), or a hyphenated compound used as an
+ * adjective under 1,000 t ("a 25-kg load", "a 10-ton truck"; "a 100,000-tonne cargo" is kept).
+ */
+function isPackageSize(text: string, start: number, numberEnd: number, end: number, tonnes: string): boolean {
+  const underTonne = /^-?0\./.test(tonnes)
+  if (underTonne && (PACKAGE_AFTER_RE.test(text.slice(end, end + 32)) || PACKAGE_BEFORE_RE.test(text.slice(Math.max(0, start - 20), start)))) return true
+  return text[numberEnd] === '-' && Math.abs(Number(tonnes)) < 1000 && /^\s+\p{L}/u.test(text.slice(end, end + 3)) && !/^\s+(?:of|in|to|from|a|per|and|or)\s/iu.test(text.slice(end, end + 6))
 }
 
 /** A scale symbol read after a currency figure belongs to it ("$410m"); trailing spaces do not. */
@@ -295,7 +517,7 @@ function isYearLike(token: NumberToken): boolean {
  * "18-19%", "$2-3 billion", "between 5 and 7 ships", "from 2 million to 3 million tons": the
  * first number takes the unit (and scale, if it has none of its own) of the second.
  */
-function readRange(text: string, token: NumberToken, suffix: Suffix, currency: CurrencyPrefix | null): ReadResult | null {
+function readRange(text: string, token: NumberToken, suffix: Suffix, currency: CurrencyPrefix | null, doc: DocUnits): ReadResult | null {
   const connector = stickyAt(RANGE_RE, text, suffix.end)
   if (connector === null) return null
   const word = connector[0].trim().toLowerCase()
@@ -313,10 +535,11 @@ function readRange(text: string, token: NumberToken, suffix: Suffix, currency: C
     ...(suffix.scale ?? secondSuffix.scale ? { scale: suffix.scale ?? secondSuffix.scale } : {}),
     ...(secondSuffix.unit === undefined ? {} : { unit: secondSuffix.unit }),
     ...(secondSuffix.noun === undefined ? {} : { noun: secondSuffix.noun }),
+    ...(secondSuffix.spelling === undefined ? {} : { spelling: secondSuffix.spelling }),
   }
-  const first = buildFigure(text, token, firstSuffix, currency)
-  const secondCurrency = currency === null ? null : { unit: currency.unit, start: second.start }
-  const last = buildFigure(text, second, secondSuffix, secondCurrency)
+  const first = buildFigure(text, token, firstSuffix, currency, doc)
+  const secondCurrency = currency === null ? null : { unit: currency.unit, start: second.start, sign: '' }
+  const last = buildFigure(text, second, secondSuffix, secondCurrency, doc)
   if (first === null || last === null) return null
   return { figures: [{ ...first, end: suffixEndWithoutUnit(text, token, suffix), afterEnd: last.end }, last], consumedTo: last.end }
 }

@@ -6,16 +6,24 @@
  */
 import { findCommodityMentions, type CommodityMention } from './commodity-lexicon.ts'
 import { findCountryMentions, type CountryMention } from './country-lexicon.ts'
-import type { Figure, FigureKind, FigureMeasure } from './figure.ts'
+import type { Figure, FigureFlow, FigureKind, FigureMeasure } from './figure.ts'
 import type { FoundFigure } from './find-figures.ts'
+import { findPeriods, periodText, type PeriodMention } from './find-periods.ts'
 import { lastWords } from './last-words.ts'
 import { splitSentences, type Sentence } from './split-sentences.ts'
 
 /** What linking adds to a found figure: the Figure's link fields (period is named apart). */
 export interface LinkedFigure
   extends FoundFigure,
-    Pick<Figure, 'year' | 'reporter' | 'partner' | 'flow' | 'commodity' | 'hsCode' | 'measure' | 'changeFrom' | 'changeDirection' | 'shareOf' | 'shareOfCountry'> {
+    Pick<Figure, 'year' | 'reporter' | 'partner' | 'flow' | 'commodity' | 'hsCode' | 'measure' | 'changeFrom' | 'changeDirection' | 'shareOf' | 'shareOfCountry' | 'base'> {
   readonly linkedPeriod?: string
+  /** "to Italy, India and Israel": every partner of a list (partner is then left out). */
+  readonly partners?: readonly string[]
+}
+
+export interface LinkOptions {
+  /** The article's date, 'YYYY-MM-DD'. */
+  readonly published?: string
 }
 
 /** Kinds that are quantities of trade: they get countries, flow and commodity. */
@@ -47,9 +55,17 @@ const SHARE_WORD_AFTER_RE = /^\s+(?:share|stake|market\s+share)(?![\p{L}])/iu
 
 const PREVIOUS_YEAR_RE = /previous\s+year|prior\s+year|preceding\s+year|year\s+earlier|a\s+year\s+ago|year-on-year|year-over-year|\by\/y\b|\byoy\b|last\s+year|on\s+the\s+year|on\s+an\s+annual\s+basis|annual(?:ly)?\b/iu
 
-const EXPORT_WORDS = 'export(?:s|ed|ing|er|ers)?|shipped|shipments?|shipping|suppl(?:y|ies|ied|ier|iers|ying)|sold|sells?|sales|deliver(?:s|ed|ies|y|ing)|sent|sends'
-const IMPORT_WORDS = 'import(?:s|ed|ing|er|ers)?|bought|buys?|buying|purchas(?:e|es|ed|ing)|procured?|received|receives'
-const FLOW_WORD_RE = new RegExp(`(?<![\\p{L}])(?:(${EXPORT_WORDS})|(${IMPORT_WORDS}))(?![\\p{L}])`, 'giu')
+const EXPORT_WORDS = 'export(?:s|ed|ing|er|ers)?|shipped(?!\\s+in\\b)|shipments?|shipping|suppl(?:y|ies|ied|ier|iers|ying)|sold|sells?|selling|overseas\\s+sales|foreign\\s+sales|deliver(?:s|ed|ies|y|ing)|sent|sends|outbound|outflows?'
+const IMPORT_WORDS = 'import(?:s|ed|ing|er|ers)?|bought|buys?|buying|buyers?|purchas(?:e|es|ed|ing)|procured?|received|receives|receiving|shipped\\s+in|arrivals|inbound|inflows?|intake'
+const PRODUCTION_WORDS = 'produc(?:e|es|ed|ing|tion|er|ers)|output|harvest(?:s|ed)?|crops?|mined|extract(?:ed|ion)|pump(?:s|ed|ing)|exploitation|refin(?:ed|ing)|throughput|crush(?:ed)?|generat(?:ed|ion)'
+const CONSUMPTION_WORDS = 'consum(?:e|es|ed|ing|ption)|demand|domestic\\s+sales|local\\s+sales|burn(?:s|ed|ing)?'
+const TRANSIT_WORDS = 'transit(?:ed)?|transshipment|transhipment|re-?exports?'
+const STOCK_WORDS = 'stocks?|stockpiles?|inventor(?:y|ies)|reserves|storage'
+const FLOW_WORD_RE = new RegExp(
+  `(?<![\\p{L}-])(?:(${TRANSIT_WORDS})|(${EXPORT_WORDS})|(${IMPORT_WORDS})|(${PRODUCTION_WORDS})|(${CONSUMPTION_WORDS})|(${STOCK_WORDS}))(?![\\p{L}])`,
+  'giu',
+)
+const FLOW_OF_GROUP: readonly FigureFlow[] = ['transit', 'X', 'M', 'production', 'consumption', 'stocks']
 const EXPORTER_AFTER_RE = new RegExp(`^(?:'s?)?\\s+(?:[\\p{L}-]+\\s+){0,3}?(?:${EXPORT_WORDS})(?![\\p{L}])`, 'iu')
 const IMPORTER_AFTER_RE = new RegExp(`^(?:'s?)?\\s+(?:[\\p{L}-]+\\s+){0,3}?(?:${IMPORT_WORDS})(?![\\p{L}])`, 'iu')
 
@@ -60,17 +76,29 @@ interface YearMention {
   readonly period?: string
   /** "compared with 2021": a base year, not what the figure is about. */
   readonly base: 'strict' | 'loose' | 'since' | 'none'
+  /** The start of the base figure this year belongs to ("from 2.1 Mt in 2021"). */
+  readonly owner?: number
+}
+
+interface RoleMention {
+  readonly start: number
+  readonly end: number
+  readonly iso3: string
+  readonly role: 'origin' | 'destination'
+  /** "to Italy, India and Israel": the countries of the list this mention heads. */
+  readonly list?: readonly string[]
 }
 
 interface Roles {
   readonly origin?: string
   readonly destination?: string
+  readonly mentions: readonly RoleMention[]
   readonly unassigned: readonly string[]
 }
 
 interface FlowWord {
   readonly start: number
-  readonly flow: 'X' | 'M'
+  readonly flow: FigureFlow
 }
 
 interface SentenceFacts {
@@ -80,18 +108,33 @@ interface SentenceFacts {
   readonly roles: Roles
   readonly commodities: readonly CommodityMention[]
   readonly flows: readonly FlowWord[]
+  readonly periods: readonly PeriodMention[]
 }
 
-/** Fills the link fields of every figure from its sentence; figures stay in order. */
-export function linkFigures(text: string, figures: readonly FoundFigure[]): LinkedFigure[] {
+/**
+ * What the article has said so far about the figures that follow: its subject country and
+ * partner, the flow, the commodity and the year. Each sentence's own words come first; what
+ * it leaves out it inherits from here, until the text names something else.
+ */
+interface DocContext {
+  reporter?: string
+  partner?: string
+  flow?: FigureFlow
+  commodity?: CommodityMention['commodity']
+  year?: number
+  period?: string
+}
+
+/** Fills the link fields of every figure from its sentence and the article so far; figures stay in order. */
+export function linkFigures(text: string, figures: readonly FoundFigure[], options: LinkOptions = {}): LinkedFigure[] {
   const sentences = splitSentences(text)
   const bySentence = assignSentences(sentences, figures)
-  const members = new Map<number, FoundFigure[]>()
-  figures.forEach((f, j) => {
+  const members = new Map<number, number[]>()
+  figures.forEach((_, j) => {
     const i = bySentence[j] ?? -1
     const list = members.get(i)
-    if (list === undefined) members.set(i, [f])
-    else list.push(f)
+    if (list === undefined) members.set(i, [j])
+    else list.push(j)
   })
   // Lexicon and keyword scans run once over the whole text (a big alternation is cheap per
   // character but costly to start, so once per sentence would be ten times slower).
@@ -99,26 +142,158 @@ export function linkFigures(text: string, figures: readonly FoundFigure[]): Link
   const commodities = bucket(sentences, findCommodityMentions(text))
   const flows = bucket(
     sentences,
-    [...text.matchAll(FLOW_WORD_RE)].map((m): FlowWord => ({ start: m.index, flow: m[1] !== undefined ? 'X' : 'M' })),
+    [...text.matchAll(FLOW_WORD_RE)].map((m): FlowWord => ({ start: m.index, flow: FLOW_OF_GROUP[m.slice(1).findIndex((g) => g !== undefined)] ?? 'X' })),
   )
+  const periods = bucket(sentences, findPeriods(text))
   const facts = new Map<number, SentenceFacts>()
   const factsOf = (i: number): SentenceFacts | undefined => {
     const sentence = sentences[i]
     if (sentence === undefined) return undefined
     let read = facts.get(i)
     if (read === undefined) {
-      read = readFacts(text, sentence, members.get(i) ?? [], countries.get(i) ?? [], commodities.get(i) ?? [], flows.get(i) ?? [])
+      const own = (members.get(i) ?? []).map((j) => figures[j]).filter((f): f is FoundFigure => f !== undefined)
+      read = readFacts(text, sentence, own, countries.get(i) ?? [], commodities.get(i) ?? [], flows.get(i) ?? [], periods.get(i) ?? [])
       facts.set(i, read)
     }
     return read
   }
-  return figures.map((f, j) => {
-    const i = bySentence[j] ?? -1
+  const published = readPublished(options.published, figures)
+  const captions = captionParagraphs(text, sentences)
+  const out: LinkedFigure[] = figures.slice()
+  const ctx: DocContext = {}
+  for (let i = 0; i < sentences.length; i++) {
     const here = factsOf(i)
-    if (here === undefined || f.kind === 'date' || f.kind === 'year') return f
+    if (here === undefined) continue
     const previous = i > 0 && sentences[i - 1]?.paragraph === here.sentence.paragraph ? factsOf(i - 1) : undefined
-    return linkOne(text, f, here, previous)
-  })
+    const linked: LinkedFigure[] = []
+    let main: LinkedFigure | undefined
+    for (const j of members.get(i) ?? []) {
+      const f = figures[j]
+      if (f === undefined || f.kind === 'date' || f.kind === 'year') continue
+      const own = linkOne(text, f, here, previous, main)
+      const l = TRADE_KINDS.has(f.kind) || f.kind === 'price' ? inherit(text, own, here, ctx, published) : own
+      out[j] = l
+      linked.push(l)
+      if (l.base !== true) main = l
+    }
+    if (!captions.has(here.sentence.paragraph)) updateContext(ctx, here, linked)
+  }
+  return out
+}
+
+/** The article's date: given, or a full date on its first lines ("date 2019-12-06"). */
+function readPublished(given: string | undefined, figures: readonly FoundFigure[]): { year: number; month: number } | undefined {
+  const iso = given ?? figures.find((f) => f.kind === 'date' && f.start < 300 && /^\d{4}-\d{2}-\d{2}$/.test(f.date ?? ''))?.date
+  const m = /^(\d{4})-(\d{2})/.exec(iso ?? '')
+  return m === null ? undefined : { year: Number(m[1]), month: Number(m[2]) }
+}
+
+/**
+ * Photo captions and credits: a paragraph after the first of one line that does not end a
+ * sentence, or that credits a photo. They name dates and people, not what the article is about.
+ */
+function captionParagraphs(text: string, sentences: readonly Sentence[]): Set<number> {
+  const out = new Set<number>()
+  const byParagraph = new Map<number, Sentence[]>()
+  for (const s of sentences) byParagraph.set(s.paragraph, [...(byParagraph.get(s.paragraph) ?? []), s])
+  for (const [p, list] of byParagraph) {
+    if (p === 0) continue
+    const body = text.slice(list[0]?.start ?? 0, list[list.length - 1]?.end ?? 0)
+    if (/(?:^|\s)(?:Photo|Photograph|Image|Picture|File photo)\s*:|\((?:Photo|Image)\b/i.test(body)) out.add(p)
+    else if (list.length === 1 && body.length < 240 && !/[.!?:"”’)]\s*$/.test(body) && !body.includes('\n')) out.add(p)
+  }
+  return out
+}
+
+/** What later figures inherit: the links of this sentence's figures, else its own mentions. */
+function updateContext(ctx: DocContext, here: SentenceFacts, linked: readonly LinkedFigure[]): void {
+  const trade = linked.filter((l) => TRADE_KINDS.has(l.kind) && l.base !== true && l.measure !== 'share')
+  const last = trade[trade.length - 1]
+  if (last !== undefined) {
+    if (last.reporter !== undefined) {
+      ctx.reporter = last.reporter
+      ctx.partner = last.partner
+      if (last.partners !== undefined) ctx.partner = undefined
+    } else if (last.partner !== undefined) ctx.partner = last.partner
+    if (last.flow !== undefined) ctx.flow = last.flow
+    if (last.year !== undefined) {
+      ctx.year = last.year
+      ctx.period = last.linkedPeriod
+    }
+    const named = here.commodities[here.commodities.length - 1]
+    if (named !== undefined) ctx.commodity = named.commodity
+    return
+  }
+  // A sentence without trade figures (a title, a lede) sets the subject when it says who trades.
+  const flow = here.flows[0]?.flow
+  const { origin, destination } = here.roles
+  if (flow !== undefined && (origin !== undefined || destination !== undefined)) {
+    const reporter = flow === 'M' ? destination : origin
+    const partner = flow === 'M' ? origin : destination
+    if (reporter !== undefined) {
+      ctx.reporter = reporter
+      ctx.partner = partner
+    } else if (partner !== undefined) ctx.partner = partner
+    ctx.flow = flow
+  }
+  if (here.commodities.length > 0 && (flow !== undefined || origin !== undefined || destination !== undefined)) ctx.commodity = here.commodities[0]?.commodity
+  if (flow !== undefined || here.commodities.length > 0) {
+    const years = new Set(here.years.filter((y) => y.base === 'none').map((y) => y.year))
+    if (years.size === 1) {
+      ctx.year = [...years][0]
+      ctx.period = undefined
+    }
+  }
+}
+
+const THIS_YEAR_RE = /(?<![\p{L}])(?:this|the\s+current)\s+(?:year|fiscal(?:\s+year)?)(?![\p{L}])|(?<![\p{L}])so\s+far\s+this\s+year/iu
+const LAST_YEAR_RE = /(?<![\p{L}])last\s+(?:year|fiscal(?:\s+year)?)(?![\p{L}])/iu
+
+/**
+ * Fills what the sentence did not say from the article: the year (or the article's date for
+ * "this year", "last year", months without a year), the countries and flow, the commodity.
+ */
+function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocContext, published: { year: number; month: number } | undefined): LinkedFigure {
+  const out: { -readonly [K in keyof LinkedFigure]: LinkedFigure[K] } = { ...l }
+  const sentenceText = text.slice(here.sentence.start, here.sentence.end)
+  if (l.base !== true) {
+    const period = nearest(here.periods.filter((p) => p.end <= l.start || p.start >= l.end), l.start)
+    if (out.year === undefined) {
+      const hint = period?.yearHint ?? (THIS_YEAR_RE.test(sentenceText) ? 'this' : LAST_YEAR_RE.test(sentenceText) && l.measure !== 'change' ? 'last' : undefined)
+      if (period?.lastMonth === true && published !== undefined) {
+        const month = published.month === 1 ? 12 : published.month - 1
+        out.year = published.month === 1 ? published.year - 1 : published.year
+        out.linkedPeriod = periodText(out.year, month, month)
+      } else if (hint !== undefined && published !== undefined) {
+        out.year = hint === 'this' ? published.year : published.year - 1
+      } else if (period !== undefined && here.years.every((y) => y.base !== 'none')) {
+        const year = ctx.year ?? (published === undefined ? undefined : period.fromMonth > published.month ? published.year - 1 : published.year)
+        if (year !== undefined) out.year = year
+      } else if (here.years.every((y) => y.base !== 'none') && ctx.year !== undefined) {
+        out.year = ctx.year
+        if (ctx.period !== undefined && here.years.length === 0) out.linkedPeriod = ctx.period
+      }
+    }
+    if (out.year !== undefined && out.linkedPeriod === undefined && period !== undefined && period.lastMonth !== true) {
+      out.linkedPeriod = periodText(out.year, period.fromMonth, period.toMonth)
+    }
+    if (out.measure === 'change' && out.changeFrom === undefined && out.year !== undefined && PREVIOUS_YEAR_RE.test(sentenceText)) out.changeFrom = out.year - 1
+  }
+  if (out.commodity === undefined && here.commodities.length === 0 && ctx.commodity !== undefined) {
+    out.commodity = ctx.commodity.name
+    if (ctx.commodity.hsCode !== '') out.hsCode = ctx.commodity.hsCode
+  }
+  if (out.reporter === undefined && l.kind !== 'price') {
+    const noCountries = here.roles.mentions.length === 0 && here.roles.unassigned.length === 0
+    const flow = out.flow ?? (noCountries ? ctx.flow : undefined)
+    if (flow !== undefined && ctx.reporter !== undefined && ctx.reporter !== out.partner && (noCountries || out.partner !== undefined)) {
+      out.reporter = ctx.reporter
+      out.flow = flow
+      // The partner carries over only while the flow does: "Imports ..." after exports to Italy is no import from Italy.
+      if (out.partner === undefined && noCountries && flow === ctx.flow && ctx.partner !== undefined && out.partners === undefined) out.partner = ctx.partner
+    }
+  }
+  return out
 }
 
 function sentenceAt(sentences: readonly Sentence[], pos: number): number {
@@ -150,6 +325,19 @@ function bucket<T extends { readonly start: number }>(sentences: readonly Senten
   return out
 }
 
+/** Words right before a level that make it the base of a comparison: "from 2.9 Mt", "against $5bn". */
+const BASE_BEFORE = new Set(['from', 'against', 'versus', 'vs', 'over', 'than'])
+
+function isBaseFigure(text: string, f: FoundFigure, earlier: readonly FoundFigure[]): boolean {
+  if (f.prior === true) return true
+  if (f.kind === 'percent' || f.kind === 'date' || f.kind === 'year') return false
+  const words = lastWords(text, f.start, 3)
+  const w = words[words.length - 1] ?? ''
+  const w1 = words[words.length - 2] ?? ''
+  const compared = BASE_BEFORE.has(w) || ((w === 'with' || w === 'to') && (w1 === 'compared' || w1 === 'relative'))
+  return compared && earlier.some((e) => e.kind === f.kind && e.prior !== true)
+}
+
 function readFacts(
   text: string,
   sentence: Sentence,
@@ -157,22 +345,37 @@ function readFacts(
   countries: readonly CountryMention[],
   commodities: readonly CommodityMention[],
   flows: readonly FlowWord[],
+  periods: readonly PeriodMention[],
 ): SentenceFacts {
   const years: YearMention[] = []
+  const bases = figures.filter((f, k) => isBaseFigure(text, f, figures.slice(0, k)))
   for (const f of figures) {
     if (f.kind !== 'year' && f.kind !== 'date') continue
     if (f.kind === 'date' && /^\d{4}\/\d{4}$/.test(f.date ?? '')) continue
-    const base = baseYearKind(text, f.start)
-    years.push({ pos: f.start, end: f.end, year: Number(f.valueExact), ...(f.period === undefined ? {} : { period: f.period }), base })
+    // "from 2.1 Mt in 2021": the year belongs to the base figure before it.
+    const owner = bases.find((b) => b.end <= f.start && /^\s*(?:in|of|during)\s+(?:the\s+(?:same\s+period\s+of\s+)?)?$/i.test(text.slice(b.end, f.start)))
+    const base = owner === undefined ? baseYearKind(text, f.start) : 'strict'
+    years.push({ pos: f.start, end: f.end, year: Number(f.valueExact), ...(f.period === undefined ? {} : { period: f.period }), base, ...(owner === undefined ? {} : { owner: owner.start }) })
   }
-  return { sentence, years, countries, roles: readRoles(text, sentence, countries, commodities), commodities, flows }
+  return { sentence, years, countries, roles: readRoles(text, sentence, countries, commodities), commodities, flows, periods }
 }
 
 function readRoles(text: string, sentence: Sentence, countries: readonly CountryMention[], commodities: readonly CommodityMention[]): Roles {
   let origin: string | undefined
   let destination: string | undefined
   const unassigned: string[] = []
+  const mentions: { start: number; end: number; iso3: string; role: 'origin' | 'destination'; list?: string[] }[] = []
+  let head: (typeof mentions)[number] | undefined
+  let headEnd = -1
   for (const c of countries) {
+    // "to Italy, India and Israel": a name right after a role mention, joined by a comma or
+    // "and", is one more country of the same list.
+    if (head !== undefined && c.form === 'name' && /^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?$/.test(text.slice(headEnd, c.start))) {
+      head.list = [...(head.list ?? [head.iso3]), c.iso3]
+      headEnd = c.end
+      continue
+    }
+    head = undefined
     const words = lastWords(text, c.start, 2, 24)
     const last = words[words.length - 1] === 'the' ? words[words.length - 2] : words[words.length - 1]
     const after = text.slice(c.end, Math.min(sentence.end, c.end + 60))
@@ -180,7 +383,7 @@ function readRoles(text: string, sentence: Sentence, countries: readonly Country
     let role: 'origin' | 'destination' | undefined
     if (between) role = undefined
     else if (last === 'from') role = 'origin'
-    else if (c.form === 'name' && (last === 'to' || last === 'into' || last === 'towards' || last === 'toward')) role = 'destination'
+    else if (c.form === 'name' && (last === 'to' || last === 'into' || last === 'towards' || last === 'toward' || last === 'for')) role = 'destination'
     else if (c.form === 'name' && last !== undefined && SUPPLY_VERBS.has(last)) role = 'destination'
     else if (EXPORTER_AFTER_RE.test(after)) role = 'origin'
     else if (IMPORTER_AFTER_RE.test(after)) role = 'destination'
@@ -188,40 +391,65 @@ function readRoles(text: string, sentence: Sentence, countries: readonly Country
     if (role === 'origin') origin ??= c.iso3
     else if (role === 'destination') destination ??= c.iso3
     else if (c.form === 'name' && !between) unassigned.push(c.iso3)
+    if (role !== undefined) {
+      const m = { start: c.start, end: c.end, iso3: c.iso3, role }
+      mentions.push(m)
+      if (last === 'to' || last === 'from' || last === 'into') {
+        head = m
+        headEnd = c.end
+      }
+    }
   }
   return {
     ...(origin === undefined ? {} : { origin }),
     ...(destination === undefined ? {} : { destination }),
+    mentions,
     unassigned: unassigned.filter((iso3) => iso3 !== origin && iso3 !== destination),
   }
 }
 
-function linkOne(text: string, f: FoundFigure, here: SentenceFacts, previous: SentenceFacts | undefined): LinkedFigure {
+/**
+ * The mention of a role that a figure is about: the first one after it in its clause ("5 Mt
+ * to Italy, 2 Mt to India"), else the nearest one before it ("exports to Italy rose to 5 Mt").
+ */
+function pickRole(text: string, mentions: readonly RoleMention[], role: 'origin' | 'destination', f: FoundFigure): RoleMention | undefined {
+  const candidates = mentions.filter((m) => m.role === role)
+  if (candidates.length <= 1) return candidates[0]
+  const end = f.afterEnd ?? f.end
+  const after = candidates.find((m) => m.start >= end && !/[,;]|\band\b|\bwhile\b/.test(text.slice(end, m.start)))
+  if (after !== undefined) return after
+  const before = candidates.filter((m) => m.end <= f.start)
+  return before[before.length - 1] ?? candidates[0]
+}
+
+function linkOne(text: string, f: FoundFigure, here: SentenceFacts, previous: SentenceFacts | undefined, main: LinkedFigure | undefined): LinkedFigure {
   const out: { -readonly [K in keyof LinkedFigure]: LinkedFigure[K] } = { ...f }
   const after = text.slice(f.afterEnd ?? f.end, Math.min(here.sentence.end, (f.afterEnd ?? f.end) + 120))
+  const isBase = main !== undefined && isBaseFigure(text, f, [main])
 
   // Measure first: a change figure reads "from 2021" as its base, not as its year.
-  const measure = readMeasure(f, wordsBefore(text, f), after)
-  out.measure = measure.measure
-  if (measure.direction !== undefined) out.changeDirection = measure.direction
+  const measure = f.multiple !== undefined ? { measure: 'change' as const, direction: f.multiple } : readMeasure(f, wordsBefore(text, f), after)
+  out.measure = isBase ? 'level' : measure.measure
+  if (isBase) out.base = true
+  if (measure.direction !== undefined && !isBase) out.changeDirection = measure.direction
   if (measure.shareOf !== undefined) {
     out.shareOf = measure.shareOf
     const country = here.countries.find((c) => c.start >= f.end && c.start < f.end + 120 && after.includes(text.slice(c.start, c.end)))
     if (country !== undefined && measure.shareOf.includes(text.slice(country.start, country.end))) out.shareOfCountry = country.iso3
   }
 
-  const year = pickYear(f, here, previous, measure.measure === 'change')
+  const year = isBase ? baseYear(text, f, here, main) : pickYear(f, here, previous, measure.measure === 'change')
   if (year !== undefined) {
     out.year = year.year
     if (year.period !== undefined) out.linkedPeriod = year.period
   }
-  if (measure.measure === 'change') {
+  if (measure.measure === 'change' && !isBase) {
     const base = here.years.find((y) => y.pos > f.start && (y.base === 'strict' || y.base === 'loose') && y.year !== year?.year) ?? here.years.find((y) => y.base === 'strict' && y.year !== year?.year)
     if (base !== undefined) out.changeFrom = base.year
     else if (year !== undefined && PREVIOUS_YEAR_RE.test(text.slice(here.sentence.start, here.sentence.end))) out.changeFrom = year.year - 1
   }
 
-  if (!TRADE_KINDS.has(f.kind)) return out
+  if (!TRADE_KINDS.has(f.kind) && f.kind !== 'price') return out
   // A share names its commodity before the figure ("Coal accounts for 40% of electricity
   // generation"); what follows "of" is the whole it is a share of.
   const preceding = measure.measure === 'share' ? here.commodities.filter((c) => c.start < f.start) : []
@@ -230,14 +458,39 @@ function linkOne(text: string, f: FoundFigure, here: SentenceFacts, previous: Se
     out.commodity = commodity.commodity.name
     if (commodity.commodity.hsCode !== '') out.hsCode = commodity.commodity.hsCode
   }
-  const flowWord = nearest(here.flows, f.numberStart)
-  let origin = here.roles.origin
-  let destination = here.roles.destination
+  if (f.kind === 'price') return out
+  if (isBase && main !== undefined) {
+    // A base figure is the same series as the figure it is compared with.
+    for (const k of ['reporter', 'partner', 'flow', 'commodity', 'hsCode'] as const) if (main[k] !== undefined) (out as Record<string, unknown>)[k] = main[k]
+    return out
+  }
+  // Flow words inside the phrase a share is of ("of Israel's oil needs") say what the whole is.
+  const afterStart = f.afterEnd ?? f.end
+  const shareSpan = measure.shareOf === undefined ? undefined : [afterStart, afterStart + after.indexOf(measure.shareOf) + measure.shareOf.length]
+  const flowWord = flowWordOf(here.flows.filter((w) => shareSpan === undefined || w.start < (shareSpan[0] ?? 0) || w.start >= (shareSpan[1] ?? 0)), f)
+  const originMention = pickRole(text, here.roles.mentions, 'origin', f)
+  const destinationMention = pickRole(text, here.roles.mentions, 'destination', f)
+  let origin = originMention?.iso3 ?? here.roles.origin
+  let destination = destinationMention?.iso3 ?? here.roles.destination
+  const list = destinationMention?.list ?? originMention?.list
   // "40% of Israel's oil needs / imports": the country of the whole is the importer;
   // "41% of Azerbaijan's exports": it is the exporter.
   if (out.shareOfCountry !== undefined && measure.shareOf !== undefined) {
     if (SHARE_OF_EXPORTS_RE.test(measure.shareOf)) origin ??= out.shareOfCountry
     else if (SHARE_OF_IMPORTS_RE.test(measure.shareOf)) destination ??= out.shareOfCountry
+  }
+  const flow = flowWord?.flow ?? (origin !== undefined && destination !== undefined ? 'X' : undefined)
+  // One country, no roles, a trade verb: the country is the subject ("Vietnam earned $1.55bn from selling crude").
+  if ((flow === 'X' || flow === 'M') && origin === undefined && destination === undefined && here.roles.unassigned.length === 1) {
+    if (flow === 'X') origin = here.roles.unassigned[0]
+    else destination = here.roles.unassigned[0]
+  }
+  if (flow !== undefined && flow !== 'X' && flow !== 'M') {
+    // Production, consumption, transit, stocks: the country they happen in, no partner.
+    const where = origin ?? destination ?? here.roles.unassigned[0] ?? here.countries.find((c) => c.form === 'demonym')?.iso3
+    out.flow = flow
+    if (where !== undefined) out.reporter = where
+    return out
   }
   // One side named by its role, the other only mentioned: "Azerbaijan covers 18% of Israel's
   // needs" gives the importer by role and the exporter by elimination.
@@ -246,15 +499,31 @@ function linkOne(text: string, f: FoundFigure, here: SentenceFacts, previous: Se
     if (origin === undefined) origin = spare
     else destination = spare
   }
-  const flow = flowWord?.flow ?? (origin !== undefined && destination !== undefined ? 'X' : undefined)
   if (flow === undefined) return out
+  out.flow = flow
   const reporter = flow === 'X' ? origin : destination
   const partner = flow === 'X' ? destination : origin
-  if (reporter === undefined && partner === undefined) return out
   if (reporter !== undefined) out.reporter = reporter
-  if (partner !== undefined && partner !== reporter) out.partner = partner
-  out.flow = flow
+  const listed = list !== undefined && list.length > 1 && (flow === 'X' ? destinationMention : originMention)?.list === list
+  if (listed) out.partners = list
+  else if (partner !== undefined && partner !== reporter) out.partner = partner
   return out
+}
+
+/**
+ * The year of a base figure: one written right after it ("from 2.1 Mt in 2021"), else, when
+ * the sentence compares with the previous year, the year before the main figure's.
+ */
+function baseYear(text: string, f: FoundFigure, here: SentenceFacts, main: LinkedFigure): YearMention | undefined {
+  const own = here.years.find((y) => y.owner === f.start)
+  if (own !== undefined) return own
+  const sentence = text.slice(here.sentence.start, here.sentence.end)
+  if (main.year !== undefined && (f.prior === true || PREVIOUS_YEAR_RE.test(sentence))) {
+    const year = main.year - 1
+    const period = main.linkedPeriod?.replace(/\d{4}/g, String(year))
+    return { pos: -1, end: -1, year, base: 'none', ...(period === undefined ? {} : { period }) }
+  }
+  return undefined
 }
 
 interface MeasureRead {
@@ -323,6 +592,8 @@ function baseYearKind(text: string, start: number): 'strict' | 'loose' | 'since'
   if (words[n - 1] === 'year') n--
   if (words[n - 1] === 'the') n--
   else if ((words[n - 1] === 'of' || words[n - 1] === 'in') && words[n - 2] === 'period' && words[n - 3] === 'same' && words[n - 4] === 'the') n -= 4
+  // "on the same month of 2018", "the same quarter in 2022": the base of a comparison.
+  if ((words[n - 1] === 'of' || words[n - 1] === 'in') && /^(?:period|month|months|quarter|half|time|day|week)$/.test(words[n - 2] ?? '') && words[n - 3] === 'same') return 'strict'
   const w = words[n - 1] ?? ''
   const w1 = words[n - 2] ?? ''
   if (w === 'against' || w === 'versus' || w === 'vs' || w === 'than' || (w === 'in' && w1 === 'than')) return 'strict'
@@ -356,6 +627,15 @@ function pickYear(f: FoundFigure, here: SentenceFacts, previous: SentenceFacts |
   const earlier = previous.years.filter((y) => y.base === 'none')
   const distinct = new Set(earlier.map((y) => y.year))
   return distinct.size === 1 ? earlier[earlier.length - 1] : undefined
+}
+
+/**
+ * The flow word a figure is about: the nearest one before it in its sentence (the subject and
+ * verb come first: "Coal imports climbed to 1.2 Mt as power demand surged"), else the nearest after.
+ */
+function flowWordOf(words: readonly FlowWord[], f: FoundFigure): FlowWord | undefined {
+  const before = words.filter((w) => w.start < f.numberStart)
+  return before[before.length - 1] ?? words.find((w) => w.start >= f.numberStart)
 }
 
 function nearest<T extends { readonly start: number }>(items: readonly T[], at: number): T | undefined {

@@ -23,11 +23,14 @@ export const SCALE_WORD_RE = new RegExp(`(?:${WS}|-)(${alternation(SCALES.flatMa
 /** Scale symbols glued to the number or after one space: "$410m", "US$ 5 bn" is a word. */
 export const SCALE_SYMBOL_RE = new RegExp(`[ \\t]?(${alternation(SCALES.flatMap((s) => s.symbols), false)})(?![\\p{L}\\p{N}/'’])`, 'uy')
 
-/** Unit words after a number (or its scale): " tons", " barrels per day", " US dollars". */
-export const UNIT_WORD_RE = new RegExp(`${WS}(${alternation(UNITS.flatMap((u) => u.words), true)})(?![\\p{L}\\p{N}])`, 'iuy')
+/**
+ * Unit words after a number (or its scale): " tons", " barrels per day", " US dollars"; a hyphen
+ * may join them in compounds ("300,000-bpd refinery", "two-million-barrel-a-day").
+ */
+export const UNIT_WORD_RE = new RegExp(`(?:${WS}|-)(${alternation(UNITS.flatMap((u) => u.words), true).replace(/\\s\+/g, '[\\s-]+')})(?![\\p{L}\\p{N}])`, 'iuy')
 
-/** Unit symbols after a number, case-sensitive: "%", " Mt", " b/d", " USD". */
-export const UNIT_SYMBOL_RE = new RegExp(`${WS}(${alternation(UNITS.flatMap((u) => u.symbols), false)})(?![\\p{L}\\p{N}])`, 'uy')
+/** Unit symbols after a number, case-sensitive: "%", " Mt", " b/d", " USD", "-bpd". */
+export const UNIT_SYMBOL_RE = new RegExp(`(?:${WS}|-)(${alternation(UNITS.flatMap((u) => u.symbols), false)})(?![\\p{L}\\p{N}])`, 'uy')
 
 /** "a 12-percent rise": the only unit a hyphen may join to a number. */
 export const PERCENT_HYPHEN_RE = /-(percent|per cent|per-cent|pct)(?![\p{L}\p{N}])/iuy

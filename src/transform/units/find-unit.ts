@@ -2,7 +2,7 @@ import { SCALES, UNITS, type ScaleEntry, type UnitEntry } from './unit-registry.
 
 /** Lower-cased, single-spaced form used to look up case-insensitive spellings. */
 export function normalizeSpelling(spelling: string): string {
-  return spelling.toLowerCase().replace(/\s+/g, ' ').trim()
+  return spelling.toLowerCase().replace(/[\s-]+/g, ' ').trim()
 }
 
 function buildLookup<T>(entries: readonly T[], spellings: (entry: T) => { words: readonly string[]; symbols: readonly string[] }): {

@@ -138,9 +138,21 @@ export const UNITS: readonly UnitEntry[] = [
   currency('DKK', ['Danish krone', 'Danish kroner'], []),
   currency('PLN', ['zloty', 'zlotys', 'zlotych'], []),
   currency('EGP', ['Egyptian pound', 'Egyptian pounds'], []),
-  currency('ZAR', ['rand'], []),
-  currency('NGN', ['naira'], ['₦']),
-  currency('PKR', ['Pakistani rupee', 'Pakistani rupees'], []),
+  // Single-letter prefixes (K, N, R) are read only glued to a number with a scale or
+  // thousands groups ("K2.5 billion", "N1,200"); see readCurrencyPrefix in find-figures.ts.
+  currency('ZAR', ['rand', 'South African rand'], ['R']),
+  currency('NGN', ['naira'], ['₦', 'N']),
+  currency('ZMW', ['kwacha', 'Zambian kwacha'], ['K']),
+  currency('KES', ['Kenyan shilling', 'Kenyan shillings'], ['KSh', 'Ksh']),
+  currency('GHS', ['cedi', 'cedis', 'Ghanaian cedi'], ['GH₵', 'GH¢']),
+  currency('PKR', ['Pakistani rupee', 'Pakistani rupees'], ['PKR']),
+  currency('LKR', ['Sri Lankan rupee', 'Sri Lankan rupees'], []),
+  currency('BDT', ['taka'], ['Tk', '৳']),
+  currency('IDR', ['rupiah'], ['Rp']),
+  currency('MYR', ['ringgit'], ['RM']),
+  currency('VND', ['dong'], ['₫']),
+  currency('THB', ['baht'], ['฿']),
+  currency('PHP', ['Philippine peso', 'Philippine pesos'], ['₱']),
   currency('UZS', ['Uzbek sum', 'Uzbek soums', 'soums'], []),
 
   // Percent.
@@ -171,11 +183,13 @@ export const UNITS: readonly UnitEntry[] = [
     words: [
       'barrels per day', 'barrels a day', 'barrels/day', 'barrel per day', 'barrels of oil per day', 'barrels of oil a day',
       'barrels of crude per day', 'barrels of crude a day', 'barrels of crude oil per day', 'barrels of crude oil a day', 'bpd', 'bopd',
+      'barrels daily', 'barrels of oil daily', 'barrels of crude daily', 'barrel a day', 'barrel-a-day', 'barrel-per-day', 'barrels-a-day',
+      'barrels-per-day',
     ],
     symbols: ['b/d', 'bbl/d', 'bbl/day', 'BPD'],
   }, 'identity'),
-  unit('thousand-barrels-per-day', 'volume_rate', 'bbl/d', '1000', { symbols: ['kb/d', 'kbd', 'kbpd'] }, 'k = 10^3'),
-  unit('million-barrels-per-day', 'volume_rate', 'bbl/d', '1000000', { symbols: ['mb/d', 'mbd', 'mbpd', 'MMb/d', 'mmb/d', 'MMbpd', 'mmbpd'] }, 'm, MM = 10^6'),
+  unit('thousand-barrels-per-day', 'volume_rate', 'bbl/d', '1000', { symbols: ['kb/d', 'kbd', 'kbpd', 'kbbl/d', 'tb/d', 'Kb/d', 'KB/D'] }, 'k = 10^3'),
+  unit('million-barrels-per-day', 'volume_rate', 'bbl/d', '1000000', { symbols: ['mb/d', 'Mb/d', 'MB/D', 'mbd', 'mbpd', 'MMb/d', 'mmb/d', 'MMbpd', 'mmbpd', 'MMbbl/d', 'mmbbl/d'] }, 'm, MM = 10^6'),
 
   // Area -> hectares.
   unit('hectare', 'area', 'ha', '1', { words: ['hectare', 'hectares'], symbols: ['ha'] }, 'hectare = 10^4 m2'),
