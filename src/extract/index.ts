@@ -1,9 +1,8 @@
-export { listInputs, INPUT_EXTENSIONS } from './list-inputs.ts'
-export { openSources, hashFile, type SourceHandle } from './open-sources.ts'
+export { listInputs } from './list-inputs.ts'
+export { openSources, type SourceHandle } from './open-sources.ts'
 export { readRecords, sniffDelimiter, type RecordAt, type RecordError, type RecordStream } from './read-records.ts'
-export { sniffText, type TextEncodingName } from './decode-text.ts'
+export { type TextEncodingName } from './decode-text.ts'
 export {
-  readTextFile, parseClaimsFile, parsePublishedFile, ClaimsFileSchema, PublishedFileSchema,
-  type Claim, type ClaimsFile, type PublishedFigure, type PublishedFile, type FileBytes,
+  readTextFile, parseClaimsFile, parsePublishedFile, type Claim, type ClaimsFile, type PublishedFigure, type PublishedFile, type FileBytes,
 } from './read-figure-files.ts'
 export { HttpClient, SecretRedactor, redactUrl, type FetchOptions, type FetchResult, type FetchRecord, type HttpClientOptions, type Expect } from './http/index.ts'

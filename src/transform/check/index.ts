@@ -1,1 +1,1 @@
-export { checkChange, checkLevel, checkShare, toleranceOf, type CheckableFigure, type CheckResult, type CheckStatus, type Observation } from './check-figure.ts'
+export { checkChange, checkLevel, checkShare, type CheckableFigure, type CheckResult, type CheckStatus, type Observation } from './check-figure.ts'

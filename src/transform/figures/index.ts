@@ -1,5 +1,5 @@
 export type { Figure, FigureKind, FigureMeasure, ExtractOptions } from './figure.ts'
 export { extractFigures } from './extract-figures.ts'
-export { htmlToText, looksLikeHtml, decodeEntities } from './html-to-text.ts'
+export { htmlToText, looksLikeHtml } from './html-to-text.ts'
 export { COUNTRIES, findCountryMentions, lookupCountry, type CountryEntry, type CountryMention } from './country-lexicon.ts'
-export { COMMODITIES, findCommodityMentions, lookupCommodity, type CommodityEntry, type CommodityMention } from './commodity-lexicon.ts'
+export { COMMODITIES, lookupCommodity, type CommodityEntry, type CommodityMention } from './commodity-lexicon.ts'
