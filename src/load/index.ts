@@ -12,3 +12,4 @@ export {
   saveChecks, listChecks, listPublished, type PublishedListRow, type StoredFigure, type ArticleMeta, type PublishedRow, type FigureRow, type SeriesQuery, type CheckRow,
 } from './figures-store.ts'
 export { recordHttpFetch, isLoadedSha256, recordJobState, listJobStates, type HttpFetchRow, type JobStatus, type JobStateRow } from './job-state-store.ts'
+export { findComtradeSlice, saveComtradeSlice, type ComtradeSliceKey, type ComtradeSliceRelease } from './comtrade-slice-store.ts'
