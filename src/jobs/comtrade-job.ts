@@ -43,6 +43,7 @@ export async function runComtradeJob(
       try {
         available = await readAvailability(http, availabilityUrl, headers, reporter, signal)
       } catch (error) {
+        if (options.signal?.aborted === true) throw error
         const message = http.redactor.text(describeError(error))
         out.push({ source: redactUrl(availabilityUrl), status: 'failed', bytes: 0, rowsLoaded: 0, rowsRejected: 0, error: message })
         continue
@@ -95,6 +96,7 @@ export async function runComtradeJob(
           out.push({ ...outcome, bytes: fetched.bytesDownloaded })
           if (outcome.status !== 'failed') await saveComtradeSlice(wh, key, release, fetched.sha256)
         } catch (error) {
+          if (options.signal?.aborted === true) throw error
           const message = http.redactor.text(describeError(error))
           options.log.error({ url: shown, err: message }, 'source failed')
           out.push({ source: shown, status: 'failed', bytes: 0, rowsLoaded: 0, rowsRejected: 0, error: message })

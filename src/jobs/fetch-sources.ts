@@ -59,6 +59,7 @@ export async function ingestUrls(
       const files = await ingestFiles(wh, [fetched.path], { ...options, displayAs: shown })
       out.push({ ...sourceFromFiles(shown, files), bytes: fetched.bytesDownloaded })
     } catch (error) {
+      if (options.signal?.aborted === true) throw error
       const message = http.redactor.text(describeError(error))
       options.log.error({ url: shown, err: message }, 'source failed')
       out.push({ source: shown, status: 'failed', bytes: 0, rowsLoaded: 0, rowsRejected: 0, error: message })

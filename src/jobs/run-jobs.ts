@@ -1,6 +1,6 @@
 import { describeError, TradeEtlError } from '../errors.ts'
 import { readComtradeEnv, readEnv, type Job, type JobConfig } from '../config/index.ts'
-import { finishRun, recordJobState, startRun, type Warehouse } from '../load/index.ts'
+import { failStaleRuns, finishRun, recordJobState, startRun, type Warehouse } from '../load/index.ts'
 import type { Logger } from '../log.ts'
 import { ingestFiles, type FileSummary } from './ingest-files.ts'
 import { runComtradeJob } from './comtrade-job.ts'
@@ -42,6 +42,8 @@ export async function runJobs(wh: Warehouse, config: JobConfig, names: readonly 
   const unlock = await wh.tryLock(RUN_LOCK)
   if (unlock === null) return 'locked'
   try {
+    const stale = await failStaleRuns(wh, new Date())
+    if (stale.length > 0) log.warn({ runs: stale }, 'runs left running by a stopped process marked failed')
     const runId = await startRun(wh, jobs.map((j) => j.name))
     const results: JobResult[] = []
     try {

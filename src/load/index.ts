@@ -4,7 +4,7 @@ export { loadTradeSource, findLoadedSource, type TradeSourceLoad, type TradeSour
 export { upsertCountries, upsertProducts, recordReferenceLoad, upsertSideTable } from './reference.ts'
 export { queryYoy, queryStatus, type YoyFilter, type YoyRow, type StatusReport } from './reports.ts'
 export { grantReader } from './grants.ts'
-export { startRun, finishRun, claimCronTick, type RunStatus } from './run-store.ts'
+export { startRun, finishRun, claimCronTick, failStaleRuns, type RunStatus } from './run-store.ts'
 export type { Database } from './schema.ts'
 export { describeWarehouse, renderDatabaseType, type ColumnDescription } from './describe-schema.ts'
 export {
