@@ -9,6 +9,8 @@ import { cli } from './helpers/run-cli.ts'
 import { ENGINES, createTestWarehouse, type TestWarehouse } from './helpers/warehouse.ts'
 
 const SECRET = 'k3y-0f-the-test-9b1e7c'
+/** Each test starts several trade-etl processes (about 15 s on an idle machine). */
+const CLI_TIMEOUT = 240_000
 
 /** Data lines of a CSV, counted apart from the loader: every one must be loaded or rejected. */
 const dataLines = (text: string) => text.split(/\r?\n/).filter((l) => l.trim() !== '').length - 1
@@ -104,7 +106,7 @@ describe.each(ENGINES)('sources over HTTP on the %s engine', (engine) => {
     const check = await cli(['status', '--check', '--config', config], env)
     expect(check.code, check.stderr).toBe(0)
     expect(check.stdout).toMatch(/^ok {4}trade-files: data is \d+ min old, within maxAge 8d$/m)
-  })
+  }, CLI_TIMEOUT)
 
   it('a 404, an HTML page where data was expected and a redirect end as documented; no secret anywhere; status --check exits 3', async () => {
     const res = await cli(['run', '--json', '--config', failing], env)
@@ -129,10 +131,10 @@ describe.each(ENGINES)('sources over HTTP on the %s engine', (engine) => {
       tables = JSON.stringify(dump)
       const fetches = dump[0] as unknown as { url: string; http_status: number | null; outcome: string }[]
       expect(fetches.some((f) => f.http_status === 404 && f.outcome === 'failed' && f.url.includes('subscription-key=***'))).toBe(true)
-      expect(fetches.filter((f) => f.http_status === 304).length).toBeGreaterThanOrEqual(5)
+      expect(fetches.some((f) => f.http_status === 200 && f.outcome === 'downloaded' && f.url.endsWith('/moved/totals.csv'))).toBe(true)
     } finally {
       await wh.close()
     }
     for (const text of [res.stdout, res.stderr, check.stdout, check.stderr, tables]) expect(text).not.toContain(SECRET)
-  })
+  }, CLI_TIMEOUT)
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseDuration, resolveJobConfig } from '../src/config/index.ts'
+import { expandPeriods, parseDuration, resolveJobConfig } from '../src/config/index.ts'
 
 describe('job configuration', () => {
   it('reads urls and maxAge beside files; paths are taken from the file folder', () => {
@@ -31,5 +31,14 @@ describe('job configuration', () => {
     expect(parseDuration('8d')).toBe(8 * 86_400_000)
     expect(parseDuration('90s')).toBe(90_000)
     expect(() => parseDuration('soon')).toThrow(/not a duration/)
+  })
+
+  it('comtrade jobs: codes normalised, defaults, periods expanded and checked against freq', () => {
+    const c = resolveJobConfig({ jobs: [{ name: 'aze-isr', kind: 'comtrade', reporters: ['031'], partners: [376], commodities: ['2709'], flows: ['X'], periods: ['2019-2023'] }] }, 'c.json')
+    expect(c.jobs[0]).toMatchObject({ type: 'C', freq: 'A', classification: 'HS', reporters: ['31'], partners: ['376'], maxRecords: 250_000 })
+    expect(expandPeriods(['2019-2021', '2021'])).toEqual(['2019', '2020', '2021'])
+    expect(expandPeriods(['202211-202302'])).toEqual(['202211', '202212', '202301', '202302'])
+    expect(() => resolveJobConfig({ jobs: [{ name: 'm', kind: 'comtrade', freq: 'M', reporters: ['31'], periods: ['2022'] }] }, 'c.json')).toThrow(/YYYYMM for freq M/)
+    expect(() => resolveJobConfig({ jobs: [{ name: 'm', kind: 'comtrade', reporters: ['31'], periods: ['2022'], reporter: ['1'] }] }, 'c.json')).toThrow(/unknown key "reporter" \(did you mean "reporters"\?\)/)
   })
 })

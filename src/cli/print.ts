@@ -39,6 +39,7 @@ export async function printRun(wh: Warehouse, config: JobConfig, summary: RunSum
   for (const job of summary.jobs) {
     out(`== job ${job.job} (${job.kind}) ${job.ok ? 'ok' : `FAILED: ${job.error ?? ''}`} in ${job.ms} ms`)
     if (job.files !== undefined && job.files.length > 0) printIngest(job.files)
+    for (const s of job.sources.filter((x) => /^https?:/.test(x.source))) out(`${s.source}: ${s.status}, ${s.bytes} bytes, ${s.rowsLoaded} rows loaded, ${s.rowsRejected} rejected${s.error === undefined ? '' : ` (${s.error})`}`)
     for (const a of job.articles ?? []) out(`${a.path}: ${a.skipped ? 'skipped (already loaded)' : `${a.figures} figures loaded`}`)
     for (const p of job.published ?? []) out(`${p.path}: ${p.skipped ? 'skipped (already loaded)' : `${p.figures} published figures loaded`}`)
     out('')

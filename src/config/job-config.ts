@@ -62,7 +62,30 @@ const PublishedJobSchema = z.strictObject({
   files: z.array(z.string().min(1)).min(1),
 })
 
-export const JobSchema = z.discriminatedUnion('kind', [IngestJobSchema, ArticleJobSchema, PublishedJobSchema])
+/** A year (annual) or YYYYMM (monthly), or a range of them: "2019-2023", "202201-202206". */
+const PeriodSchema = z.string().regex(/^(\d{4}|\d{6})(-(\d{4}|\d{6}))?$/, 'a period (2022 or 202203) or a range (2019-2023)')
+const AreaCodeSchema = z.union([z.string().regex(/^\d{1,4}$/, 'a numeric Comtrade area code ("031", "376")'), z.number().int().min(0)])
+  .transform((c) => String(Number(c)))
+
+const ComtradeJobSchema = z.strictObject({
+  ...JobBase,
+  kind: z.literal('comtrade'),
+  /** C goods, S services. */
+  type: z.enum(['C', 'S']).default('C'),
+  /** A annual, M monthly. */
+  freq: z.enum(['A', 'M']).default('A'),
+  /** HS (as reported), H0-H6, S1-S4, B4, B5, EB, ... */
+  classification: z.string().regex(/^[A-Z0-9]{1,4}$/).default('HS'),
+  reporters: z.array(AreaCodeSchema).min(1),
+  partners: z.array(AreaCodeSchema).min(1).optional(),
+  commodities: z.array(z.string().regex(/^(TOTAL|AG\d|ALL|\d{1,6})$/, 'a commodity code (2709, TOTAL, AG2)')).min(1).default(['TOTAL']),
+  flows: z.array(z.string().regex(/^[A-Z]{1,4}$/, 'a flow code (M, X, RM, RX, ...)')).min(1).optional(),
+  periods: z.array(PeriodSchema).min(1),
+  /** The API's per-call record cap for the key in use: an answer this long is an error. */
+  maxRecords: z.number().int().min(1).max(250_000).default(250_000),
+}).refine((j) => j.periods.every((p) => p.split('-').every((x) => x.length === (j.freq === 'A' ? 4 : 6))), 'periods must be years for freq A and YYYYMM for freq M')
+
+export const JobSchema = z.discriminatedUnion('kind', [IngestJobSchema, ComtradeJobSchema, ArticleJobSchema, PublishedJobSchema])
 type ParsedJob = z.infer<typeof JobSchema>
 /** A job after reading: paths are absolute, `files` and `urls` always present on ingest jobs. */
 export type Job = Exclude<ParsedJob, { kind: 'ingest' }> | (Extract<ParsedJob, { kind: 'ingest' }> & { files: string[]; urls: string[] })
@@ -127,6 +150,8 @@ export function resolveJobConfig(raw: unknown, path: string): JobConfig {
           return { ...job, files: (job.files ?? []).map(at), urls: job.urls ?? [] }
         case 'published':
           return { ...job, files: job.files.map(at) }
+        case 'comtrade':
+          return job
         case 'articles':
           return { ...job, files: job.files.map((f) => ({ ...f, path: at(f.path) })) }
       }
@@ -180,4 +205,18 @@ function unwrap(schema: z.ZodType): z.ZodType {
     else if (s instanceof z.ZodPipe) s = s.in as z.ZodType
     else return s
   }
+}
+
+/** Every period a comtrade job names, ranges expanded, in order. */
+export function expandPeriods(periods: readonly string[]): string[] {
+  const out: string[] = []
+  for (const p of periods) {
+    const [from, to = from] = p.split('-') as [string, string?]
+    if (from.length === 4) {
+      for (let y = Number(from); y <= Number(to); y++) out.push(String(y))
+    } else {
+      for (let y = Number(from.slice(0, 4)), m = Number(from.slice(4)); y * 100 + m <= Number(to); m === 12 ? (y++, m = 1) : m++) out.push(`${y}${String(m).padStart(2, '0')}`)
+    }
+  }
+  return [...new Set(out)]
 }

@@ -5,4 +5,4 @@ export { type TextEncodingName } from './decode-text.ts'
 export {
   readTextFile, parseClaimsFile, parsePublishedFile, type Claim, type ClaimsFile, type PublishedFigure, type PublishedFile, type FileBytes,
 } from './read-figure-files.ts'
-export { HttpClient, SecretRedactor, redactUrl, type FetchOptions, type FetchResult, type FetchRecord, type HttpClientOptions, type Expect } from './http/index.ts'
+export { HttpClient, SecretRedactor, redactUrl, parseJsonExact, readComtradeAnswer, writePlusCsv, type ComtradeAnswer, type FetchOptions, type FetchResult, type FetchRecord, type HttpClientOptions, type Expect } from './http/index.ts'

@@ -57,8 +57,9 @@ export async function ingestUrls(
         continue
       }
       const files = await ingestFiles(wh, [fetched.path], { ...options, displayAs: shown })
-      out.push({ ...summarize(shown, files), bytes: fetched.bytesDownloaded })
+      out.push({ ...sourceFromFiles(shown, files), bytes: fetched.bytesDownloaded })
     } catch (error) {
+      if (options.signal?.aborted === true) throw error
       const message = http.redactor.text(describeError(error))
       options.log.error({ url: shown, err: message }, 'source failed')
       out.push({ source: shown, status: 'failed', bytes: 0, rowsLoaded: 0, rowsRejected: 0, error: message })
@@ -69,11 +70,11 @@ export async function ingestUrls(
 
 /** Local files as sources: each loaded, skipped (same bytes already loaded) or failed. */
 export function fileOutcomes(files: readonly FileSummary[]): SourceOutcome[] {
-  return files.map((f) => summarize(f.path, [f]))
+  return files.map((f) => sourceFromFiles(f.path, [f]))
 }
 
 /** One source from the summaries of its members (an archive has several). */
-function summarize(source: string, files: readonly FileSummary[]): SourceOutcome {
+export function sourceFromFiles(source: string, files: readonly FileSummary[]): SourceOutcome {
   const errors = files.filter((f) => f.error !== undefined).map((f) => f.error as string)
   const rowsLoaded = files.filter((f) => !f.skipped).reduce((n, f) => n + f.rowsLoaded, 0)
   const rowsRejected = files.filter((f) => !f.skipped).reduce((n, f) => n + f.rowsRejected, 0)

@@ -1,8 +1,9 @@
 import { describeError, TradeEtlError } from '../errors.ts'
-import { readEnv, type Job, type JobConfig } from '../config/index.ts'
-import { finishRun, recordJobState, startRun, type Warehouse } from '../load/index.ts'
+import { readComtradeEnv, readEnv, type Job, type JobConfig } from '../config/index.ts'
+import { failStaleRuns, finishRun, recordJobState, startRun, type Warehouse } from '../load/index.ts'
 import type { Logger } from '../log.ts'
 import { ingestFiles, type FileSummary } from './ingest-files.ts'
+import { runComtradeJob } from './comtrade-job.ts'
 import { createJobHttpClient, downloadCacheDir, fileOutcomes, ingestUrls, type SourceOutcome } from './fetch-sources.ts'
 import { loadArticleFiles, loadPublishedFiles, runChecks, type ArticleSummary, type PublishedSummary } from './figures.ts'
 
@@ -41,6 +42,8 @@ export async function runJobs(wh: Warehouse, config: JobConfig, names: readonly 
   const unlock = await wh.tryLock(RUN_LOCK)
   if (unlock === null) return 'locked'
   try {
+    const stale = await failStaleRuns(wh, new Date())
+    if (stale.length > 0) log.warn({ runs: stale }, 'runs left running by a stopped process marked failed')
     const runId = await startRun(wh, jobs.map((j) => j.name))
     const results: JobResult[] = []
     try {
@@ -91,6 +94,17 @@ async function runJob(wh: Warehouse, config: JobConfig, job: Job, runId: number,
         }
         const failed = sources.filter((f) => f.status === 'failed')
         return { job: job.name, kind: job.kind, ok: failed.length === 0, ms: ms(), files, sources, ...(failed.length > 0 ? { error: `${failed.length} source(s) failed: ${failed.map((f) => f.error ?? f.source).join('; ')}` } : {}) }
+      }
+      case 'comtrade': {
+        const http = createJobHttpClient(wh, config.downloads, downloadCacheDir(config.downloads, readEnv()), job.name, runId)
+        let sources: SourceOutcome[]
+        try {
+          sources = await runComtradeJob(wh, http, job, readComtradeEnv(), { runId, log: jobLog, ...(signal === undefined ? {} : { signal }) })
+        } finally {
+          await http.close()
+        }
+        const failed = sources.filter((f) => f.status === 'failed')
+        return { job: job.name, kind: job.kind, ok: failed.length === 0, ms: ms(), sources, ...(failed.length > 0 ? { error: `${failed.length} source(s) failed: ${failed.map((f) => f.error ?? f.source).join('; ')}` } : {}) }
       }
       case 'articles': {
         const articles = await loadArticleFiles(wh, job.files, jobLog)

@@ -15,12 +15,15 @@ export async function runScheduler(wh: Warehouse, config: JobConfig, log: Logger
   if (scheduled.length === 0) log.warn('no job has a schedule; nothing to do')
   const tasks: ScheduledTask[] = []
   const running = new Set<Promise<unknown>>()
+  // Stopping aborts the run in progress: its COPY is cancelled, its transaction rolled back and
+  // the run marked 'aborted', instead of a SIGTERM waiting for a long ingest to end.
+  const abort = new AbortController()
   for (const job of scheduled) {
     const task = schedule(job.schedule as string, async (ctx) => {
       // The tick's own scheduled time, to the second: every scheduler computes the same key.
       const tickAt = new Date(Math.floor((ctx?.date ?? new Date()).getTime() / 1000) * 1000)
       if (!(await claimCronTick(wh, job.name, tickAt))) return
-      const work = runJobs(wh, config, [job.name], log)
+      const work = runJobs(wh, config, [job.name], log, abort.signal)
         .then((r) => log.info({ job: job.name, result: r === 'locked' ? 'locked' : r.ok ? 'ok' : 'failed' }, 'scheduled run finished'))
         .catch((error: unknown) => log.error({ job: job.name, err: error }, 'scheduled run failed'))
       running.add(work)
@@ -38,5 +41,6 @@ export async function runScheduler(wh: Warehouse, config: JobConfig, log: Logger
   })
   log.info('stopping scheduler')
   for (const task of tasks) await task.stop()
+  abort.abort()
   await Promise.allSettled(running)
 }

@@ -5,7 +5,7 @@ export { TRADE_FLOW_COLUMNS, TRADE_FLOW_KEY, naturalKeyOf, refreshTradeStatistic
 export { recordReferenceLoad, upsertSideTable } from './reference.ts'
 export { queryYoy, queryStatus, type YoyFilter, type YoyRow, type StatusReport } from './reports.ts'
 export { grantReader } from './grants.ts'
-export { startRun, finishRun, claimCronTick, type RunStatus } from './run-store.ts'
+export { startRun, finishRun, claimCronTick, failStaleRuns, type RunStatus } from './run-store.ts'
 export type { Database } from './schema.ts'
 export { describeWarehouse, renderDatabaseType, type ColumnDescription } from './describe-schema.ts'
 export {
@@ -13,3 +13,4 @@ export {
   saveChecks, listChecks, listPublished, type PublishedListRow, type StoredFigure, type ArticleMeta, type PublishedRow, type FigureRow, type SeriesQuery, type CheckRow,
 } from './figures-store.ts'
 export { recordHttpFetch, isLoadedSha256, recordJobState, listJobStates, type HttpFetchRow, type JobStatus, type JobStateRow } from './job-state-store.ts'
+export { findComtradeSlice, saveComtradeSlice, type ComtradeSliceKey, type ComtradeSliceRelease } from './comtrade-slice-store.ts'

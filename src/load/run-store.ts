@@ -28,3 +28,17 @@ export async function claimCronTick(wh: Warehouse, job: string, tickAt: Date): P
     on conflict do nothing returning job`.execute(wh.db)
   return claimed.rows.length > 0
 }
+
+/**
+ * Runs (and job states) left 'running' by a process that died (kill -9, a crash, a power cut)
+ * are marked failed. Called by the holder of the run lock, so no live run can be among them.
+ * Resolves to the ids of the runs it closed.
+ */
+export async function failStaleRuns(wh: Warehouse, now: Date): Promise<number[]> {
+  const error = 'left running: the process stopped before the run ended (crash or kill); marked failed by the next run'
+  const runs = await wh.db.updateTable('etl.run').set({ status: 'failed', finished_at: now, error })
+    .where('status', '=', 'running').returning('run_id').execute()
+  await wh.db.updateTable('etl.job_state').set({ last_status: 'failed', last_finished_at: now, last_error: error })
+    .where('last_status', '=', 'running').execute()
+  return runs.map((r) => r.run_id)
+}

@@ -200,6 +200,21 @@ export interface CoreTradeFlowRevision {
   superseded_at: ColumnType<Date, Date | string | undefined, Date | string>
 }
 
+/** table etl.comtrade_slice */
+export interface EtlComtradeSlice {
+  job: string
+  type_code: string
+  freq_code: string
+  classification: string
+  reporter_code: string
+  period: string
+  dataset_checksum: string | null
+  last_released: string | null
+  total_records: number | null
+  file_sha256: string
+  loaded_at: ColumnType<Date, Date | string | undefined, Date | string>
+}
+
 /** table etl.cron_tick */
 export interface EtlCronTick {
   job: string
@@ -445,6 +460,7 @@ export interface Database {
   'core.trade_fact': CoreTradeFact
   'core.trade_flow': CoreTradeFlow
   'core.trade_flow_revision': CoreTradeFlowRevision
+  'etl.comtrade_slice': EtlComtradeSlice
   'etl.cron_tick': EtlCronTick
   'etl.http_fetch': EtlHttpFetch
   'etl.job_state': EtlJobState

@@ -185,8 +185,9 @@ export class HttpClient {
     } catch (error) {
       const message = this.redactor.text(error instanceof Error ? error.message : String(error))
       await record({ httpStatus: lastStatus, outcome: 'failed', etag: null, lastModified: null, bytes: 0, sha256: null, error: message })
-      if (error instanceof TradeEtlError) throw new TradeEtlError(error.code, message, { file: shown, cause: error.cause })
-      throw new TradeEtlError('HTTP_NETWORK', message, { file: shown })
+      // The message names the URL already (redacted): no `file`, or it would be said twice.
+      if (error instanceof TradeEtlError) throw new TradeEtlError(error.code, message, { cause: error.cause })
+      throw new TradeEtlError('HTTP_NETWORK', message)
     }
   }
 
