@@ -1,4 +1,4 @@
-export { withWarehouse, openWarehouse, type Warehouse, type WarehouseTx, type WarehouseLocation, type Engine } from './warehouse.ts'
+export { withWarehouse, openWarehouse, isConnectionLost, type Warehouse, type WarehouseTx, type WarehouseLocation, type Engine } from './warehouse.ts'
 export { migrateToLatest, type MigrateSummary } from './migrate.ts'
 export { loadTradeSource, findLoadedSource, type TradeSourceLoad, type TradeSourceResult, type RejectSink } from './load-trade-source.ts'
 export { upsertCountries, upsertProducts, recordReferenceLoad, upsertSideTable } from './reference.ts'
