@@ -46,7 +46,8 @@ async function reference(text: string): Promise<Parsed> {
     const line = nextLine
     nextLine += 1 + fields.join('').split('\n').length - 1
     if (header === undefined) header = fields
-    else if (!(fields.length === 1 && fields[0] === '')) items.push({ fields, line })
+    // A record of nothing but line breaks (LFs in a CRLF file) is a blank line, as in the reader.
+    else if (!(fields.length === 1 && /^[\r\n]*$/.test(fields[0] as string))) items.push({ fields, line })
   }
   flush(Infinity)
   // No record at all (one unclosed quote): readRecords says the file has no header line.

@@ -132,7 +132,7 @@ export async function readRecords(bytes: Readable, file: string, signal?: AbortS
     }
     if (header === undefined) {
       header = fields
-    } else if (fields.length !== 1 || fields[0] !== '') {
+    } else if (fields.length !== 1 || !isBlank(fields[0] as string)) {
       records.push(fields)
       lines.push(line)
     }
@@ -514,4 +514,13 @@ function newlinesIn(fields: readonly string[]): number {
     }
   }
   return n
+}
+
+/** A one-field record of nothing but line breaks (LFs at the end of a CRLF file) is a blank line. */
+function isBlank(field: string): boolean {
+  for (let i = 0; i < field.length; i++) {
+    const c = field.charCodeAt(i)
+    if (c !== 10 && c !== 13) return false
+  }
+  return true
 }

@@ -2,7 +2,7 @@ import { channel } from 'node:diagnostics_channel'
 import { basename } from 'node:path'
 import { describeError, TradeEtlError } from '../errors.ts'
 import { listInputs, openSources, readRecords, type RecordStream, type SourceHandle } from '../extract/index.ts'
-import { findLoadedSource, loadTradeSource, refreshTradeStatistics, type RejectSink, type TradeRowBatch, type Warehouse } from '../load/index.ts'
+import { findLoadedSource, isConnectionLost, loadTradeSource, refreshTradeStatistics, type RejectSink, type TradeRowBatch, type Warehouse } from '../load/index.ts'
 import { detectLayout, isReject, normalizeHeader, type RowMapper, type SourceFormat, type TradeRow } from '../transform/index.ts'
 import type { Logger } from '../log.ts'
 import { loadSideTable, sideTableKind } from './load-reference.ts'
@@ -21,6 +21,10 @@ export interface FileSummary {
   readonly revised?: number
   readonly ms?: number
   readonly error?: string
+  /** The file was loaded on a second attempt after its connection was lost. */
+  readonly retried?: boolean
+  /** The attempt failed because the database connection was lost (internal: decides the retry). */
+  readonly connectionLost?: boolean
 }
 
 /** A source being loaded, as a progress display sees it: counters it may read at any time. */
@@ -67,11 +71,15 @@ export interface IngestOptions {
  */
 export async function ingestFiles(wh: Warehouse, inputs: readonly string[], options: IngestOptions): Promise<FileSummary[]> {
   const summaries: FileSummary[] = []
-  let files: string[]
-  try {
-    files = await listInputs(inputs)
-  } catch (error) {
-    return [failed(inputs.join(' '), options.format ?? 'auto', '', error)]
+  // Each input on its own: a missing or unreadable one fails alone, named, and the rest load.
+  const files: string[] = []
+  for (const input of inputs) {
+    try {
+      for (const file of await listInputs([input])) if (!files.includes(file)) files.push(file)
+    } catch (error) {
+      summaries.push(failed(input, options.format ?? 'auto', '', error))
+      options.log.error({ file: input, err: describeError(error) }, 'file failed')
+    }
   }
   for (const file of files) {
     let sources: SourceHandle[]
@@ -85,8 +93,19 @@ export async function ingestFiles(wh: Warehouse, inputs: readonly string[], opti
       continue
     }
     for (const source of sources) {
-      const summary = await ingestSource(wh, source, sources.length > 1, options)
-      if (summary !== undefined) summaries.push(summary)
+      let summary = await ingestSource(wh, source, sources.length > 1, options)
+      // A dropped connection is retried once, on a new one (the failed one is not reused):
+      // the first attempt rolled back, so the retry starts from a clean warehouse.
+      if (summary?.connectionLost === true) {
+        options.log.warn({ file: source.displayPath }, 'connection lost, retrying the file once')
+        summary = await ingestSource(wh, source, sources.length > 1, options)
+        if (summary !== undefined && summary.error === undefined) summary = { ...summary, retried: true }
+      }
+      if (summary !== undefined) {
+        const { connectionLost: _, ...shown } = summary
+        summaries.push(shown)
+        continue
+      }
     }
   }
   await refreshStatistics(wh, summaries, options.log)
@@ -175,6 +194,13 @@ async function loadSource(wh: Warehouse, source: SourceHandle, inArchive: boolea
       rowsRejected: result.rowsRejected, skipped: result.skipped, layout: layout.name, encoding: result.encoding, revised: result.revised, ms,
     }
   } catch (error) {
+    if (isConnectionLost(error)) {
+      const lost = new TradeEtlError('CONNECTION_LOST',
+        `connection lost while loading (${error instanceof Error ? error.message : String(error)}); the file's transaction was rolled back, nothing of it was loaded`,
+        { file: source.displayPath, cause: error })
+      options.log.error({ file: source.displayPath, err: lost }, 'file failed')
+      return { ...failed(source.displayPath, format, source.sha256, lost), connectionLost: true }
+    }
     options.log.error({ file: source.displayPath, err: describeError(error) }, 'file failed')
     return failed(source.displayPath, format, source.sha256, error)
   }

@@ -74,6 +74,16 @@ export async function loadTradeSource(wh: Warehouse, load: TradeSourceLoad, sign
   }
 
   return wh.transaction(async (tx) => {
+    // Loads into core.trade_flow are serialized across processes by one transaction-level
+    // advisory lock (MERGE_LOCK), taken before the first row: two loads of overlapping keys in
+    // opposite order would otherwise each hold keys the other waits for (a deadlock, one load
+    // failed). Under it, a source a concurrent process just loaded is seen and skipped, never a
+    // unique violation on etl.source_file.
+    await sql`select pg_advisory_xact_lock(hashtext(${MERGE_LOCK}))`.execute(tx.db)
+    const raced = await findLoadedSource(tx, load.sha256, load.member)
+    if (raced !== undefined) {
+      return { fileId: raced.file_id, rowsRead: raced.rows_read, rowsLoaded: raced.rows_loaded, rowsRejected: raced.rows_rejected, revised: 0, skipped: true, encoding: load.encoding }
+    }
     const { file_id: fileId } = await tx.db
       .insertInto('etl.source_file')
       .values({
@@ -123,8 +133,11 @@ export async function loadTradeSource(wh: Warehouse, load: TradeSourceLoad, sign
   })
 }
 
+/** The advisory lock every load holds for its transaction (documented in docs/robustness.md). */
+export const MERGE_LOCK = 'trade-etl:load-trade-flow'
+
 /** The bookkeeping row of a source already loaded with these bytes, if any. */
-export function findLoadedSource(wh: Warehouse, sha256: string, member: string) {
+export function findLoadedSource(wh: Pick<Warehouse, 'db'>, sha256: string, member: string) {
   return wh.db
     .selectFrom('etl.source_file')
     .select(['file_id', 'format', 'rows_read', 'rows_loaded', 'rows_rejected'])

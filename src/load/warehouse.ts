@@ -93,6 +93,11 @@ function openServer(url: string): Warehouse {
     db,
     async transaction(fn) {
       const client = await pool.connect()
+      // A connection dropped mid-transaction (server restart, pg_terminate_backend, network) is
+      // an 'error' event on the client besides the failed query: without a listener Node would
+      // crash the process. The failed query rejects and the caller gets it as an error.
+      const onError = (): void => {}
+      client.on('error', onError)
       // A kysely bound to this one client, so builder queries and COPY share the transaction.
       const txDb = new Kysely<Database>({
         dialect: new PostgresDialect({
@@ -123,12 +128,18 @@ function openServer(url: string): Warehouse {
         await client.query('rollback').catch(() => {})
         throw error
       } finally {
-        // A connection whose transaction failed mid-COPY is not trusted back into the pool.
-        client.release(broken instanceof Error && broken.name === 'AbortError' ? broken : undefined)
+        // A connection whose transaction failed is not trusted back into the pool (mid-COPY,
+        // dropped): the pool destroys it and the next transaction gets a new one.
+        client.off('error', onError)
+        client.release(broken === undefined ? undefined : broken instanceof Error ? broken : true)
       }
     },
     async tryLock(key) {
       const client = await pool.connect()
+      // The lock's connection sits idle for the whole run: a drop arrives as an 'error' event,
+      // handled here (the lock is gone with the session; releasing it is then a no-op).
+      let lost = false
+      client.on('error', () => void (lost = true))
       try {
         const { rows } = await client.query<{ ok: boolean }>('select pg_try_advisory_lock(hashtext($1)) as ok', [key])
         if (rows[0]?.ok !== true) {
@@ -140,10 +151,15 @@ function openServer(url: string): Warehouse {
         throw error
       }
       return async () => {
+        if (lost) {
+          client.release(true)
+          return
+        }
         try {
           await client.query('select pg_advisory_unlock(hashtext($1))', [key])
-        } finally {
           client.release()
+        } catch (error) {
+          client.release(error instanceof Error ? error : true)
         }
       }
     },
@@ -261,4 +277,17 @@ async function openEmbedded(dataDir: string, template: Blob | undefined): Promis
       releaseHome?.()
     },
   }
+}
+
+/** SQLSTATEs and socket codes of a connection that is gone (not of a statement that failed on it). */
+const CONNECTION_LOST = new Set(['57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', 'ECONNRESET', 'EPIPE', 'ECONNREFUSED', 'ETIMEDOUT'])
+
+/** True when `error` says the database connection was lost (terminated, reset, closed), at any depth of `cause`. */
+export function isConnectionLost(error: unknown): boolean {
+  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    const code = (e as { code?: unknown }).code
+    if (typeof code === 'string' && CONNECTION_LOST.has(code)) return true
+    if (/Connection terminated|connection lost|Client has encountered a connection error|terminating connection/i.test(e.message)) return true
+  }
+  return false
 }
