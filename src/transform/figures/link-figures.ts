@@ -57,7 +57,7 @@ const PREVIOUS_YEAR_RE = /previous\s+year|prior\s+year|preceding\s+year|year\s+e
 
 const EXPORT_WORDS = 'export(?:s|ed|ing|er|ers)?|shipped(?!\\s+in\\b)|shipments?|shipping|suppl(?:y|ies|ied|ier|iers|ying)|sold|sells?|selling|overseas\\s+sales|foreign\\s+sales|deliver(?:s|ed|ies|y|ing)|sent|sends|outbound|outflows?'
 const IMPORT_WORDS = 'import(?:s|ed|ing|er|ers)?|bought|buys?|buying|buyers?|purchas(?:e|es|ed|ing)|procured?|received|receives|receiving|shipped\\s+in|arrivals|inbound|inflows?|intake'
-const PRODUCTION_WORDS = 'produc(?:e|es|ed|ing|tion|er|ers)|output|harvest(?:s|ed)?|crops?|mined|extract(?:ed|ion)|pump(?:s|ed|ing)|exploitation|refin(?:ed|ing)|throughput|crush(?:ed)?|generat(?:ed|ion)'
+const PRODUCTION_WORDS = 'produc(?:e|es|ed|ing|tion|er|ers)|output|harvest(?:s|ed)?|crops?|mined|extract(?:ed|ion)|pump(?:s|ed|ing)|exploitation|throughput|crush(?:ed)?|generat(?:ed|ion)'
 const CONSUMPTION_WORDS = 'consum(?:e|es|ed|ing|ption)|demand|domestic\\s+sales|local\\s+sales|burn(?:s|ed|ing)?'
 const TRANSIT_WORDS = 'transit(?:ed)?|transshipment|transhipment|re-?exports?'
 const STOCK_WORDS = 'stocks?|stockpiles?|inventor(?:y|ies)|reserves|storage'
