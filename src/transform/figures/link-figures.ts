@@ -30,7 +30,7 @@ export interface LinkOptions {
 const TRADE_KINDS: ReadonlySet<FigureKind> = new Set(['mass', 'money', 'volume', 'volume_rate', 'percent'])
 
 const INCREASE = 'increase[ds]?|increasing|rise|rises|rising|rose|risen|grow|grows|grew|grown|growing|growth|gain(?:s|ed)?|jump(?:s|ed)?|surge(?:s|d)?|soar(?:s|ed)?|climb(?:s|ed)?|up|higher|expand(?:s|ed)?|expansion|boost(?:s|ed)?|advance[ds]?|increment'
-const DECREASE = 'decrease[ds]?|decreasing|decline[ds]?|declining|drop(?:s|ped)?|fall|falls|fell|fallen|falling|down|lower|plunge[ds]?|slump(?:s|ed)?|shr[iau]nk(?:s)?|contract(?:s|ed|ion)|reduc(?:e|ed|es|tion)|cut|dip(?:s|ped)?|slid|slide|tumble[ds]?|sank|sink(?:s)?'
+const DECREASE = 'decrease[ds]?|decreasing|decline[ds]?|declining|drop(?:s|ped)?|fall|falls|fell|fallen|falling|down|lower|plunge[ds]?|slump(?:s|ed)?|shr[iau]nk(?:s)?|contract(?:s|ed|ion)|reduc(?:e|ed|es|tion)|cut|dip(?:s|ped)?|slid|slide|slip(?:s|ped)?|eas(?:e|es|ed)|edg(?:e|es|ed)\\s+down|tumble[ds]?|sank|sink(?:s)?|los(?:e|es|t)|shed'
 /** Words that may stand between a change word and the figure: "rose by an impressive 5%". */
 const SOFT = new Set([
   'a', 'an', 'further', 'another', 'additional', 'impressive', 'significant', 'sharp', 'massive', 'modest', 'slight', 'substantial',
@@ -286,7 +286,7 @@ function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocCon
   if (out.reporter === undefined && l.kind !== 'price') {
     const noCountries = here.roles.mentions.length === 0 && here.roles.unassigned.length === 0
     const flow = out.flow ?? (noCountries ? ctx.flow : undefined)
-    if (flow !== undefined && ctx.reporter !== undefined && ctx.reporter !== out.partner && (noCountries || out.partner !== undefined)) {
+    if (flow !== undefined && ctx.reporter !== undefined && ctx.reporter !== out.partner && (noCountries || out.partner !== undefined || out.partners !== undefined)) {
       out.reporter = ctx.reporter
       out.flow = flow
       // The partner carries over only while the flow does: "Imports ..." after exports to Italy is no import from Italy.
@@ -623,7 +623,8 @@ function pickYear(f: FoundFigure, here: SentenceFacts, previous: SentenceFacts |
       return d < bestD || (d === bestD && y.pos < best.pos) ? y : best
     })
   }
-  if (previous === undefined) return undefined
+  // The year of the sentence before, only if that sentence speaks of trade ("In 1998 a pipeline opened" is no context).
+  if (previous === undefined || (previous.flows.length === 0 && previous.commodities.length === 0)) return undefined
   const earlier = previous.years.filter((y) => y.base === 'none')
   const distinct = new Set(earlier.map((y) => y.year))
   return distinct.size === 1 ? earlier[earlier.length - 1] : undefined
