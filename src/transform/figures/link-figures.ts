@@ -42,7 +42,7 @@ const STATE_VERBS = new Set(['was', 'is', 'were', 'are', 'at', 'reached', 'hit',
 /** "33.8% increase", "5% higher", "12-percent rise", "5% year-on-year". */
 const CHANGE_AFTER_RE = new RegExp(`^\\s*(?:(?:year-on-year|year-over-year|y/y|yoy|annual|on-year)\\s+)?(${INCREASE}|${DECREASE})(?![\\p{L}])`, 'iu')
 /** "28% more than in 2022", "5% lower than a year earlier": a change against what follows. */
-const COMPARATIVE_AFTER_RE = /^\s*(more|higher|greater|above|less|lower|below|fewer)\s+than(?![\p{L}])/iu
+const COMPARATIVE_AFTER_RE = /^\s*(more|higher|greater|above|less|lower|below|fewer)\s+(?:than(?![\p{L}])|(?:the\s+)?(?:same|previous|prior|year-earlier|year-ago|corresponding)\s)/iu
 const YOY_AFTER_RE = /^\s*(?:year-on-year|year-over-year|y\/y|yoy|on the year|on an annual basis|annually)(?![\p{L}])/iu
 const INCREASE_WORD_RE = new RegExp(`^(?:${INCREASE})$`, 'i')
 const SUPPLY_VERBS = new Set(['supply', 'supplies', 'supplied', 'sold', 'sell', 'sells', 'shipped', 'deliver', 'delivers', 'delivered', 'provides', 'provided', 'provide'])
@@ -247,7 +247,8 @@ function updateContext(ctx: DocContext, here: SentenceFacts, linked: readonly Li
 }
 
 const THIS_YEAR_RE = /(?<![\p{L}])(?:this|the\s+current)\s+(?:year|fiscal(?:\s+year)?)(?![\p{L}])|(?<![\p{L}])so\s+far\s+this\s+year/iu
-const LAST_YEAR_RE = /(?<![\p{L}])last\s+(?:year|fiscal(?:\s+year)?)(?![\p{L}])/iu
+/** "last year" as the figure's year, not as a base ("the same period last year", "from last year"). */
+const LAST_YEAR_RE = /(?<![\p{L}])(?<!(?:same\s+[\p{L}]+|from|than|over|against|with|versus|vs\.?|on)\s+)last\s+(?:year|fiscal(?:\s+year)?)(?![\p{L}])/iu
 
 /**
  * Fills what the sentence did not say from the article: the year (or the article's date for
