@@ -75,7 +75,8 @@ const num = (v: string | null): number | null => (v === null ? null : Number(v))
 
 /** A check as CONTRACT.md gives it: figure, status, allowed, recomputed, inputs, query, declarations. */
 function checkJson(c: CheckRow): Record<string, unknown> {
-  const signed = c.change_direction === 'decrease' ? -Number(c.claimed) : Number(c.claimed)
+  // Stored signed when recomputed, unsigned when not: a decrease is always shown negative.
+  const signed = c.change_direction === 'decrease' ? -Math.abs(Number(c.claimed)) : Number(c.claimed)
   return {
     figure: {
       text: c.text, kind: c.kind, value: num(c.figure_value), unit: c.figure_unit, measure: c.measure, year: c.year, qualifier: c.qualifier,
@@ -105,7 +106,7 @@ function checkJson(c: CheckRow): Record<string, unknown> {
 function claimed(c: CheckRow): string {
   if (c.claimed_unit !== '%') return `${formatAmount(c.claimed)} ${c.claimed_unit}`
   if (c.measure !== 'change') return `${c.claimed} %`
-  return `${c.change_direction === 'decrease' ? '-' : '+'}${c.claimed} %`
+  return `${c.change_direction === 'decrease' ? '-' : '+'}${Math.abs(Number(c.claimed))} %`
 }
 
 function allowed(c: CheckRow): string {

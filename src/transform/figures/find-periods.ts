@@ -28,7 +28,7 @@ const ORDINAL: Readonly<Record<string, number>> = { first: 1, '1st': 1, second: 
 
 const M = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)'
 /** Not followed by a year or a day: those are dates. */
-const NO_YEAR = '(?![\\p{L}\\p{N}])(?!\\.?,?\\s*(?:of\\s+)?(?:1[89]\\d\\d|20\\d\\d|\\d{1,2}(?!\\d)))'
+const NO_YEAR = '(?![\\p{L}\\p{N}])(?!\\.?,?\\s*(?:of\\s+)?(?:1[89]\\d\\d|20\\d\\d)(?!\\d))(?!\\.?\\s+\\d{1,2}(?![\\d%.,]))'
 const HINT = '(?:\\s+(?:of\\s+)?(this|the\\s+current|last|the\\s+previous|the\\s+same)\\s+(?:year|fiscal(?:\\s+year)?|financial\\s+year))?'
 
 const RANGE_RE = new RegExp(`(?<![\\p{L}\\p{N}])(?:(?<=between\\s+))?${M}\\.?\\s*(?:-|–|—|to|through|(?<=between\\s+\\S+\\s+)and)\\s*${M}\\.?${NO_YEAR}${HINT}`, 'gu')

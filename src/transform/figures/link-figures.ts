@@ -30,7 +30,7 @@ export interface LinkOptions {
 const TRADE_KINDS: ReadonlySet<FigureKind> = new Set(['mass', 'money', 'volume', 'volume_rate', 'percent'])
 
 const INCREASE = 'increase[ds]?|increasing|rise|rises|rising|rose|risen|grow|grows|grew|grown|growing|growth|gain(?:s|ed)?|jump(?:s|ed)?|surge(?:s|d)?|soar(?:s|ed)?|climb(?:s|ed)?|up|higher|expand(?:s|ed)?|expansion|boost(?:s|ed)?|advance[ds]?|increment'
-const DECREASE = 'decrease[ds]?|decreasing|decline[ds]?|declining|drop(?:s|ped)?|fall|falls|fell|fallen|falling|down|lower|plunge[ds]?|slump(?:s|ed)?|shr[iau]nk(?:s)?|contract(?:s|ed|ion)|reduc(?:e|ed|es|tion)|cut|dip(?:s|ped)?|slid|slide|tumble[ds]?|sank|sink(?:s)?'
+const DECREASE = 'decrease[ds]?|decreasing|decline[ds]?|declining|drop(?:s|ped)?|fall|falls|fell|fallen|falling|down|lower|plunge[ds]?|slump(?:s|ed)?|shr[iau]nk(?:s)?|contract(?:s|ed|ion)|reduc(?:e|ed|es|tion)|cut|dip(?:s|ped)?|slid|slide|slip(?:s|ped)?|eas(?:e|es|ed)|edg(?:e|es|ed)\\s+down|tumble[ds]?|sank|sink(?:s)?|los(?:e|es|t)|shed'
 /** Words that may stand between a change word and the figure: "rose by an impressive 5%". */
 const SOFT = new Set([
   'a', 'an', 'further', 'another', 'additional', 'impressive', 'significant', 'sharp', 'massive', 'modest', 'slight', 'substantial',
@@ -42,7 +42,7 @@ const STATE_VERBS = new Set(['was', 'is', 'were', 'are', 'at', 'reached', 'hit',
 /** "33.8% increase", "5% higher", "12-percent rise", "5% year-on-year". */
 const CHANGE_AFTER_RE = new RegExp(`^\\s*(?:(?:year-on-year|year-over-year|y/y|yoy|annual|on-year)\\s+)?(${INCREASE}|${DECREASE})(?![\\p{L}])`, 'iu')
 /** "28% more than in 2022", "5% lower than a year earlier": a change against what follows. */
-const COMPARATIVE_AFTER_RE = /^\s*(more|higher|greater|above|less|lower|below|fewer)\s+than(?![\p{L}])/iu
+const COMPARATIVE_AFTER_RE = /^\s*(more|higher|greater|above|less|lower|below|fewer)\s+(?:than(?![\p{L}])|(?:the\s+)?(?:same|previous|prior|year-earlier|year-ago|corresponding)\s)/iu
 const YOY_AFTER_RE = /^\s*(?:year-on-year|year-over-year|y\/y|yoy|on the year|on an annual basis|annually)(?![\p{L}])/iu
 const INCREASE_WORD_RE = new RegExp(`^(?:${INCREASE})$`, 'i')
 const SUPPLY_VERBS = new Set(['supply', 'supplies', 'supplied', 'sold', 'sell', 'sells', 'shipped', 'deliver', 'delivers', 'delivered', 'provides', 'provided', 'provide'])
@@ -57,7 +57,7 @@ const PREVIOUS_YEAR_RE = /previous\s+year|prior\s+year|preceding\s+year|year\s+e
 
 const EXPORT_WORDS = 'export(?:s|ed|ing|er|ers)?|shipped(?!\\s+in\\b)|shipments?|shipping|suppl(?:y|ies|ied|ier|iers|ying)|sold|sells?|selling|overseas\\s+sales|foreign\\s+sales|deliver(?:s|ed|ies|y|ing)|sent|sends|outbound|outflows?'
 const IMPORT_WORDS = 'import(?:s|ed|ing|er|ers)?|bought|buys?|buying|buyers?|purchas(?:e|es|ed|ing)|procured?|received|receives|receiving|shipped\\s+in|arrivals|inbound|inflows?|intake'
-const PRODUCTION_WORDS = 'produc(?:e|es|ed|ing|tion|er|ers)|output|harvest(?:s|ed)?|crops?|mined|extract(?:ed|ion)|pump(?:s|ed|ing)|exploitation|refin(?:ed|ing)|throughput|crush(?:ed)?|generat(?:ed|ion)'
+const PRODUCTION_WORDS = 'produc(?:e|es|ed|ing|tion|er|ers)|output|harvest(?:s|ed)?|crops?|mined|extract(?:ed|ion)|pump(?:s|ed|ing)|exploitation|throughput|crush(?:ed)?|generat(?:ed|ion)'
 const CONSUMPTION_WORDS = 'consum(?:e|es|ed|ing|ption)|demand|domestic\\s+sales|local\\s+sales|burn(?:s|ed|ing)?'
 const TRANSIT_WORDS = 'transit(?:ed)?|transshipment|transhipment|re-?exports?'
 const STOCK_WORDS = 'stocks?|stockpiles?|inventor(?:y|ies)|reserves|storage'
@@ -247,7 +247,8 @@ function updateContext(ctx: DocContext, here: SentenceFacts, linked: readonly Li
 }
 
 const THIS_YEAR_RE = /(?<![\p{L}])(?:this|the\s+current)\s+(?:year|fiscal(?:\s+year)?)(?![\p{L}])|(?<![\p{L}])so\s+far\s+this\s+year/iu
-const LAST_YEAR_RE = /(?<![\p{L}])last\s+(?:year|fiscal(?:\s+year)?)(?![\p{L}])/iu
+/** "last year" as the figure's year, not as a base ("the same period last year", "from last year"). */
+const LAST_YEAR_RE = /(?<![\p{L}])(?<!(?:same\s+[\p{L}]+|from|than|over|against|with|versus|vs\.?|on)\s+)last\s+(?:year|fiscal(?:\s+year)?)(?![\p{L}])/iu
 
 /**
  * Fills what the sentence did not say from the article: the year (or the article's date for
@@ -286,7 +287,7 @@ function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocCon
   if (out.reporter === undefined && l.kind !== 'price') {
     const noCountries = here.roles.mentions.length === 0 && here.roles.unassigned.length === 0
     const flow = out.flow ?? (noCountries ? ctx.flow : undefined)
-    if (flow !== undefined && ctx.reporter !== undefined && ctx.reporter !== out.partner && (noCountries || out.partner !== undefined)) {
+    if (flow !== undefined && ctx.reporter !== undefined && ctx.reporter !== out.partner && (noCountries || out.partner !== undefined || out.partners !== undefined)) {
       out.reporter = ctx.reporter
       out.flow = flow
       // The partner carries over only while the flow does: "Imports ..." after exports to Italy is no import from Italy.
@@ -623,7 +624,8 @@ function pickYear(f: FoundFigure, here: SentenceFacts, previous: SentenceFacts |
       return d < bestD || (d === bestD && y.pos < best.pos) ? y : best
     })
   }
-  if (previous === undefined) return undefined
+  // The year of the sentence before, only if that sentence speaks of trade ("In 1998 a pipeline opened" is no context).
+  if (previous === undefined || (previous.flows.length === 0 && previous.commodities.length === 0)) return undefined
   const earlier = previous.years.filter((y) => y.base === 'none')
   const distinct = new Set(earlier.map((y) => y.year))
   return distinct.size === 1 ? earlier[earlier.length - 1] : undefined
