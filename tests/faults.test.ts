@@ -90,7 +90,7 @@ server('connection faults and concurrency on the server', () => {
         // One backend at a time, each once (a terminated backend lingers in pg_stat_activity).
         const r = await admin.query<{ pid: number; ok: boolean }>(
           `select pid, pg_terminate_backend(pid) as ok from pg_stat_activity
-           where datname = current_database() and pid <> pg_backend_pid() and state = 'active' and query ilike 'copy core.trade_flow%'
+           where datname = current_database() and pid <> pg_backend_pid() and state = 'active' and query ilike 'copy core.trade_f%'
              and not (pid = any($1::int[])) limit 1`, [[...killed]])
         for (const row of r.rows) if (row.ok) killed.add(row.pid)
         await new Promise((resolve) => setTimeout(resolve, 5))

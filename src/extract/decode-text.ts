@@ -339,6 +339,11 @@ function readError(error: unknown, file: string): TradeEtlError {
   if (error instanceof TradeEtlError) return error
   const message = error instanceof Error ? error.message : String(error)
   const code = (error as NodeJS.ErrnoException).code
+  // csv-parse's own errors (CSV_QUOTE_NOT_CLOSED, ...) that skip_records_with_error cannot set aside.
+  if (typeof code === 'string' && code.startsWith('CSV_')) {
+    const lines = (error as { lines?: number }).lines
+    return new TradeEtlError('CSV_MALFORMED', `malformed CSV (${message}); fix or remove the quoted field it names`, { file, cause: error, ...(lines === undefined ? {} : { line: lines }) })
+  }
   if (code === 'ERR_ENCODING_INVALID_ENCODED_DATA') {
     return new TradeEtlError('FILE_UNREADABLE', `the file is not valid UTF-16 (${message}); save it again as UTF-8 or UTF-16`, { file, cause: error })
   }

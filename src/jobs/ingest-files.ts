@@ -78,7 +78,7 @@ export async function ingestFiles(wh: Warehouse, inputs: readonly string[], opti
       for (const file of await listInputs([input])) if (!files.includes(file)) files.push(file)
     } catch (error) {
       summaries.push(failed(input, options.format ?? 'auto', '', error))
-      options.log.error({ file: input, err: describeError(error) }, 'file failed')
+      options.log.error({ file: input, err: error }, 'file failed')
     }
   }
   for (const file of files) {
@@ -89,7 +89,7 @@ export async function ingestFiles(wh: Warehouse, inputs: readonly string[], opti
       if (shown !== undefined) sources = sources.map((s) => ({ ...s, path: shown, displayPath: s.member === '' ? shown : `${shown}!${s.member}` }))
     } catch (error) {
       summaries.push(failed(file, options.format ?? 'auto', '', error))
-      options.log.error({ file, err: describeError(error) }, 'file failed')
+      options.log.error({ file, err: error }, 'file failed')
       continue
     }
     for (const source of sources) {
@@ -201,7 +201,7 @@ async function loadSource(wh: Warehouse, source: SourceHandle, inArchive: boolea
       options.log.error({ file: source.displayPath, err: lost }, 'file failed')
       return { ...failed(source.displayPath, format, source.sha256, lost), connectionLost: true }
     }
-    options.log.error({ file: source.displayPath, err: describeError(error) }, 'file failed')
+    options.log.error({ file: source.displayPath, err: error }, 'file failed')
     return failed(source.displayPath, format, source.sha256, error)
   }
 }
