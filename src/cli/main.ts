@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
 import { chooseWarehouse, ensureHome, findConfig, readEnv, readJobConfig, requireConfig, type JobConfig, type WarehouseChoice } from '../config/index.ts'
 import { TradeEtlError } from '../errors.ts'
-import { grantReader, migrateToLatest, queryStatus, queryYoy, withWarehouse, type Warehouse } from '../load/index.ts'
+import { grantReader, holderUrl, migrateToLatest, queryStatus, queryYoy, serveEmbedded, serveToReaders, withWarehouse, type EmbeddedEngine, type Warehouse } from '../load/index.ts'
 import { createLogger, routeLibraryLogs, type Logger } from '../log.ts'
 import { SOURCE_FORMATS, type SourceFormat } from '../transform/index.ts'
 import { ensureReferenceData, ingestFiles, runJobs, runScheduler } from '../jobs/index.ts'
@@ -88,11 +88,34 @@ export class Session {
   async withReadyWarehouse<T>(fn: (wh: Warehouse) => Promise<T>, announce = true): Promise<T> {
     const choice = this.chooseWarehouse(announce)
     return withWarehouse(choice.location, async (wh) => {
-      const { applied } = await migrateToLatest(wh.db)
-      if (applied.length > 0) this.log.info({ applied }, 'migrations applied')
-      await ensureReferenceData(wh, this.log)
-      return fn(wh)
+      // While this process holds the embedded warehouse, other trade-etl processes read through it.
+      const served = wh.embedded === undefined ? undefined : await serveToReaders(wh.embedded)
+      try {
+        const { applied } = await migrateToLatest(wh.db)
+        if (applied.length > 0) this.log.info({ applied }, 'migrations applied')
+        await ensureReferenceData(wh, this.log)
+        return await fn(wh)
+      } finally {
+        await served?.close()
+      }
     })
+  }
+
+  /**
+   * For reading commands: like withReadyWarehouse, but when another process holds the embedded
+   * warehouse (a scheduler, an ingest), asks that process over its socket instead of failing.
+   */
+  async withReadingWarehouse<T>(fn: (wh: Warehouse) => Promise<T>, announce = true): Promise<T> {
+    try {
+      return await this.withReadyWarehouse(fn, announce)
+    } catch (error) {
+      const location = this.#choice?.location
+      if (!(error instanceof TradeEtlError && error.code === 'LOCK_HELD') || location?.engine !== 'embedded') throw error
+      const url = holderUrl(location.dataDir)
+      if (url === undefined) throw error
+      this.log.info({ home: location.dataDir }, 'warehouse in use: reading through the process that holds it')
+      return withWarehouse({ engine: 'server', url }, fn)
+    }
   }
 }
 
@@ -132,6 +155,7 @@ function buildProgram(session: Session, setExit: (code: number) => void): Comman
     async (...args: A) => setExit(await fn(...args))
   const log = session.log
   const ready = <T>(_log: Logger, fn: (wh: Warehouse) => Promise<T>) => session.withReadyWarehouse(fn)
+  const reading = <T>(_log: Logger, fn: (wh: Warehouse) => Promise<T>) => session.withReadingWarehouse(fn)
 
   program.command('migrate')
     .description('apply sql/ migrations and reference data; idempotent')
@@ -214,7 +238,7 @@ function buildProgram(session: Session, setExit: (code: number) => void): Comman
     .addOption(new Option('--json', 'print {"rows": [...]}').conflicts('csv'))
     .option('--csv', 'print CSV')
     .action(action(async (opts: { reporter?: string; partner?: string; product?: string; flow?: string; json?: boolean; csv?: boolean }) => {
-      const rows = await session.withReadyWarehouse((wh) => queryYoy(wh, opts), opts.json !== true && opts.csv !== true)
+      const rows = await session.withReadingWarehouse((wh) => queryYoy(wh, opts), opts.json !== true && opts.csv !== true)
       printYoy(rows, opts.json === true ? 'json' : opts.csv === true ? 'csv' : 'table')
       return EXIT.ok
     }))
@@ -222,7 +246,7 @@ function buildProgram(session: Session, setExit: (code: number) => void): Comman
   program.command('check')
     .description('article figures against the trade data: confirmed / differs / insufficient data')
     .option('--json', 'print {"checks": [...]}')
-    .action(action(async (opts: Record<string, unknown>) => commandCheck([], log, parsed(opts, []), ready)))
+    .action(action(async (opts: Record<string, unknown>) => commandCheck([], log, parsed(opts, []), reading)))
 
   program.command('status')
     .description('recent runs, files, rejects, freshness')
@@ -230,10 +254,31 @@ function buildProgram(session: Session, setExit: (code: number) => void): Comman
     .option('--check', "for monitoring: exit 3 when a job's last run failed or a source is older than its maxAge")
     .action(action(async (opts: { json?: boolean; check?: boolean }) => {
       if (opts.check === true) return commandStatusCheck({ config: session.configPath(), json: opts.json }, (fn) => session.withReadyWarehouse(fn, false))
-      const status = await session.withReadyWarehouse((wh) => queryStatus(wh), false)
+      const status = await session.withReadingWarehouse((wh) => queryStatus(wh), false)
       const warehouse = session.choice as WarehouseChoice
       if (opts.json === true) out(JSON.stringify({ warehouse: { engine: warehouse.location.engine, description: warehouse.description, chosenBy: warehouse.chosenBy }, ...status }))
       else printStatus(status, warehouse.description)
+      return EXIT.ok
+    }))
+
+  program.command('serve')
+    .description('the embedded warehouse over the PostgreSQL wire protocol on 127.0.0.1, until SIGINT/SIGTERM')
+    .option('--port <n>', 'TCP port (0: any free port)', (v: string) => {
+      if (!/^\d+$/.test(v) || Number(v) > 65535) throw new InvalidArgumentError('the port is a number from 0 to 65535.')
+      return Number(v)
+    }, 5433)
+    .action(action(async (opts: { port: number }) => {
+      if (readEnv().DATABASE_URL !== undefined) throw new TradeEtlError('USAGE', 'serve serves the embedded warehouse; with DATABASE_URL set, connect to that server directly (or unset DATABASE_URL)')
+      await session.withReadyWarehouse(async (wh) => {
+        const served = await serveEmbedded(wh.embedded as EmbeddedEngine, { host: '127.0.0.1', port: opts.port })
+        try {
+          out(`serving ${session.choice?.description ?? 'the embedded warehouse'} on 127.0.0.1:${served.port}: psql -h 127.0.0.1 -p ${served.port}`)
+          log.info({ port: served.port }, 'serving')
+          await new Promise<void>((resolve) => session.signal.addEventListener('abort', () => resolve(), { once: true }))
+        } finally {
+          await served.close()
+        }
+      })
       return EXIT.ok
     }))
 
@@ -258,7 +303,7 @@ export async function main(argv: string[]): Promise<number> {
   const stop = new AbortController()
   let stoppedBy: NodeJS.Signals | undefined
   const exitFor = (signal: NodeJS.Signals) => (signal === 'SIGINT' ? EXIT.sigint : EXIT.sigterm)
-  const isSchedule = argv.includes('schedule')
+  const isSchedule = argv.includes('schedule') || argv.includes('serve')
   const onSignal = (signal: NodeJS.Signals) => {
     if (stoppedBy !== undefined) {
       log.warn({ signal }, 'second signal: exiting now')

@@ -50,6 +50,16 @@ export interface Warehouse {
   /** The embedded engine's data directory as a tar archive (a server has none: use pg_dump). */
   dumpDataDir(): Promise<Blob>
   close(): Promise<void>
+  /** The embedded engine itself, so it can be served over the wire protocol (serve-embedded.ts). */
+  readonly embedded?: EmbeddedEngine
+}
+
+/** One PGlite and the lock its transactions hold: a served client takes the same lock. */
+export interface EmbeddedEngine {
+  readonly pglite: PGlite
+  readonly dataDir: string | 'memory://'
+  /** Waits until no transaction of this process runs; the returned function lets the next one in. */
+  exclusive(): Promise<() => void>
 }
 
 // Counts and ids come back as JS numbers on both engines; numeric stays a string (exact).
@@ -204,6 +214,7 @@ async function openEmbedded(dataDir: string, template: Blob | undefined): Promis
   const held = new Set<string>()
   return {
     engine: 'embedded',
+    embedded: { pglite, dataDir, exclusive: () => mutex.lock() },
     db,
     async transaction(fn) {
       const release = await mutex.lock()

@@ -1,0 +1,50 @@
+import { execFile, spawn } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { promisify } from 'node:util'
+import pg from 'pg'
+import { describe, expect, it } from 'vitest'
+
+const run = promisify(execFile)
+const BIN = resolve('bin/trade-etl.js')
+
+describe('trade-etl serve (embedded warehouse over the wire protocol)', () => {
+  it('psql and pg clients, several at once, read the loaded rows; status reads through the holder; SIGTERM stops it with 0', async () => {
+    const env = { ...process.env, DATABASE_URL: '', TRADE_ETL_HOME: join(mkdtempSync(join(tmpdir(), 'trade-etl-serve-')), 'home'), LOG_LEVEL: 'warn' }
+    const ingest = await run(process.execPath, [BIN, 'ingest', 'fixtures/baci/BACI_HS17_V202301.zip', '--json'], { env })
+    const loaded = (JSON.parse(ingest.stdout) as { files: { rowsLoaded: number }[] }).files.reduce((n, f) => n + f.rowsLoaded, 0)
+    expect(loaded).toBeGreaterThan(0)
+
+    const server = spawn(process.execPath, [BIN, 'serve', '--port', '0'], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+    const port = await new Promise<number>((done, fail) => {
+      let out = ''
+      server.stdout.on('data', (c: Buffer) => {
+        out += c.toString()
+        const m = /on 127\.0\.0\.1:(\d+)/.exec(out)
+        if (m !== null) done(Number(m[1]))
+      })
+      server.on('exit', (code) => fail(new Error(`serve exited ${code}`)))
+    })
+    try {
+      const psql = await run('psql', ['-h', '127.0.0.1', '-p', String(port), '-tA', '-c', 'select count(*) from reporting.trade_flow'], { env: { ...process.env, PGUSER: 'trade_etl', PGDATABASE: 'postgres' } })
+      expect(Number(psql.stdout.trim())).toBe(loaded)
+
+      const clients = [0, 1, 2].map(() => new pg.Client({ host: '127.0.0.1', port, user: 'trade_etl', database: 'postgres' }))
+      await Promise.all(clients.map((c) => c.connect()))
+      const counts = await Promise.all(clients.flatMap((c) => [0, 1, 2].map(async () =>
+        Number((await c.query<{ n: string }>('select count(*) as n from reporting.trade_flow where year = $1', [2021])).rows[0]?.n))))
+      const byYear = Number((await clients[0]!.query<{ n: string }>("select count(*) as n from reporting.trade_flow where year = 2021")).rows[0]?.n)
+      await Promise.all(clients.map((c) => c.end()))
+      expect(byYear).toBeGreaterThan(0)
+      expect(counts).toEqual(counts.map(() => byYear))
+
+      const status = await run(process.execPath, [BIN, 'status', '--json'], { env })
+      expect((JSON.parse(status.stdout) as { files: { path: string }[] }).files.map((f) => f.path)).toContain('fixtures/baci/BACI_HS17_V202301.zip!BACI_HS17_Y2021_V202301.csv')
+    } finally {
+      server.kill('SIGTERM')
+    }
+    const [code] = await new Promise<[number | null]>((done) => server.on('exit', (c) => done([c])))
+    expect(code).toBe(0)
+  }, 180_000)
+})
