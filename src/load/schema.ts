@@ -2,6 +2,14 @@
 // edit. tests/schema.test.ts fails when it no longer matches what sql/ creates.
 import type { ColumnType } from 'kysely'
 
+/** table core.area_aggregate */
+export interface CoreAreaAggregate {
+  code: string
+  kind: string
+  name: string
+  source: string
+}
+
 /** table core.article */
 export interface CoreArticle {
   article_id: ColumnType<number, never, never>
@@ -320,6 +328,16 @@ export interface ReportingArticleFigure {
   loaded_at: ColumnType<Date | null, Date | string | null, Date | string | null>
 }
 
+/** view reporting.country */
+export interface ReportingCountry {
+  code: string | null
+  iso3: string | null
+  name: string | null
+  is_aggregate: boolean | null
+  area_kind: string | null
+  source: string | null
+}
+
 /** view reporting.figure_check */
 export interface ReportingFigureCheck {
   article_id: number | null
@@ -357,6 +375,17 @@ export interface ReportingFigureCheck {
   figure_value: string | null
   figure_unit: string | null
   share_of: string | null
+}
+
+/** view reporting.product */
+export interface ReportingProduct {
+  classification: string | null
+  code: string | null
+  level: number | null
+  parent_code: string | null
+  description: string | null
+  hs2_code: string | null
+  hs4_code: string | null
 }
 
 /** view reporting.published_figure */
@@ -447,6 +476,7 @@ export interface ReportingTradeYoy {
 
 /** Every relation of the warehouse, by its qualified name. */
 export interface Database {
+  'core.area_aggregate': CoreAreaAggregate
   'core.article': CoreArticle
   'core.article_figure': CoreArticleFigure
   'core.country': CoreCountry
@@ -468,7 +498,9 @@ export interface Database {
   'etl.run': EtlRun
   'etl.source_file': EtlSourceFile
   'reporting.article_figure': ReportingArticleFigure
+  'reporting.country': ReportingCountry
   'reporting.figure_check': ReportingFigureCheck
+  'reporting.product': ReportingProduct
   'reporting.published_figure': ReportingPublishedFigure
   'reporting.trade_flow': ReportingTradeFlow
   'reporting.trade_flow_revision': ReportingTradeFlowRevision
