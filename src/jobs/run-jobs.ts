@@ -45,18 +45,20 @@ export async function runJobs(wh: Warehouse, config: JobConfig, names: readonly 
     const stale = await failStaleRuns(wh, new Date())
     if (stale.length > 0) log.warn({ runs: stale }, 'runs left running by a stopped process marked failed')
     const runId = await startRun(wh, jobs.map((j) => j.name))
+    // Every line this run logs carries its id, as the job lines below carry the job's name.
+    const runLog = log.child({ runId })
     const results: JobResult[] = []
     try {
       for (const job of jobs) {
         signal?.throwIfAborted()
         await recordJobState(wh, { job: job.name, runId, status: 'running', at: new Date(), error: null })
-        const result = await runJob(wh, config, job, runId, log, signal)
+        const result = await runJob(wh, config, job, runId, runLog, signal)
         signal?.throwIfAborted()
         results.push(result)
         await recordJobState(wh, { job: job.name, runId, status: result.ok ? 'ok' : 'failed', at: new Date(), error: result.ok ? null : result.error ?? 'failed' })
       }
       // Checks are recomputed after every run: new trade data can settle a claim.
-      await runChecks(wh, log)
+      await runChecks(wh, runLog)
     } catch (error) {
       // Whatever stops the run (the checks step, an abort) still closes its row: never 'running' forever.
       const status = signal?.aborted === true ? 'aborted' : 'failed'
