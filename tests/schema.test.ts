@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises'
+import { readdir, readFile } from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { describeWarehouse, renderDatabaseType } from '../src/load/index.ts'
 import { createTestWarehouse, ENGINES, type TestWarehouse } from './helpers/warehouse.ts'
@@ -18,7 +18,6 @@ describe.each(ENGINES)('the Database type on the %s engine', (engine) => {
 
   it('covers the relations a reader of sql/ finds, independently of the catalog query', async () => {
     const dir = new URL('../sql/', import.meta.url)
-    const { readdir } = await import('node:fs/promises')
     const named = new Set<string>()
     // Each create or drop in file order: a relation exists when its last statement created it.
     for (const file of (await readdir(dir)).sort()) {

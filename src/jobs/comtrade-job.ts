@@ -3,7 +3,7 @@ import { describeError, TradeEtlError } from '../errors.ts'
 import { readComtradeAnswer, redactUrl, writePlusCsv, type HttpClient } from '../extract/index.ts'
 import { findComtradeSlice, saveComtradeSlice, type ComtradeSliceRelease, type Warehouse } from '../load/index.ts'
 import type { Logger } from '../log.ts'
-import { sourceFromFiles, type SourceOutcome } from './fetch-sources.ts'
+import { failedSource, sourceFromFiles, type SourceOutcome } from './fetch-sources.ts'
 import { ingestFiles } from './ingest-files.ts'
 
 type ComtradeJob = Extract<Job, { kind: 'comtrade' }>
@@ -96,10 +96,7 @@ export async function runComtradeJob(
           out.push({ ...outcome, bytes: fetched.bytesDownloaded })
           if (outcome.status !== 'failed') await saveComtradeSlice(wh, key, release, fetched.sha256)
         } catch (error) {
-          if (options.signal?.aborted === true) throw error
-          const message = http.redactor.text(describeError(error))
-          options.log.error({ url: shown, err: message }, 'source failed')
-          out.push({ source: shown, status: 'failed', bytes: 0, rowsLoaded: 0, rowsRejected: 0, error: message })
+          out.push(failedSource(http, shown, error, options))
         }
       }
     }

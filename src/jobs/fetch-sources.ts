@@ -59,10 +59,7 @@ export async function ingestUrls(
       const files = await ingestFiles(wh, [fetched.path], { ...options, displayAs: shown })
       out.push({ ...sourceFromFiles(shown, files), bytes: fetched.bytesDownloaded })
     } catch (error) {
-      if (options.signal?.aborted === true) throw error
-      const message = http.redactor.text(describeError(error))
-      options.log.error({ url: shown, err: message }, 'source failed')
-      out.push({ source: shown, status: 'failed', bytes: 0, rowsLoaded: 0, rowsRejected: 0, error: message })
+      out.push(failedSource(http, shown, error, options))
     }
   }
   return out
@@ -71,6 +68,17 @@ export async function ingestUrls(
 /** Local files as sources: each loaded, skipped (same bytes already loaded) or failed. */
 export function fileOutcomes(files: readonly FileSummary[]): SourceOutcome[] {
   return files.map((f) => sourceFromFiles(f.path, [f]))
+}
+
+/**
+ * A fetched source that failed, its error redacted and logged. An abort is not a source's
+ * failure: it is thrown on, so the run stops.
+ */
+export function failedSource(http: HttpClient, shown: string, error: unknown, options: { readonly log: Logger; readonly signal?: AbortSignal | undefined }): SourceOutcome {
+  if (options.signal?.aborted === true) throw error
+  const message = http.redactor.text(describeError(error))
+  options.log.error({ url: shown, err: message }, 'source failed')
+  return { source: shown, status: 'failed', bytes: 0, rowsLoaded: 0, rowsRejected: 0, error: message }
 }
 
 /** One source from the summaries of its members (an archive has several). */

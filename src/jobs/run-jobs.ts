@@ -2,6 +2,7 @@ import { describeError, TradeEtlError } from '../errors.ts'
 import { readComtradeEnv, readEnv, type Job, type JobConfig } from '../config/index.ts'
 import { failStaleRuns, finishRun, recordJobState, startRun, type Warehouse } from '../load/index.ts'
 import type { Logger } from '../log.ts'
+import type { HttpClient } from '../extract/index.ts'
 import { ingestFiles, type FileSummary } from './ingest-files.ts'
 import { runComtradeJob } from './comtrade-job.ts'
 import { createJobHttpClient, downloadCacheDir, fileOutcomes, ingestUrls, type SourceOutcome } from './fetch-sources.ts'
@@ -87,26 +88,14 @@ async function runJob(wh: Warehouse, config: JobConfig, job: Job, runId: number,
         const files = job.files.length === 0 ? [] : await ingestFiles(wh, job.files, { format: job.format, runId, log: jobLog, ...withSignal })
         const sources = fileOutcomes(files)
         if (job.urls.length > 0) {
-          const http = createJobHttpClient(wh, config.downloads, downloadCacheDir(config.downloads, readEnv()), job.name, runId)
-          try {
-            sources.push(...await ingestUrls(wh, http, job.urls, { format: job.format, runId, log: jobLog, ...withSignal }))
-          } finally {
-            await http.close()
-          }
+          sources.push(...await withJobHttp(wh, config, job.name, runId, (http) => ingestUrls(wh, http, job.urls, { format: job.format, runId, log: jobLog, ...withSignal })))
         }
-        const failed = sources.filter((f) => f.status === 'failed')
-        return { job: job.name, kind: job.kind, ok: failed.length === 0, ms: ms(), files, sources, ...(failed.length > 0 ? { error: `${failed.length} source(s) failed: ${failed.map((f) => f.error ?? f.source).join('; ')}` } : {}) }
+        return { job: job.name, kind: job.kind, ms: ms(), files, ...summarizeSources(sources) }
       }
       case 'comtrade': {
-        const http = createJobHttpClient(wh, config.downloads, downloadCacheDir(config.downloads, readEnv()), job.name, runId)
-        let sources: SourceOutcome[]
-        try {
-          sources = await runComtradeJob(wh, http, job, readComtradeEnv(), { runId, log: jobLog, ...(signal === undefined ? {} : { signal }) })
-        } finally {
-          await http.close()
-        }
-        const failed = sources.filter((f) => f.status === 'failed')
-        return { job: job.name, kind: job.kind, ok: failed.length === 0, ms: ms(), sources, ...(failed.length > 0 ? { error: `${failed.length} source(s) failed: ${failed.map((f) => f.error ?? f.source).join('; ')}` } : {}) }
+        const sources = await withJobHttp(wh, config, job.name, runId,
+          (http) => runComtradeJob(wh, http, job, readComtradeEnv(), { runId, log: jobLog, ...(signal === undefined ? {} : { signal }) }))
+        return { job: job.name, kind: job.kind, ms: ms(), ...summarizeSources(sources) }
       }
       case 'articles': {
         const articles = await loadArticleFiles(wh, job.files, jobLog)
@@ -121,6 +110,22 @@ async function runJob(wh: Warehouse, config: JobConfig, job: Job, runId: number,
     jobLog.error({ err: error }, 'job failed')
     return { job: job.name, kind: job.kind, ok: false, ms: ms(), sources: [], error: describeError(error) }
   }
+}
+
+/** A job's HTTP client for the length of `fn`, closed whatever `fn` does. */
+async function withJobHttp<T>(wh: Warehouse, config: JobConfig, job: string, runId: number, fn: (http: HttpClient) => Promise<T>): Promise<T> {
+  const http = createJobHttpClient(wh, config.downloads, downloadCacheDir(config.downloads, readEnv()), job, runId)
+  try {
+    return await fn(http)
+  } finally {
+    await http.close()
+  }
+}
+
+/** A job is ok when none of its sources failed; the error names each one that did. */
+function summarizeSources(sources: SourceOutcome[]): { ok: boolean; sources: SourceOutcome[]; error?: string } {
+  const failed = sources.filter((f) => f.status === 'failed')
+  return { ok: failed.length === 0, sources, ...(failed.length > 0 ? { error: `${failed.length} source(s) failed: ${failed.map((f) => f.error ?? f.source).join('; ')}` } : {}) }
 }
 
 /** An article or published-figures file as a source: its figures count as the rows it loaded. */

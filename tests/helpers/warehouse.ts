@@ -24,14 +24,20 @@ export interface TestWarehouse {
   close(): Promise<void>
 }
 
+/** The run's dumped template, read once per test file (a Blob is immutable: every open can share it). */
+let template: Promise<Blob> | undefined
+function embeddedTemplate(): Promise<Blob> {
+  template ??= readFile(inject('embeddedTemplate')).then((bytes) => new Blob([bytes]))
+  return template
+}
+
 /**
  * A fresh, migrated warehouse with reference data for one test file: on the server a database
  * cloned from the template that globalSetup migrated once; embedded, an in-memory PGlite.
  */
 export async function createTestWarehouse(engine: Engine): Promise<TestWarehouse> {
   if (engine === 'embedded') {
-    const template = new Blob([await readFile(inject('embeddedTemplate'))])
-    const wh = await openWarehouse({ engine: 'embedded', dataDir: 'memory://', template })
+    const wh = await openWarehouse({ engine: 'embedded', dataDir: 'memory://', template: await embeddedTemplate() })
     return { wh, url: undefined, close: () => wh.close() }
   }
   const name = `trade_etl_test_${randomBytes(6).toString('hex')}`
