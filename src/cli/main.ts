@@ -304,7 +304,11 @@ export async function main(argv: string[]): Promise<number> {
   let stoppedBy: NodeJS.Signals | undefined
   const exitFor = (signal: NodeJS.Signals) => (signal === 'SIGINT' ? EXIT.sigint : EXIT.sigterm)
   const isSchedule = argv.includes('schedule') || argv.includes('serve')
+  // The command's exit code once it has finished: a signal while the process winds down (pools
+  // closing) exits with it instead of the signal's default action killing the process.
+  let settled: number | undefined
   const onSignal = (signal: NodeJS.Signals) => {
+    if (settled !== undefined) process.exit(settled)
     if (stoppedBy !== undefined) {
       log.warn({ signal }, 'second signal: exiting now')
       log.flush()
@@ -324,6 +328,23 @@ export async function main(argv: string[]): Promise<number> {
   process.on('SIGTERM', onSignal)
 
   const session = new Session(log, stop.signal, progress)
+  try {
+    settled = await runCommand(argv, session, log, () => stoppedBy, exitFor, isSchedule)
+    return settled
+  } finally {
+    progress?.stop()
+    log.flush()
+  }
+}
+
+async function runCommand(
+  argv: string[],
+  session: Session,
+  log: Logger,
+  stoppedByNow: () => NodeJS.Signals | undefined,
+  exitFor: (signal: NodeJS.Signals) => number,
+  isSchedule: boolean,
+): Promise<number> {
   let code: number = EXIT.ok
   try {
     if (argv.length === 0) {
@@ -335,6 +356,7 @@ export async function main(argv: string[]): Promise<number> {
     await buildProgram(session, (c) => {
       code = c
     }).parseAsync(argv, { from: 'user' })
+    const stoppedBy = stoppedByNow()
     if (stoppedBy !== undefined && !isSchedule) return exitFor(stoppedBy)
     return code
   } catch (error) {
@@ -342,6 +364,7 @@ export async function main(argv: string[]): Promise<number> {
       // Help and version are answers, not errors; anything else commander rejects is usage.
       return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0 ? EXIT.ok : EXIT.usage
     }
+    const stoppedBy = stoppedByNow()
     if (stoppedBy !== undefined) {
       tell(log, 'warn', `stopped by ${stoppedBy}; the file being loaded was rolled back`, { signal: stoppedBy })
       return isSchedule ? EXIT.ok : exitFor(stoppedBy)
@@ -349,10 +372,5 @@ export async function main(argv: string[]): Promise<number> {
     const explained = explainError(error, session.choice)
     tell(log, 'error', explained.message, error instanceof TradeEtlError ? { exit: explained.exit, code: error.code } : { exit: explained.exit, err: error })
     return explained.exit
-  } finally {
-    progress?.stop()
-    process.off('SIGINT', onSignal)
-    process.off('SIGTERM', onSignal)
-    log.flush()
   }
 }
