@@ -63,6 +63,23 @@ describe.each(ENGINES)('trade-etl command line on the %s engine', (engine) => {
     expect(csv.stdout.split('\n')[0]).toMatch(/^source_format,reporter_code,/)
   })
 
+  it('status --json lists files and freshness', async () => {
+    expect((await ingestSamples()).code).toBe(0)
+    const r = await cli(['status', '--json'], env)
+    const s = JSON.parse(r.stdout) as { files: { path: string }[]; freshness: { source_format: string }[] }
+    expect(s.files.map((f) => f.path)).toContain('fixtures/comtrade/cement-legacy-35.csv')
+    expect(s.freshness.map((f) => f.source_format).sort()).toEqual(['baci', 'comtrade'])
+  })
+})
+
+// What the command line says about bad input and bad usage is the same on either engine: once,
+// on the embedded default.
+describe('trade-etl command line errors', () => {
+  let env: NodeJS.ProcessEnv
+  beforeEach(() => {
+    env = { DATABASE_URL: '', TRADE_ETL_HOME: createTestHome() }
+  })
+
   it('exits 1 naming the file and problem for a file that is not trade data', async () => {
     const r = await cli(['ingest', 'fixtures/broken/api-error-not-data.csv'], env)
     expect(r.code).toBe(1)
@@ -73,13 +90,5 @@ describe.each(ENGINES)('trade-etl command line on the %s engine', (engine) => {
     expect((await cli(['ingest'], env)).code).toBe(2)
     expect((await cli(['report', 'yoy', '--flow', 'Q'], env)).code).toBe(2)
     expect((await cli(['frobnicate'], env)).code).toBe(2)
-  })
-
-  it('status --json lists files and freshness', async () => {
-    expect((await ingestSamples()).code).toBe(0)
-    const r = await cli(['status', '--json'], env)
-    const s = JSON.parse(r.stdout) as { files: { path: string }[]; freshness: { source_format: string }[] }
-    expect(s.files.map((f) => f.path)).toContain('fixtures/comtrade/cement-legacy-35.csv')
-    expect(s.freshness.map((f) => f.source_format).sort()).toEqual(['baci', 'comtrade'])
   })
 })
