@@ -290,7 +290,7 @@ export async function loadRecognizersPredictor(): Promise<Predictor> {
   }
 }
 
-export function timeIt(f: () => void): number {
+function timeIt(f: () => void): number {
   const t0 = performance.now()
   f()
   return performance.now() - t0

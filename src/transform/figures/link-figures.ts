@@ -109,6 +109,10 @@ interface SentenceFacts {
   readonly commodities: readonly CommodityMention[]
   readonly flows: readonly FlowWord[]
   readonly periods: readonly PeriodMention[]
+  /** What the sentence says of the year, read once for all its figures. */
+  readonly thisYear: boolean
+  readonly lastYear: boolean
+  readonly previousYear: boolean
 }
 
 /**
@@ -256,11 +260,10 @@ const LAST_YEAR_RE = /(?<![\p{L}])(?<!(?:same\s+[\p{L}]+|from|than|over|against|
  */
 function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocContext, published: { year: number; month: number } | undefined): LinkedFigure {
   const out: { -readonly [K in keyof LinkedFigure]: LinkedFigure[K] } = { ...l }
-  const sentenceText = text.slice(here.sentence.start, here.sentence.end)
   if (l.base !== true) {
     const period = nearest(here.periods.filter((p) => p.end <= l.start || p.start >= l.end), l.start)
     if (out.year === undefined) {
-      const hint = period?.yearHint ?? (THIS_YEAR_RE.test(sentenceText) ? 'this' : LAST_YEAR_RE.test(sentenceText) && l.measure !== 'change' ? 'last' : undefined)
+      const hint = period?.yearHint ?? (here.thisYear ? 'this' : here.lastYear && l.measure !== 'change' ? 'last' : undefined)
       if (period?.lastMonth === true && published !== undefined) {
         const month = published.month === 1 ? 12 : published.month - 1
         out.year = published.month === 1 ? published.year - 1 : published.year
@@ -278,7 +281,7 @@ function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocCon
     if (out.year !== undefined && out.linkedPeriod === undefined && period !== undefined && period.lastMonth !== true) {
       out.linkedPeriod = periodText(out.year, period.fromMonth, period.toMonth)
     }
-    if (out.measure === 'change' && out.changeFrom === undefined && out.year !== undefined && PREVIOUS_YEAR_RE.test(sentenceText)) out.changeFrom = out.year - 1
+    if (out.measure === 'change' && out.changeFrom === undefined && out.year !== undefined && here.previousYear) out.changeFrom = out.year - 1
   }
   if (out.commodity === undefined && here.commodities.length === 0 && ctx.commodity !== undefined) {
     out.commodity = ctx.commodity.name
@@ -349,7 +352,8 @@ function readFacts(
   periods: readonly PeriodMention[],
 ): SentenceFacts {
   const years: YearMention[] = []
-  const bases = figures.filter((f, k) => isBaseFigure(text, f, figures.slice(0, k)))
+  // Only a level after an earlier figure of its kind can be a base: the cheap test first.
+  const bases = figures.filter((f, k) => (f.prior === true || k > 0) && isBaseFigure(text, f, figures.slice(0, k)))
   for (const f of figures) {
     if (f.kind !== 'year' && f.kind !== 'date') continue
     if (f.kind === 'date' && /^\d{4}\/\d{4}$/.test(f.date ?? '')) continue
@@ -358,7 +362,11 @@ function readFacts(
     const base = owner === undefined ? baseYearKind(text, f.start) : 'strict'
     years.push({ pos: f.start, end: f.end, year: Number(f.valueExact), ...(f.period === undefined ? {} : { period: f.period }), base, ...(owner === undefined ? {} : { owner: owner.start }) })
   }
-  return { sentence, years, countries, roles: readRoles(text, sentence, countries, commodities), commodities, flows, periods }
+  const body = text.slice(sentence.start, sentence.end)
+  return {
+    sentence, years, countries, roles: readRoles(text, sentence, countries, commodities), commodities, flows, periods,
+    thisYear: THIS_YEAR_RE.test(body), lastYear: LAST_YEAR_RE.test(body), previousYear: PREVIOUS_YEAR_RE.test(body),
+  }
 }
 
 function readRoles(text: string, sentence: Sentence, countries: readonly CountryMention[], commodities: readonly CommodityMention[]): Roles {
@@ -447,7 +455,7 @@ function linkOne(text: string, f: FoundFigure, here: SentenceFacts, previous: Se
   if (measure.measure === 'change' && !isBase) {
     const base = here.years.find((y) => y.pos > f.start && (y.base === 'strict' || y.base === 'loose') && y.year !== year?.year) ?? here.years.find((y) => y.base === 'strict' && y.year !== year?.year)
     if (base !== undefined) out.changeFrom = base.year
-    else if (year !== undefined && PREVIOUS_YEAR_RE.test(text.slice(here.sentence.start, here.sentence.end))) out.changeFrom = year.year - 1
+    else if (year !== undefined && here.previousYear) out.changeFrom = year.year - 1
   }
 
   if (!TRADE_KINDS.has(f.kind) && f.kind !== 'price') return out
@@ -518,8 +526,7 @@ function linkOne(text: string, f: FoundFigure, here: SentenceFacts, previous: Se
 function baseYear(text: string, f: FoundFigure, here: SentenceFacts, main: LinkedFigure): YearMention | undefined {
   const own = here.years.find((y) => y.owner === f.start)
   if (own !== undefined) return own
-  const sentence = text.slice(here.sentence.start, here.sentence.end)
-  if (main.year !== undefined && (f.prior === true || PREVIOUS_YEAR_RE.test(sentence))) {
+  if (main.year !== undefined && (f.prior === true || here.previousYear)) {
     const year = main.year - 1
     const period = main.linkedPeriod?.replace(/\d{4}/g, String(year))
     return { pos: -1, end: -1, year, base: 'none', ...(period === undefined ? {} : { period }) }
