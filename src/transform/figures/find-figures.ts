@@ -54,7 +54,7 @@ const TOKEN_AT_RE = new RegExp(TOKEN_RE.source, 'iuy')
 /** Words before a figure that say how exact it is; matched on whole words, longest first. */
 const QUALIFIERS: ReadonlySet<string> = new Set([
   'slightly more than', 'slightly less than', 'more than', 'less than', 'fewer than', 'up to', 'at least', 'at most', 'close to',
-  'just over', 'just under', 'just above', 'just below', 'well over', 'well above', 'well below', 'nearly', 'almost', 'about', 'around',
+  'just over', 'just under', 'just above', 'just below', 'well over', 'well above', 'well below', 'nearly', 'near', 'almost', 'about', 'around',
   'approximately', 'roughly', 'some', 'over', 'under', 'above', 'below', 'upwards of', 'in excess of', 'an estimated', 'estimated',
   'circa', 'as much as', 'as many as', 'as high as', 'as little as', 'as few as', 'more or less', 'an approximate',
 ])
