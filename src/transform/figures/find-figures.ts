@@ -127,6 +127,7 @@ const MULTIPLE_VALUE: Readonly<Record<string, [string, 'increase' | 'decrease']>
   doubled: ['100', 'increase'], tripled: ['200', 'increase'], trebled: ['200', 'increase'], quadrupled: ['300', 'increase'], halved: ['50', 'decrease'],
 }
 /** Words before a scaled number that make it a comparison whose unit is written beside it. */
+const ELLIPTIC_OF_AFTER = new Set(['deficit', 'surplus', 'total', 'balance', 'value', 'worth'])
 const ELLIPTIC_BEFORE = new Set(['from', 'to', 'against', 'versus', 'vs', 'than', 'with', 'and', 'or', 'at', 'reached', 'hit', 'was', 'were', 'totalled', 'totaled'])
 /** Mass or volume per day has no kind (bbl/d is its own unit): skipped rather than mislabelled. */
 const PER_DAY_RE = /^\s*(?:of\s+(?:[\p{L}-]+\s+){0,3}?)?(?:(?:per|a)\s+day|\/\s*day|daily)(?![\p{L}\p{N}])/iu
@@ -229,7 +230,9 @@ interface BareNumber {
 function carryUnit(text: string, b: BareNumber, figures: readonly FoundFigure[]): FoundFigure | null {
   const before = lastWords(text, b.token.start, 2)
   const w = before[before.length - 1] ?? ''
-  if (!ELLIPTIC_BEFORE.has(w)) return null
+  // "a deficit of 9.9 bn": "of" after the name of an amount.
+  const ofAmount = w === 'of' && ELLIPTIC_OF_AFTER.has(before[before.length - 2] ?? '')
+  if (!ELLIPTIC_BEFORE.has(w) && !ofAmount) return null
   let best: FoundFigure | undefined
   let bestD = Infinity
   // Figures are sorted by start: look only at those within reach.

@@ -46,7 +46,7 @@ const COMPARATIVE_AFTER_RE = /^\s*([Mm]ore|[Hh]igher|[Gg]reater|[Aa]bove|[Ll]ess
 const YOY_AFTER_RE = /^\s*(?:year-on-year|year-over-year|y\/y|yoy|on the year|on an annual basis|annually)(?![\p{L}])/iu
 const INCREASE_WORD_RE = new RegExp(`^(?:${INCREASE})$`, 'i')
 /** Verbs of change (not the adverbs "up", "higher" or nouns "growth"): "grew $23.2 billion" is a change. */
-const CHANGE_VERB_RE = /^(?:increased|rose|grew|gained|jumped|surged|soared|climbed|expanded|advanced|decreased|declined|dropped|fell|plunged|slumped|shrank|contracted|dipped|slid|slipped|eased|tumbled|sank|lost|shed)$/
+const CHANGE_VERB_RE = /^(?:increased|rose|risen|grew|grown|gained|jumped|surged|soared|climbed|expanded|advanced|widened|decreased|declined|dropped|fell|fallen|plunged|slumped|shrank|shrunk|contracted|dipped|slid|slipped|eased|tumbled|sank|lost|shed|narrowed)$/
 const SUPPLY_VERBS = new Set(['supply', 'supplies', 'supplied', 'sold', 'sell', 'sells', 'shipped', 'deliver', 'delivers', 'delivered', 'provides', 'provided', 'provide'])
 
 /** "40% of Israel's oil needs": what a percent is a share of, up to the end of the phrase. */
@@ -342,9 +342,10 @@ function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocCon
 
 /** "below May", "compared with March", "from April": a period named as the base of a comparison. */
 function isBasePeriod(text: string, p: PeriodMention): boolean {
-  const words = lastWords(text, p.start, 2, 32)
+  const words = lastWords(text, p.start, 3, 32)
   const w = words[words.length - 1] ?? ''
   if (p.fromMonth !== p.toMonth) return false
+  if (w === 'in' && BASE_PERIOD_WORDS.has(words[words.length - 2] ?? '')) return true
   return BASE_PERIOD_WORDS.has(w) || ((w === 'with' || w === 'to') && (words[words.length - 2] === 'compared' || words[words.length - 2] === 'relative'))
 }
 const BASE_PERIOD_WORDS = new Set(['from', 'than', 'against', 'versus', 'vs', 'below', 'above', 'since'])
@@ -507,7 +508,8 @@ function linkOne(text: string, f: FoundFigure, here: SentenceFacts, previous: Se
   const isBase = main !== undefined && isBaseFigure(text, f, [main])
 
   // Measure first: a change figure reads "from 2021" as its base, not as its year.
-  const measure = f.multiple !== undefined ? { measure: 'change' as const, direction: f.multiple } : readMeasure(f, wordsBefore(text, f), after)
+  const read = f.multiple !== undefined ? { measure: 'change' as const, direction: f.multiple } : readMeasure(f, wordsBefore(text, f), after)
+  const measure = read.measure === 'level' && f.kind === 'percent' ? (coordinatedChange(text, f, main) ?? read) : read
   out.measure = isBase ? 'level' : measure.measure
   if (isBase) out.base = true
   if (measure.direction !== undefined && !isBase) out.changeDirection = measure.direction
@@ -593,12 +595,33 @@ function linkOne(text: string, f: FoundFigure, here: SentenceFacts, previous: Se
 }
 
 /**
+ * "grew $6.4 billion, or 1.8%", "exports were down 17.5% and imports 13.8%": a percent joined by
+ * "or"/"and" (and at most three words, no verb) to a change before it is the same kind of change.
+ */
+function coordinatedChange(text: string, f: FoundFigure, main: LinkedFigure | undefined): MeasureRead | undefined {
+  if (main === undefined || main.measure !== 'change' || main.changeDirection === undefined) return undefined
+  const between = text.slice(main.afterEnd ?? main.end, f.start)
+  const m = /^\s*,?\s*(?:or|and)\s+((?:[\p{L}-]+\s+){0,3})$/u.exec(between)
+  if (m === null) return undefined
+  const words = (m[1] ?? '').trim().split(/\s+/).filter((w) => w !== '')
+  if (words.some((w) => STATE_VERBS.has(w.toLowerCase()) || CHANGE_WORD_RE.test(w) || w.toLowerCase() === 'by')) return undefined
+  return { measure: 'change', direction: main.changeDirection }
+}
+
+/**
  * The year of a base figure: one written right after it ("from 2.1 Mt in 2021"), else, when
  * the sentence compares with the previous year, the year before the main figure's.
  */
 function baseYear(text: string, f: FoundFigure, here: SentenceFacts, main: LinkedFigure): YearMention | undefined {
   const own = here.years.find((y) => y.owner === f.start)
   if (own !== undefined) return own
+  // "from a revised $63.4 billion in July": a month right after the base, in the main figure's year (or the one before).
+  const month = here.periods.find((p) => p.start >= f.end && p.fromMonth === p.toMonth && p.fromMonth > 0 && /^\s*(?:in|of|for)\s+$/.test(text.slice(f.end, p.start)))
+  if (month !== undefined && main.year !== undefined) {
+    const mainMonth = /^\d{4}-(\d{2})/.exec(main.linkedPeriod ?? '')?.[1]
+    const year = mainMonth !== undefined && month.fromMonth > Number(mainMonth) ? main.year - 1 : main.year
+    return { pos: month.start, end: month.end, year, base: 'none', period: periodText(year, month.fromMonth, month.toMonth) }
+  }
   if (main.year !== undefined && (f.prior === true || here.previousYear)) {
     const year = main.year - 1
     const period = main.linkedPeriod?.replace(/\d{4}/g, String(year))
@@ -632,7 +655,7 @@ function readMeasure(f: FoundFigure, before: readonly string[], after: string): 
     const changeAfter = CHANGE_AFTER_RE.exec(after)
     const wordBefore = CHANGE_WORD_RE.test(w) ? w : byOf && CHANGE_WORD_RE.test(w1) ? w1 : undefined
     if (changeAfter !== null || f.points === true || YOY_AFTER_RE.test(after)) return changeOf(changeAfter?.[1] ?? wordBefore, negative)
-    const comparative = COMPARATIVE_AFTER_RE.exec(after)
+    const comparative = COMPARATIVE_AFTER_RE.exec(after) ?? /^\s*(more|less|fewer)(?=\s+\p{L})(?!\s+(?:of|or|and)\s)/u.exec(after)
     if (comparative !== null) {
       const up = /^(more|higher|greater|above)$/i.test(comparative[1] ?? '')
       return { measure: 'change', direction: up !== negative ? 'increase' : 'decrease' }
