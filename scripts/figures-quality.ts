@@ -27,7 +27,7 @@ export const CORPUS_FILES: readonly string[] = ['corpus.jsonl', 'holdout.jsonl',
 /** The blind part: whole articles held out of development, scored once at the end (`--blind`). */
 export const BLIND_FILES: readonly string[] = ['articles-blind.jsonl'].map(corpusPath)
 
-export const KINDS: readonly FigureKind[] = ['mass', 'money', 'percent', 'volume', 'volume_rate', 'area', 'count', 'date', 'year', 'price']
+export const KINDS: readonly FigureKind[] = ['mass', 'money', 'percent', 'volume', 'volume_rate', 'area', 'count', 'date', 'year', 'price', 'rank']
 
 /** The issue's targets for link accuracy on found figures (issue 10, "Done when"). */
 export const LINK_TARGETS: Readonly<Record<string, number>> = { year: 0.9, reporter: 0.85, partner: 0.85, flow: 0.85, measure: 0.95, qualifier: 0.98 }
@@ -36,7 +36,7 @@ export const LINK_TARGETS: Readonly<Record<string, number>> = { year: 0.9, repor
 export const MIN_RECALL = 0.95
 export const MIN_PRECISION = 0.97
 
-const FigureKindSchema = z.enum(['mass', 'money', 'percent', 'volume', 'volume_rate', 'area', 'count', 'date', 'year', 'price'])
+const FigureKindSchema = z.enum(['mass', 'money', 'percent', 'volume', 'volume_rate', 'area', 'count', 'date', 'year', 'price', 'rank'])
 
 /** One labelled figure: kind, value and the span as written; link fields are optional. */
 export const LabelSchema = z

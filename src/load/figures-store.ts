@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely'
-import type { CheckResult, Observation } from '../transform/check/index.ts'
+import type { CheckResult, Observation, PartnerRanking } from '../transform/check/index.ts'
 import type { Database } from './schema.ts'
 import type { Warehouse } from './warehouse.ts'
 
@@ -124,7 +124,7 @@ export async function listCheckableFigures(db: Kysely<Database>): Promise<Figure
     select article_id, figure_no, article_url, kind, value::text, unit, text, qualifier, year, reporter_iso3, partner_iso3,
            flow, commodity, hs_code, measure, change_from, change_direction, share_of, share_of_iso3
     from reporting.article_figure
-    where measure is not null and kind in ('mass', 'money', 'percent') and (reporter_iso3 is not null or partner_iso3 is not null)
+    where measure is not null and kind in ('mass', 'money', 'percent', 'rank') and (reporter_iso3 is not null or partner_iso3 is not null)
     order by article_id, figure_no`.execute(db)
   return r.rows
 }
@@ -172,6 +172,34 @@ export async function queryTradeSeries(db: Kysely<Database>, q: SeriesQuery): Pr
     byYear.set(year, d === undefined ? m : { ...d, other: m })
   }
   return [...byYear.values()].sort((a, b) => a.year - b.year)
+}
+
+/**
+ * The partners of one reporter's flow in one year, largest first, from the preferred source
+ * that has them (Comtrade+ > Comtrade > BACI > others): the product's own rows where the source
+ * has that level, else its 6-digit lines; World, the EU and other aggregates left out.
+ */
+export async function queryPartnerRanking(db: Kysely<Database>, q: { reporter: string; partner: string; flow: string; hsCode: string | null; year: number; measure: 'net_mass_t' | 'value_usd' }): Promise<PartnerRanking | undefined> {
+  const sources = await sql<{ source_format: string }>`
+    select distinct source_format from reporting.trade_flow
+    where year = ${q.year} and period = year::text and reporter_iso3 = ${q.reporter} and flow = ${q.flow} and ${sql.ref(q.measure)} is not null
+      and product_code like ${`${q.hsCode ?? ''}%`}
+    order by 1`.execute(db)
+  const order = ['comtrade-plus', 'comtrade', 'baci']
+  const source = sources.rows.map((r) => r.source_format).sort((a, b) => (order.indexOf(a) + 1 || 9) - (order.indexOf(b) + 1 || 9))[0]
+  if (source === undefined) return undefined
+  const ranked = (partner: string) => {
+    const col = sql.ref(q.measure)
+    const prefix = q.hsCode ?? ''
+    const inner = sql`select partner_iso3, case when bool_or(product_code = ${sql.lit(prefix)}) then sum(${col}) filter (where product_code = ${sql.lit(prefix)}) else sum(${col}) filter (where length(product_code) = 6) end as amount from reporting.trade_flow where source_format = ${sql.lit(source)} and year = ${sql.lit(q.year)} and period = year::text and reporter_iso3 = ${sql.lit(q.reporter)} and flow = ${sql.lit(q.flow)} and ${col} is not null and product_code like ${sql.lit(`${prefix}%`)} and partner_iso3 is not null and partner_iso3 not in (select iso3 from reporting.country where is_aggregate and iso3 is not null) and partner_iso3 not in ('W00', 'WLD') group by partner_iso3`
+    return { list: sql<{ partner: string; value: string }>`select partner_iso3 as partner, amount::text as value from (${inner}) t where amount is not null order by amount desc, partner_iso3`,
+      rank: sql`select rank::int from (select partner_iso3, rank() over (order by amount desc) as rank from (${inner}) t where amount is not null) r where partner_iso3 = ${sql.lit(partner)}` }
+  }
+  const built = ranked(q.partner)
+  const rows = await built.list.execute(db)
+  // A partner the data does not list ranks after all that it lists.
+  const query = `select coalesce((${built.rank.compile(db).sql}), ${rows.rows.length + 1}) as value`
+  return { year: q.year, source, measure: q.measure, partners: rows.rows, query }
 }
 
 /**
