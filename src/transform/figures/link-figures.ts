@@ -29,8 +29,8 @@ export interface LinkOptions {
 /** Kinds that are quantities of trade: they get countries, flow and commodity. */
 const TRADE_KINDS: ReadonlySet<FigureKind> = new Set(['mass', 'money', 'volume', 'volume_rate', 'percent', 'rank'])
 
-const INCREASE = 'increase[ds]?|increasing|rise|rises|rising|rose|risen|grow|grows|grew|grown|growing|growth|gain(?:s|ed)?|jump(?:s|ed)?|surge(?:s|d)?|soar(?:s|ed)?|climb(?:s|ed)?|up|higher|expand(?:s|ed)?|expansion|boost(?:s|ed)?|advance[ds]?|increment'
-const DECREASE = 'decrease[ds]?|decreasing|decline[ds]?|declining|drop(?:s|ped)?|fall|falls|fell|fallen|falling|down|lower|plunge[ds]?|slump(?:s|ed)?|shr[iau]nk(?:s)?|contract(?:s|ed|ion)|reduc(?:e|ed|es|tion)|cut|dip(?:s|ped)?|slid|slide|slip(?:s|ped)?|eas(?:e|es|ed)|edg(?:e|es|ed)\\s+down|tumble[ds]?|sank|sink(?:s)?|los(?:e|es|t)|shed'
+const INCREASE = 'increase[ds]?|increasing|rise|rises|rising|rose|risen|grow|grows|grew|grown|growing|growth|gain(?:s|ed)?|jump(?:s|ed)?|surge(?:s|d)?|soar(?:s|ed)?|climb(?:s|ed)?|up|higher|expand(?:s|ed)?|expansion|boost(?:s|ed)?|advance[ds]?|increment|widen(?:s|ed|ing)?'
+const DECREASE = 'decrease[ds]?|decreasing|decline[ds]?|declining|drop(?:s|ped)?|fall|falls|fell|fallen|falling|down|lower|plunge[ds]?|slump(?:s|ed)?|shr[iau]nk(?:s)?|contract(?:s|ed|ion)|reduc(?:e|ed|es|tion)|cut|dip(?:s|ped)?|slid|slide|slip(?:s|ped)?|eas(?:e|es|ed)|edg(?:e|es|ed)\\s+down|tumble[ds]?|sank|sink(?:s)?|los(?:e|es|t)|shed|narrow(?:s|ed|ing)?'
 /** Words that may stand between a change word and the figure: "rose by an impressive 5%". */
 const SOFT = new Set([
   'a', 'an', 'further', 'another', 'additional', 'impressive', 'significant', 'sharp', 'massive', 'modest', 'slight', 'substantial',
@@ -42,7 +42,7 @@ const STATE_VERBS = new Set(['was', 'is', 'were', 'are', 'at', 'reached', 'hit',
 /** "33.8% increase", "5% higher", "12-percent rise", "5% year-on-year". */
 const CHANGE_AFTER_RE = new RegExp(`^\\s*(?:(?:year-on-year|year-over-year|y/y|yoy|annual|on-year)\\s+)?(${INCREASE}|${DECREASE})(?![\\p{L}])`, 'iu')
 /** "28% more than in 2022", "5% lower than a year earlier": a change against what follows. */
-const COMPARATIVE_AFTER_RE = /^\s*([Mm]ore|[Hh]igher|[Gg]reater|[Aa]bove|[Ll]ess|[Ll]ower|[Bb]elow|[Ff]ewer)\s+(?:than(?![\p{L}])|(?:the\s+)?(?:[Ss]ame|[Pp]revious|prior|year-earlier|year-ago|corresponding)\s|(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:in\s+)?(?:19|20)\d\d)(?![\p{L}\p{N}]))/u
+const COMPARATIVE_AFTER_RE = /^\s*([Mm]ore|[Hh]igher|[Gg]reater|[Aa]bove|[Ll]ess|[Ll]ower|[Bb]elow|[Ff]ewer)\s+(?:than(?![\p{L}])|(?:the\s+)?(?:[Ss]ame|[Pp]revious|prior|year-earlier|year-ago|corresponding)\s|(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:in\s+)?(?:19|20)\d\d)(?![\p{L}\p{N}])|(?:the\s+)?(?:US)?[$€£]\s?\d)/u
 const YOY_AFTER_RE = /^\s*(?:year-on-year|year-over-year|y\/y|yoy|on the year|on an annual basis|annually)(?![\p{L}])/iu
 const INCREASE_WORD_RE = new RegExp(`^(?:${INCREASE})$`, 'i')
 /** Verbs of change (not the adverbs "up", "higher" or nouns "growth"): "grew $23.2 billion" is a change. */
@@ -393,7 +393,7 @@ function bucket<T extends { readonly start: number }>(sentences: readonly Senten
 }
 
 /** Words right before a level that make it the base of a comparison: "from 2.9 Mt", "against $5bn". */
-const BASE_BEFORE = new Set(['from', 'against', 'versus', 'vs', 'over', 'than'])
+const BASE_BEFORE = new Set(['from', 'against', 'versus', 'vs', 'over', 'than', 'above', 'below'])
 const PRE_BASE_SOFT = new Set(['the', 'a', 'revised', 'previous', 'preliminary', 'initial'])
 
 function isBaseFigure(text: string, f: FoundFigure, earlier: readonly FoundFigure[]): boolean {
@@ -684,7 +684,7 @@ function readMeasure(f: FoundFigure, before: readonly string[], after: string): 
     const word = before.slice(Math.max(0, n - 4), n - 1).find((x) => CHANGE_WORD_RE.test(x))
     if (word !== undefined) return changeOf(word, negative)
   }
-  const afterWord = /^\s*(increase|rise|jump|gain|growth|drop|decline|fall|decrease|reduction|cut)(?![\p{L}])/iu.exec(after)
+  const afterWord = /^\s*(?:(?:production|output|export|import|supply)\s+)?(increase|rise|jump|gain|growth|drop|decline|fall|decrease|reduction|cut)(?![\p{L}])/iu.exec(after)
   if (afterWord !== null) return changeOf(afterWord[1], negative)
   return { measure: 'level' }
 }
@@ -742,6 +742,9 @@ function pickYear(f: FoundFigure, here: SentenceFacts, previous: SentenceFacts |
  * verb come first: "Coal imports climbed to 1.2 Mt as power demand surged"), else the nearest after.
  */
 function flowWordOf(words: readonly FlowWord[], f: FoundFigure): FlowWord | undefined {
+  // "the 500,000-bpd production cut": a flow word glued to a hyphenated amount is its own.
+  const glued = words.find((w) => w.start > f.end && w.start <= f.end + 1)
+  if (glued !== undefined) return glued
   const before = words.filter((w) => w.start < f.numberStart)
   return before[before.length - 1] ?? words.find((w) => w.start >= f.numberStart)
 }
