@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { extractFigures } from '../src/transform/figures/index.ts'
-import { MIN_PRECISION, MIN_RECALL, loadCorpus, ourPredictor, scoreCorpus } from '../scripts/figures-quality.ts'
+import { LINK_TARGETS, MIN_PRECISION, MIN_RECALL, loadCorpus, ourPredictor, scoreCorpus } from '../scripts/figures-quality.ts'
 
 describe('labelled corpus (fixtures/figures-corpus)', () => {
   const corpus = loadCorpus()
@@ -16,6 +16,15 @@ describe('labelled corpus (fixtures/figures-corpus)', () => {
     for (const k of [score.overall, ...score.kinds.filter((x) => ['money', 'mass', 'percent'].includes(x.kind))]) {
       expect(k.recall, `${k.kind} recall; misses: ${score.misses.join('; ')}`).toBeGreaterThanOrEqual(MIN_RECALL)
       expect(k.precision, `${k.kind} precision; extras: ${score.falsePositives.join('; ')}`).toBeGreaterThanOrEqual(MIN_PRECISION)
+    }
+  })
+
+  it("links found figures as well as the issue asks (year, reporter, partner, flow, measure, qualifier)", () => {
+    for (const [field, target] of Object.entries(LINK_TARGETS)) {
+      const l = score.links.get(field)
+      expect(l?.total ?? 0, field).toBeGreaterThan(20)
+      const wrong = score.misses.filter((m) => m.includes(`: ${field} of `))
+      expect((l?.correct ?? 0) / (l?.total ?? 1), `${field}: ${wrong.join('; ')}`).toBeGreaterThanOrEqual(target)
     }
   })
 

@@ -33,11 +33,11 @@ const LINK_FIELDS = {
 
 export const ClaimSchema = z.object({
   ...LINK_FIELDS,
-  kind: z.enum(['mass', 'money', 'percent', 'volume', 'volume_rate', 'area', 'count']),
+  kind: z.enum(['mass', 'money', 'percent', 'volume', 'volume_rate', 'area', 'count', 'rank']),
   value: Decimal,
   unit: z.string().min(1),
   text: z.string().min(1).max(80).describe('the figure as written, e.g. "2.289 million tons"'),
-  measure: z.enum(['level', 'change', 'share']).optional(),
+  measure: z.enum(['level', 'change', 'share', 'rank']).optional(),
   changeFrom: Year.optional(),
   changeDirection: z.enum(['increase', 'decrease']).optional(),
   shareOf: z.string().optional(),

@@ -2,11 +2,11 @@ import { existsSync } from 'node:fs'
 import { TradeEtlError } from '../errors.ts'
 import { parseClaimsFile, parsePublishedFile, readTextFile, type Claim, type FileBytes } from '../extract/index.ts'
 import {
-  countPublished, findArticle, listCheckableFigures, queryPublishedSeries, queryTradeSeries, saveChecks, storeArticle,
+  countPublished, findArticle, listCheckableFigures, queryPartnerRanking, queryPublishedSeries, queryTradeSeries, saveChecks, storeArticle,
   storePublished, type FigureRow, type StoredFigure, type Warehouse,
 } from '../load/index.ts'
 import type { Logger } from '../log.ts'
-import { checkChange, checkLevel, checkShare, type CheckableFigure, type CheckResult, type Observation } from '../transform/check/index.ts'
+import { checkChange, checkLevel, checkRank, checkShare, type CheckableFigure, type CheckResult, type Observation } from '../transform/check/index.ts'
 import { extractFigures, htmlToText, looksLikeHtml, type Figure } from '../transform/figures/index.ts'
 
 export interface ArticleSummary {
@@ -217,6 +217,12 @@ async function checkOne(wh: Warehouse, f: CheckableFigure, siblings: readonly Ch
       && s.reporter === f.reporter && s.partner === f.partner && (s.hsCode ?? null) === (f.hsCode ?? null))
     const unit = level?.unit === 'USD' ? 'USD' : 't'
     return checkChange(f, await flowSeries(wh, f, unit), level, unit)
+  }
+  if (f.measure === 'rank' && f.kind === 'rank') {
+    if (f.reporter == null || f.partner == null || f.year == null) return checkRank(f, undefined)
+    const q = { reporter: f.reporter, partner: f.partner, flow: f.flow === 'M' ? 'M' : 'X', hsCode: f.hsCode ?? null, year: f.year }
+    // By mass where the data has it (trade news ranks buyers by tonnes), else by value.
+    return checkRank(f, (await queryPartnerRanking(wh.db, { ...q, measure: 'net_mass_t' })) ?? (await queryPartnerRanking(wh.db, { ...q, measure: 'value_usd' })))
   }
   if (f.measure === 'share' && f.unit === '%') {
     const whole = await shareWhole(wh, f)

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type NotNull, type QueryCreator } from 'kysely'
-import type { CheckResult, Observation } from '../transform/check/index.ts'
+import type { CheckResult, Observation, PartnerRanking } from '../transform/check/index.ts'
 import type { Database } from './schema.ts'
 import type { Warehouse } from './warehouse.ts'
 
@@ -123,7 +123,7 @@ export async function listCheckableFigures(db: Kysely<Database>): Promise<Figure
     .select(['article_id', 'figure_no', 'article_url', 'kind', sql<string>`value::text`.as('value'), 'unit', 'text', 'qualifier', 'year',
       'reporter_iso3', 'partner_iso3', 'flow', 'commodity', 'hs_code', 'measure', 'change_from', 'change_direction', 'share_of', 'share_of_iso3'])
     .where('measure', 'is not', null)
-    .where('kind', 'in', ['mass', 'money', 'percent'])
+    .where('kind', 'in', ['mass', 'money', 'percent', 'rank'])
     .where((eb) => eb.or([eb('reporter_iso3', 'is not', null), eb('partner_iso3', 'is not', null)]))
     .orderBy('article_id').orderBy('figure_no')
     .$narrowType<{ article_id: NotNull; figure_no: NotNull; kind: NotNull; unit: NotNull; text: NotNull }>()
@@ -192,6 +192,34 @@ function flowRows(db: QueryCreator<Database>, reporter: string, partner: string,
 /** The product's own rows where the source has that level, else the sum of its 6-digit lines. */
 function ownLevel<T>(prefix: unknown, of: ReturnType<typeof sql.ref> | ReturnType<typeof sql.raw>, otherwise = sql`length(product_code) = 6`) {
   return sql<T>`case when bool_or(product_code = ${prefix}) then ${of} filter (where product_code = ${prefix}) else ${of} filter (where ${otherwise}) end`
+}
+
+/**
+ * The partners of one reporter's flow in one year, largest first, from the preferred source
+ * that has them (Comtrade+ > Comtrade > BACI > others): the product's own rows where the source
+ * has that level, else its 6-digit lines; World, the EU and other aggregates left out.
+ */
+export async function queryPartnerRanking(db: Kysely<Database>, q: { reporter: string; partner: string; flow: string; hsCode: string | null; year: number; measure: 'net_mass_t' | 'value_usd' }): Promise<PartnerRanking | undefined> {
+  const sources = await sql<{ source_format: string }>`
+    select distinct source_format from reporting.trade_flow
+    where year = ${q.year} and period = year::text and reporter_iso3 = ${q.reporter} and flow = ${q.flow} and ${sql.ref(q.measure)} is not null
+      and product_code like ${`${q.hsCode ?? ''}%`}
+    order by 1`.execute(db)
+  const order = ['comtrade-plus', 'comtrade', 'baci']
+  const source = sources.rows.map((r) => r.source_format).sort((a, b) => (order.indexOf(a) + 1 || 9) - (order.indexOf(b) + 1 || 9))[0]
+  if (source === undefined) return undefined
+  const ranked = (partner: string) => {
+    const col = sql.ref(q.measure)
+    const prefix = q.hsCode ?? ''
+    const inner = sql`select partner_iso3, case when bool_or(product_code = ${sql.lit(prefix)}) then sum(${col}) filter (where product_code = ${sql.lit(prefix)}) else sum(${col}) filter (where length(product_code) = 6) end as amount from reporting.trade_flow where source_format = ${sql.lit(source)} and year = ${sql.lit(q.year)} and period = year::text and reporter_iso3 = ${sql.lit(q.reporter)} and flow = ${sql.lit(q.flow)} and ${col} is not null and product_code like ${sql.lit(`${prefix}%`)} and partner_iso3 is not null and partner_iso3 not in (select iso3 from reporting.country where is_aggregate and iso3 is not null) and partner_iso3 not in ('W00', 'WLD') group by partner_iso3`
+    return { list: sql<{ partner: string; value: string }>`select partner_iso3 as partner, amount::text as value from (${inner}) t where amount is not null order by amount desc, partner_iso3`,
+      rank: sql`select rank::int from (select partner_iso3, rank() over (order by amount desc) as rank from (${inner}) t where amount is not null) r where partner_iso3 = ${sql.lit(partner)}` }
+  }
+  const built = ranked(q.partner)
+  const rows = await built.list.execute(db)
+  // A partner the data does not list ranks after all that it lists.
+  const query = `select coalesce((${built.rank.compile(db).sql}), ${rows.rows.length + 1}) as value`
+  return { year: q.year, source, measure: q.measure, partners: rows.rows, query }
 }
 
 /**

@@ -9,7 +9,7 @@ export { startRun, finishRun, claimCronTick, failStaleRuns, type RunStatus } fro
 export type { Database } from './schema.ts'
 export { describeWarehouse, renderDatabaseType, type ColumnDescription } from './describe-schema.ts'
 export {
-  findArticle, storeArticle, countPublished, storePublished, listCheckableFigures, queryTradeSeries, queryPublishedSeries,
+  findArticle, storeArticle, countPublished, storePublished, listCheckableFigures, queryTradeSeries, queryPublishedSeries, queryPartnerRanking,
   saveChecks, listChecks, listPublished, type PublishedListRow, type StoredFigure, type ArticleMeta, type PublishedRow, type FigureRow, type SeriesQuery, type CheckRow,
 } from './figures-store.ts'
 export { recordHttpFetch, isLoadedSha256, recordJobState, listJobStates, type HttpFetchRow, type JobStatus, type JobStateRow } from './job-state-store.ts'

@@ -95,10 +95,10 @@ export function toleranceOf(figure: Pick<CheckableFigure, 'value' | 'text' | 'qu
   }
   const half = halfStep(figure.text, value)
   const q = (figure.qualifier ?? '').toLowerCase()
-  if (/^(nearly|almost|close to|just under|approaching)$/.test(q)) return { low: value * 0.9, high: value + half }
+  if (/^(nearly|near|almost|close to|just under|approaching)$/.test(q)) return { low: value * 0.9, high: value + half }
   if (/^(about|around|approximately|roughly|some|circa|an estimated|estimated|nearly about)$/.test(q)) return { low: value * 0.9, high: value * 1.1 }
-  if (/^(more than|over|above|exceeding|in excess of|upwards of|at least)$/.test(q)) return { low: value - half, high: Number.POSITIVE_INFINITY }
-  if (/^(less than|under|below|up to|at most|fewer than)$/.test(q)) return { low: Number.NEGATIVE_INFINITY, high: value + half }
+  if (/^(more than|over|above|exceeding|in excess of|upwards of|at least|just over|just above|well over|well above|slightly more than)$/.test(q)) return { low: value - half, high: Number.POSITIVE_INFINITY }
+  if (/^(less than|under|below|up to|at most|fewer than|just below|well below|slightly less than|as much as|as many as|as high as|top)$/.test(q)) return { low: Number.NEGATIVE_INFINITY, high: value + half }
   return { low: value - half, high: value + half }
 }
 
@@ -203,6 +203,40 @@ export function checkLevel(figure: CheckableFigure, series: readonly Observation
   const both = declarations === null ? '' : `; exporter declared ${amount(Number(declarations.exporter.value), figure.unit)}, importer ${amount(Number(declarations.importer.value), figure.unit)} (the claim matches ${declarations.matches})`
   return compare(figure, Number(obs.value), obs.basis, `${figure.year}: ${amount(Number(obs.value), figure.unit)}${both}`, {
     inputs: inputsOf(figure, [obs], figure.unit === 'USD' ? 'value_usd' : 'net_mass_t'), query: obs.query, declarations,
+  })
+}
+
+/** One year's partners of a reporter's flow, largest first, from one source. */
+export interface PartnerRanking {
+  readonly year: number
+  readonly source: string
+  readonly measure: 'net_mass_t' | 'value_usd'
+  readonly partners: readonly { readonly partner: string; readonly value: string }[]
+  /** SQL returning the named partner's rank (one row, column "value"). */
+  readonly query: string
+}
+
+/**
+ * A rank among partners ("the second largest buyer", "top five suppliers"): the partner's
+ * position among all partners of the reporter's flow in the figure's year (aggregates such as
+ * World or the EU left out), largest first.
+ */
+export function checkRank(figure: CheckableFigure, ranking: PartnerRanking | undefined): CheckResult {
+  if (figure.year == null) return insufficient(figure, 'the text gives no year for this rank', null)
+  if (figure.reporter == null || figure.partner == null) return insufficient(figure, 'the text does not say whose partners the rank is among', null)
+  if (ranking === undefined || ranking.partners.length === 0) {
+    return insufficient(figure, `no partners of ${figure.reporter} ${figure.flow === 'M' ? 'imports' : 'exports'}${figure.hsCode ? ` HS ${figure.hsCode}` : ''} for ${figure.year} in the warehouse`, null)
+  }
+  const unit = ranking.measure === 'value_usd' ? 'USD' : 't'
+  const at = ranking.partners.findIndex((p) => p.partner === figure.partner)
+  const position = at < 0 ? ranking.partners.length + 1 : at + 1
+  const top = ranking.partners.slice(0, Math.max(3, Math.min(position, 10))).map((p, i) => `${i + 1}. ${p.partner} ${amount(Number(p.value), unit)}`).join(', ')
+  const where = at < 0 ? `${figure.partner} is not among the ${ranking.partners.length} partners` : `${figure.partner} is number ${position} of ${ranking.partners.length}`
+  const evidence = `${ranking.year}: ${where} by ${unit === 't' ? 'mass' : 'value'} (${top})`
+  const basis = `${ranking.source}: partners of ${figure.reporter} ${figure.flow === 'M' ? 'imports' : 'exports'}${figure.hsCode ? ` HS ${figure.hsCode}` : ''}, aggregates left out`
+  return compare(figure, position, basis, evidence, {
+    inputs: { source: ranking.source, reporter: figure.reporter, partner: figure.partner, product: figure.hsCode ?? null, flow: figure.flow ?? null, years: [ranking.year], measure: ranking.measure },
+    query: ranking.query,
   })
 }
 

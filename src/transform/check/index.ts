@@ -1,1 +1,1 @@
-export { checkChange, checkLevel, checkShare, type CheckableFigure, type CheckResult, type CheckStatus, type Observation } from './check-figure.ts'
+export { checkChange, checkLevel, checkRank, checkShare, type PartnerRanking, type CheckableFigure, type CheckResult, type CheckStatus, type Observation } from './check-figure.ts'

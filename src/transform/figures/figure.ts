@@ -4,8 +4,11 @@
  * and loads into `reporting.article_figure`; see CONTRACT.md.
  */
 
-/** `price` is an amount of money per unit of something ("$2.45/bu", "$82 a barrel"): never a trade value. */
-export type FigureKind = 'mass' | 'money' | 'percent' | 'volume' | 'volume_rate' | 'area' | 'count' | 'date' | 'year' | 'price'
+/**
+ * `price` is an amount of money per unit of something ("$2.45/bu", "$82 a barrel"): never a trade value.
+ * `rank` is a position among partners ("the second largest buyer" is 2; unit '1', measure 'rank').
+ */
+export type FigureKind = 'mass' | 'money' | 'percent' | 'volume' | 'volume_rate' | 'area' | 'count' | 'date' | 'year' | 'price' | 'rank'
 
 export type FigureMeasure = 'level' | 'change' | 'share' | 'rank'
 

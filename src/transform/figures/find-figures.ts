@@ -8,6 +8,7 @@ import { parseDecimal } from '../decimal.ts'
 import { COUNT_UNIT, convertToCanonical, findCurrencyPrefix, findScale, findUnit, unitById, type ScaleEntry, type UnitEntry } from '../units/index.ts'
 import type { FigureKind } from './figure.ts'
 import { findDates } from './find-dates.ts'
+import { findRanks } from './find-ranks.ts'
 import { lastWords } from './last-words.ts'
 import { NUMBER_WORDS, parseNumberWords } from './number-words.ts'
 import { CURRENCY_PREFIX_RE, PERCENT_HYPHEN_RE, SCALE_SYMBOL_RE, SCALE_WORD_RE, UNIT_SYMBOL_RE, UNIT_WORD_RE } from './unit-patterns.ts'
@@ -54,7 +55,7 @@ const TOKEN_AT_RE = new RegExp(TOKEN_RE.source, 'iuy')
 /** Words before a figure that say how exact it is; matched on whole words, longest first. */
 const QUALIFIERS: ReadonlySet<string> = new Set([
   'slightly more than', 'slightly less than', 'more than', 'less than', 'fewer than', 'up to', 'at least', 'at most', 'close to',
-  'just over', 'just under', 'just above', 'just below', 'well over', 'well above', 'well below', 'nearly', 'almost', 'about', 'around',
+  'just over', 'just under', 'just above', 'just below', 'well over', 'well above', 'well below', 'nearly', 'near', 'almost', 'about', 'around',
   'approximately', 'roughly', 'some', 'over', 'under', 'above', 'below', 'upwards of', 'in excess of', 'an estimated', 'estimated',
   'circa', 'as much as', 'as many as', 'as high as', 'as little as', 'as few as', 'more or less', 'an approximate',
 ])
@@ -127,6 +128,7 @@ const MULTIPLE_VALUE: Readonly<Record<string, [string, 'increase' | 'decrease']>
   doubled: ['100', 'increase'], tripled: ['200', 'increase'], trebled: ['200', 'increase'], quadrupled: ['300', 'increase'], halved: ['50', 'decrease'],
 }
 /** Words before a scaled number that make it a comparison whose unit is written beside it. */
+const ELLIPTIC_OF_AFTER = new Set(['deficit', 'surplus', 'total', 'balance', 'value', 'worth'])
 const ELLIPTIC_BEFORE = new Set(['from', 'to', 'against', 'versus', 'vs', 'than', 'with', 'and', 'or', 'at', 'reached', 'hit', 'was', 'were', 'totalled', 'totaled'])
 /** Mass or volume per day has no kind (bbl/d is its own unit): skipped rather than mislabelled. */
 const PER_DAY_RE = /^\s*(?:of\s+(?:[\p{L}-]+\s+){0,3}?)?(?:(?:per|a)\s+day|\/\s*day|daily)(?![\p{L}\p{N}])/iu
@@ -210,6 +212,7 @@ export function findFigures(text: string): FoundFigure[] {
     }
   }
   figures.push(...findWordRatios(text, figures))
+  figures.push(...findRanks(text).filter((r) => !figures.some((f) => f.start < r.end && r.start < f.end)))
   figures.sort((a, b) => a.start - b.start)
   const elliptic = bare.map((b) => carryUnit(text, b, figures)).filter((f): f is FoundFigure => f !== null)
   return elliptic.length === 0 ? figures : [...figures, ...elliptic].sort((a, b) => a.start - b.start)
@@ -229,7 +232,9 @@ interface BareNumber {
 function carryUnit(text: string, b: BareNumber, figures: readonly FoundFigure[]): FoundFigure | null {
   const before = lastWords(text, b.token.start, 2)
   const w = before[before.length - 1] ?? ''
-  if (!ELLIPTIC_BEFORE.has(w)) return null
+  // "a deficit of 9.9 bn": "of" after the name of an amount.
+  const ofAmount = w === 'of' && ELLIPTIC_OF_AFTER.has(before[before.length - 2] ?? '')
+  if (!ELLIPTIC_BEFORE.has(w) && !ofAmount) return null
   let best: FoundFigure | undefined
   let bestD = Infinity
   // Figures are sorted by start: look only at those within reach.

@@ -31,10 +31,12 @@ const M = '(January|February|March|April|May|June|July|August|September|October|
 const NO_YEAR = '(?![\\p{L}\\p{N}])(?!\\.?,?\\s*(?:of\\s+)?(?:1[89]\\d\\d|20\\d\\d)(?!\\d))(?!\\.?\\s+\\d{1,2}(?![\\d%.,]))'
 const HINT = '(?:\\s+(?:of\\s+)?(this|the\\s+current|last|the\\s+previous|the\\s+same)\\s+(?:year|fiscal(?:\\s+year)?|financial\\s+year))?'
 
-const RANGE_RE = new RegExp(`(?<![\\p{L}\\p{N}])(?:(?<=between\\s+))?${M}\\.?\\s*(?:-|–|—|to|through|(?<=between\\s+\\S+\\s+)and)\\s*${M}\\.?${NO_YEAR}${HINT}`, 'gu')
+const RANGE_RE = new RegExp(`(?<![\\p{L}\\p{N}])(?:(?<=[Bb]etween\\s+))?${M}\\.?\\s*(?:-|–|—|to|through|(?<=[Bb]etween\\s+\\S+\\s+)and)\\s*${M}\\.?${NO_YEAR}${HINT}`, 'gu')
 const QUARTER_RE = new RegExp(`(?<![\\p{L}\\p{N}])(?:(first|second|third|fourth|1st|2nd|3rd|4th)\\s+quarter|Q([1-4]))${NO_YEAR}${HINT}`, 'giu')
-const HALF_RE = new RegExp(`(?<![\\p{L}\\p{N}])(?:(first|second)\\s+half|H([12]))${NO_YEAR}${HINT}`, 'giu')
+const HALF_RE = new RegExp(`(?<![\\p{L}\\p{N}])(?:(first|second)[\\s-]+half|H([12]))${NO_YEAR}${HINT}`, 'giu')
 const MONTHS_RE = new RegExp(`(?<![\\p{L}\\p{N}])first\\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|[2-9]|1[01])\\s+months${NO_YEAR}${HINT}`, 'giu')
+/** "by April", "until May": from the start of the year up to that month. */
+const UP_TO_MONTH_RE = new RegExp(`(?<=(?:\\b(?:[Bb]y|[Uu]ntil|[Uu]p\\s+to)\\s+))${M}${NO_YEAR}${HINT}`, 'gu')
 /** "in March", "March alone", "during November": a month on its own (capitalised). */
 const MONTH_RE = new RegExp(`(?<=(?:\\b(?:[Ii]n|[Dd]uring|[Ff]or|of|[Ss]ince|[Tt]hrough)\\s+)|^)${M}${NO_YEAR}(?!\\s*(?:-|–|—)\\s*\\p{L})${HINT}`, 'gmu')
 const LAST_MONTH_RE = /(?<![\p{L}])last\s+month(?![\p{L}])/giu
@@ -70,6 +72,7 @@ export function findPeriods(text: string): PeriodMention[] {
     const mon = MONTHS[(m[1] ?? '').toLowerCase()] ?? 0
     push(m, mon, mon, m[2])
   }
+  for (const m of text.matchAll(UP_TO_MONTH_RE)) push(m, 1, MONTHS[(m[1] ?? '').toLowerCase()] ?? 0, m[2])
   for (const m of text.matchAll(LAST_MONTH_RE)) found.push({ start: m.index, end: m.index + m[0].length, fromMonth: 0, toMonth: 0, lastMonth: true })
   found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)
   const kept: PeriodMention[] = []

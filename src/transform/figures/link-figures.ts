@@ -27,10 +27,10 @@ export interface LinkOptions {
 }
 
 /** Kinds that are quantities of trade: they get countries, flow and commodity. */
-const TRADE_KINDS: ReadonlySet<FigureKind> = new Set(['mass', 'money', 'volume', 'volume_rate', 'percent'])
+const TRADE_KINDS: ReadonlySet<FigureKind> = new Set(['mass', 'money', 'volume', 'volume_rate', 'percent', 'rank'])
 
-const INCREASE = 'increase[ds]?|increasing|rise|rises|rising|rose|risen|grow|grows|grew|grown|growing|growth|gain(?:s|ed)?|jump(?:s|ed)?|surge(?:s|d)?|soar(?:s|ed)?|climb(?:s|ed)?|up|higher|expand(?:s|ed)?|expansion|boost(?:s|ed)?|advance[ds]?|increment'
-const DECREASE = 'decrease[ds]?|decreasing|decline[ds]?|declining|drop(?:s|ped)?|fall|falls|fell|fallen|falling|down|lower|plunge[ds]?|slump(?:s|ed)?|shr[iau]nk(?:s)?|contract(?:s|ed|ion)|reduc(?:e|ed|es|tion)|cut|dip(?:s|ped)?|slid|slide|slip(?:s|ped)?|eas(?:e|es|ed)|edg(?:e|es|ed)\\s+down|tumble[ds]?|sank|sink(?:s)?|los(?:e|es|t)|shed'
+const INCREASE = 'increase[ds]?|increasing|rise|rises|rising|rose|risen|grow|grows|grew|grown|growing|growth|gain(?:s|ed)?|jump(?:s|ed)?|surge(?:s|d)?|soar(?:s|ed)?|climb(?:s|ed)?|up|higher|expand(?:s|ed)?|expansion|boost(?:s|ed)?|advance[ds]?|increment|widen(?:s|ed|ing)?'
+const DECREASE = 'decrease[ds]?|decreasing|decline[ds]?|declining|drop(?:s|ped)?|fall|falls|fell|fallen|falling|down|lower|plunge[ds]?|slump(?:s|ed)?|shr[iau]nk(?:s)?|contract(?:s|ed|ion)|reduc(?:e|ed|es|tion)|cut|dip(?:s|ped)?|slid|slide|slip(?:s|ped)?|eas(?:e|es|ed)|edg(?:e|es|ed)\\s+down|tumble[ds]?|sank|sink(?:s)?|los(?:e|es|t)|shed|narrow(?:s|ed|ing)?'
 /** Words that may stand between a change word and the figure: "rose by an impressive 5%". */
 const SOFT = new Set([
   'a', 'an', 'further', 'another', 'additional', 'impressive', 'significant', 'sharp', 'massive', 'modest', 'slight', 'substantial',
@@ -42,9 +42,11 @@ const STATE_VERBS = new Set(['was', 'is', 'were', 'are', 'at', 'reached', 'hit',
 /** "33.8% increase", "5% higher", "12-percent rise", "5% year-on-year". */
 const CHANGE_AFTER_RE = new RegExp(`^\\s*(?:(?:year-on-year|year-over-year|y/y|yoy|annual|on-year)\\s+)?(${INCREASE}|${DECREASE})(?![\\p{L}])`, 'iu')
 /** "28% more than in 2022", "5% lower than a year earlier": a change against what follows. */
-const COMPARATIVE_AFTER_RE = /^\s*(more|higher|greater|above|less|lower|below|fewer)\s+(?:than(?![\p{L}])|(?:the\s+)?(?:same|previous|prior|year-earlier|year-ago|corresponding)\s)/iu
+const COMPARATIVE_AFTER_RE = /^\s*([Mm]ore|[Hh]igher|[Gg]reater|[Aa]bove|[Ll]ess|[Ll]ower|[Bb]elow|[Ff]ewer)\s+(?:than(?![\p{L}])|(?:the\s+)?(?:[Ss]ame|[Pp]revious|prior|year-earlier|year-ago|corresponding)\s|(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:in\s+)?(?:19|20)\d\d)(?![\p{L}\p{N}])|(?:the\s+)?(?:US)?[$€£]\s?\d)/u
 const YOY_AFTER_RE = /^\s*(?:year-on-year|year-over-year|y\/y|yoy|on the year|on an annual basis|annually)(?![\p{L}])/iu
 const INCREASE_WORD_RE = new RegExp(`^(?:${INCREASE})$`, 'i')
+/** Verbs of change (not the adverbs "up", "higher" or nouns "growth"): "grew $23.2 billion" is a change. */
+const CHANGE_VERB_RE = /^(?:increased|rose|risen|grew|grown|gained|jumped|surged|soared|climbed|expanded|advanced|widened|decreased|declined|dropped|fell|fallen|plunged|slumped|shrank|shrunk|contracted|dipped|slid|slipped|eased|tumbled|sank|lost|shed|narrowed)$/
 const SUPPLY_VERBS = new Set(['supply', 'supplies', 'supplied', 'sold', 'sell', 'sells', 'shipped', 'deliver', 'delivers', 'delivered', 'provides', 'provided', 'provide'])
 
 /** "40% of Israel's oil needs": what a percent is a share of, up to the end of the phrase. */
@@ -66,8 +68,9 @@ const FLOW_WORD_RE = new RegExp(
   'giu',
 )
 const FLOW_OF_GROUP: readonly FigureFlow[] = ['transit', 'X', 'M', 'production', 'consumption', 'stocks']
-const EXPORTER_AFTER_RE = new RegExp(`^(?:'s?)?\\s+(?:[\\p{L}-]+\\s+){0,3}?(?:${EXPORT_WORDS})(?![\\p{L}])`, 'iu')
-const IMPORTER_AFTER_RE = new RegExp(`^(?:'s?)?\\s+(?:[\\p{L}-]+\\s+){0,3}?(?:${IMPORT_WORDS})(?![\\p{L}])`, 'iu')
+const NOT_A_DETERMINER = '(?!(?:the|a|an|its|their|this|that|these|those)\\s)'
+const EXPORTER_AFTER_RE = new RegExp(`^(?:'s?)?\\s+(?:${NOT_A_DETERMINER}[\\p{L}-]+\\s+){0,3}?(?:${EXPORT_WORDS})(?![\\p{L}])`, 'iu')
+const IMPORTER_AFTER_RE = new RegExp(`^(?:'s?)?\\s+(?:${NOT_A_DETERMINER}[\\p{L}-]+\\s+){0,3}?(?:${IMPORT_WORDS})(?![\\p{L}])`, 'iu')
 
 interface YearMention {
   readonly pos: number
@@ -109,6 +112,12 @@ interface SentenceFacts {
   readonly commodities: readonly CommodityMention[]
   readonly flows: readonly FlowWord[]
   readonly periods: readonly PeriodMention[]
+  /** What the sentence says of the year, read once for all its figures. */
+  readonly thisYear: boolean
+  readonly lastYear: boolean
+  readonly previousYear: boolean
+  /** "deficit", "surplus", "trade balance": figures that are a balance, not one flow. */
+  readonly balance: boolean
 }
 
 /**
@@ -176,7 +185,7 @@ export function linkFigures(text: string, figures: readonly FoundFigure[], optio
       linked.push(l)
       if (l.base !== true) main = l
     }
-    if (!captions.has(here.sentence.paragraph)) updateContext(ctx, here, linked)
+    if (!captions.has(here.sentence.paragraph)) updateContext(text, ctx, here, linked)
   }
   return out
 }
@@ -206,7 +215,7 @@ function captionParagraphs(text: string, sentences: readonly Sentence[]): Set<nu
 }
 
 /** What later figures inherit: the links of this sentence's figures, else its own mentions. */
-function updateContext(ctx: DocContext, here: SentenceFacts, linked: readonly LinkedFigure[]): void {
+function updateContext(text: string, ctx: DocContext, here: SentenceFacts, linked: readonly LinkedFigure[]): void {
   const trade = linked.filter((l) => TRADE_KINDS.has(l.kind) && l.base !== true && l.measure !== 'share')
   const last = trade[trade.length - 1]
   if (last !== undefined) {
@@ -226,6 +235,12 @@ function updateContext(ctx: DocContext, here: SentenceFacts, linked: readonly Li
   }
   // A sentence without trade figures (a title, a lede) sets the subject when it says who trades.
   const flow = here.flows[0]?.flow
+  // "The United States ran a deficit of ...": before any reporter is known, the one country a
+  // sentence names first, as its subject, is the article's.
+  if (ctx.reporter === undefined && here.roles.mentions.length === 0) {
+    const subject = here.countries[0]
+    if (subject !== undefined && subject.form === 'name' && /^(?:[\p{Lu}][\p{L}-]*\s+){0,2}$|^[^,]*,\s*$/u.test(text.slice(here.sentence.start, subject.start).replace(/^[\p{Lu}\s.,-]+?\s+-\s+/u, ''))) ctx.reporter = subject.iso3
+  }
   const { origin, destination } = here.roles
   if (flow !== undefined && (origin !== undefined || destination !== undefined)) {
     const reporter = flow === 'M' ? destination : origin
@@ -246,6 +261,7 @@ function updateContext(ctx: DocContext, here: SentenceFacts, linked: readonly Li
   }
 }
 
+const BALANCE_RE = /(?<![\p{L}])(?:deficit|surplus|trade\s+balance|trade\s+gap)(?![\p{L}])/iu
 const THIS_YEAR_RE = /(?<![\p{L}])(?:this|the\s+current)\s+(?:year|fiscal(?:\s+year)?)(?![\p{L}])|(?<![\p{L}])so\s+far\s+this\s+year/iu
 /** "last year" as the figure's year, not as a base ("the same period last year", "from last year"). */
 const LAST_YEAR_RE = /(?<![\p{L}])(?<!(?:same\s+[\p{L}]+|from|than|over|against|with|versus|vs\.?|on)\s+)last\s+(?:year|fiscal(?:\s+year)?)(?![\p{L}])/iu
@@ -256,11 +272,10 @@ const LAST_YEAR_RE = /(?<![\p{L}])(?<!(?:same\s+[\p{L}]+|from|than|over|against|
  */
 function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocContext, published: { year: number; month: number } | undefined): LinkedFigure {
   const out: { -readonly [K in keyof LinkedFigure]: LinkedFigure[K] } = { ...l }
-  const sentenceText = text.slice(here.sentence.start, here.sentence.end)
   if (l.base !== true) {
-    const period = nearest(here.periods.filter((p) => p.end <= l.start || p.start >= l.end), l.start)
+    const period = nearest(here.periods.filter((p) => (p.end <= l.start || p.start >= l.end) && !isBasePeriod(text, p)), l.start)
     if (out.year === undefined) {
-      const hint = period?.yearHint ?? (THIS_YEAR_RE.test(sentenceText) ? 'this' : LAST_YEAR_RE.test(sentenceText) && l.measure !== 'change' ? 'last' : undefined)
+      const hint = period?.yearHint ?? (here.thisYear ? 'this' : here.lastYear && l.measure !== 'change' ? 'last' : undefined)
       if (period?.lastMonth === true && published !== undefined) {
         const month = published.month === 1 ? 12 : published.month - 1
         out.year = published.month === 1 ? published.year - 1 : published.year
@@ -278,11 +293,39 @@ function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocCon
     if (out.year !== undefined && out.linkedPeriod === undefined && period !== undefined && period.lastMonth !== true) {
       out.linkedPeriod = periodText(out.year, period.fromMonth, period.toMonth)
     }
-    if (out.measure === 'change' && out.changeFrom === undefined && out.year !== undefined && PREVIOUS_YEAR_RE.test(sentenceText)) out.changeFrom = out.year - 1
+    if (out.measure === 'change' && out.changeFrom === undefined && out.year !== undefined && here.previousYear) out.changeFrom = out.year - 1
   }
   if (out.commodity === undefined && here.commodities.length === 0 && ctx.commodity !== undefined) {
     out.commodity = ctx.commodity.name
     if (ctx.commodity.hsCode !== '') out.hsCode = ctx.commodity.hsCode
+  }
+  if (l.kind !== 'price' && l.base !== true && ctx.reporter !== undefined && ctx.flow !== undefined) {
+    // "China was the biggest buyer, taking 5.9 Mt" in an article on Indonesia's exports: the
+    // same trade seen from the article's side, Indonesia's exports to China.
+    const other = ctx.flow === 'X' ? 'M' : ctx.flow === 'M' ? 'X' : undefined
+    // Not "Brazil's soybean exports": a possessive names the country's total, not a trade with the reporter.
+    const possessive = here.countries.some((c) => c.iso3 === out.reporter && /^'s?(?![\p{L}])/u.test(text.slice(c.end, c.end + 2)))
+    if (other !== undefined && out.flow === other && !possessive && out.reporter !== undefined && out.reporter !== ctx.reporter && out.partner === undefined && out.partners === undefined) {
+      out.partner = out.reporter
+      out.reporter = ctx.reporter
+      out.flow = ctx.flow
+    }
+    // "Thailand came second with 189 thousand tons": no flow word, one country named in the
+    // clause: the partner of the article's reporter and flow.
+    if ((out.flow === undefined || out.flow === other) && out.reporter === undefined && out.partner === undefined && here.roles.mentions.length === 0 && (ctx.flow === 'X' || ctx.flow === 'M')) {
+      const partner = clausePartner(text, here, l, ctx.reporter)
+      if (partner !== undefined) {
+        out.reporter = ctx.reporter
+        out.flow = ctx.flow
+        out.partner = partner
+      }
+    }
+  }
+  // A trade balance has no flow: its reporter is the country the sentence or the article is about.
+  if (out.reporter === undefined && out.flow === undefined && l.kind === 'money' && here.balance) {
+    const own = here.roles.mentions.length === 0 && here.roles.unassigned.length === 1 ? here.roles.unassigned[0] : undefined
+    const reporter = own ?? (here.roles.unassigned.length === 0 && here.roles.mentions.length === 0 ? ctx.reporter : undefined)
+    if (reporter !== undefined) out.reporter = reporter
   }
   if (out.reporter === undefined && l.kind !== 'price') {
     const noCountries = here.roles.mentions.length === 0 && here.roles.unassigned.length === 0
@@ -295,6 +338,29 @@ function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocCon
     }
   }
   return out
+}
+
+/** "below May", "compared with March", "from April": a period named as the base of a comparison. */
+function isBasePeriod(text: string, p: PeriodMention): boolean {
+  const words = lastWords(text, p.start, 3, 32)
+  const w = words[words.length - 1] ?? ''
+  if (p.fromMonth !== p.toMonth) return false
+  if (w === 'in' && BASE_PERIOD_WORDS.has(words[words.length - 2] ?? '')) return true
+  return BASE_PERIOD_WORDS.has(w) || ((w === 'with' || w === 'to') && (words[words.length - 2] === 'compared' || words[words.length - 2] === 'relative'))
+}
+const BASE_PERIOD_WORDS = new Set(['from', 'than', 'against', 'versus', 'vs', 'below', 'above', 'since'])
+
+/** The one country named (without a role) in the figure's clause, not the reporter itself. */
+function clausePartner(text: string, here: SentenceFacts, f: FoundFigure, reporter: string): string | undefined {
+  const names = here.countries.filter((c) => c.form === 'name' && c.iso3 !== reporter && here.roles.unassigned.includes(c.iso3))
+  const before = names.filter((c) => c.end <= f.start && sameClause(text, c.end, f.start))
+  const pick = before[before.length - 1] ?? names.find((c) => c.start >= f.end && sameClause(text, f.end, c.start))
+  return pick?.iso3
+}
+
+/** Whether nothing between a and b starts another clause (";", ", and", ", but", "and South Korea"). */
+function sameClause(text: string, a: number, b: number): boolean {
+  return !/[;]|,\s*(?:and|but|while)\s|\band\s+\p{Lu}/u.test(text.slice(a, b))
 }
 
 function sentenceAt(sentences: readonly Sentence[], pos: number): number {
@@ -327,12 +393,17 @@ function bucket<T extends { readonly start: number }>(sentences: readonly Senten
 }
 
 /** Words right before a level that make it the base of a comparison: "from 2.9 Mt", "against $5bn". */
-const BASE_BEFORE = new Set(['from', 'against', 'versus', 'vs', 'over', 'than'])
+const BASE_BEFORE = new Set(['from', 'against', 'versus', 'vs', 'over', 'than', 'above', 'below'])
+const PRE_BASE_SOFT = new Set(['the', 'a', 'revised', 'previous', 'preliminary', 'initial'])
 
 function isBaseFigure(text: string, f: FoundFigure, earlier: readonly FoundFigure[]): boolean {
   if (f.prior === true) return true
   if (f.kind === 'percent' || f.kind === 'date' || f.kind === 'year') return false
-  const words = lastWords(text, f.start, 3)
+  const all = lastWords(text, f.start, 5)
+  // "than the revised $55.3 billion": articles and revision words stand between.
+  let k = all.length
+  while (k > 0 && PRE_BASE_SOFT.has(all[k - 1] ?? '')) k--
+  const words = all.slice(0, k)
   const w = words[words.length - 1] ?? ''
   const w1 = words[words.length - 2] ?? ''
   const compared = BASE_BEFORE.has(w) || ((w === 'with' || w === 'to') && (w1 === 'compared' || w1 === 'relative'))
@@ -349,7 +420,8 @@ function readFacts(
   periods: readonly PeriodMention[],
 ): SentenceFacts {
   const years: YearMention[] = []
-  const bases = figures.filter((f, k) => isBaseFigure(text, f, figures.slice(0, k)))
+  // Only a level after an earlier figure of its kind can be a base: the cheap test first.
+  const bases = figures.filter((f, k) => (f.prior === true || k > 0) && isBaseFigure(text, f, figures.slice(0, k)))
   for (const f of figures) {
     if (f.kind !== 'year' && f.kind !== 'date') continue
     if (f.kind === 'date' && /^\d{4}\/\d{4}$/.test(f.date ?? '')) continue
@@ -358,7 +430,11 @@ function readFacts(
     const base = owner === undefined ? baseYearKind(text, f.start) : 'strict'
     years.push({ pos: f.start, end: f.end, year: Number(f.valueExact), ...(f.period === undefined ? {} : { period: f.period }), base, ...(owner === undefined ? {} : { owner: owner.start }) })
   }
-  return { sentence, years, countries, roles: readRoles(text, sentence, countries, commodities), commodities, flows, periods }
+  const body = text.slice(sentence.start, sentence.end)
+  return {
+    sentence, years, countries, roles: readRoles(text, sentence, countries, commodities), commodities, flows, periods,
+    thisYear: THIS_YEAR_RE.test(body), lastYear: LAST_YEAR_RE.test(body), previousYear: PREVIOUS_YEAR_RE.test(body), balance: BALANCE_RE.test(body),
+  }
 }
 
 function readRoles(text: string, sentence: Sentence, countries: readonly CountryMention[], commodities: readonly CommodityMention[]): Roles {
@@ -415,8 +491,11 @@ function readRoles(text: string, sentence: Sentence, countries: readonly Country
  */
 function pickRole(text: string, mentions: readonly RoleMention[], role: 'origin' | 'destination', f: FoundFigure): RoleMention | undefined {
   const candidates = mentions.filter((m) => m.role === role)
-  if (candidates.length <= 1) return candidates[0]
   const end = f.afterEnd ?? f.end
+  if (candidates.length <= 1) {
+    const only = candidates[0]
+    return only !== undefined && only.start >= end && /,\s*(?:and|but|while)\s|;|\bwhile\b/.test(text.slice(end, only.start)) ? undefined : only
+  }
   const after = candidates.find((m) => m.start >= end && !/[,;]|\band\b|\bwhile\b/.test(text.slice(end, m.start)))
   if (after !== undefined) return after
   const before = candidates.filter((m) => m.end <= f.start)
@@ -429,7 +508,8 @@ function linkOne(text: string, f: FoundFigure, here: SentenceFacts, previous: Se
   const isBase = main !== undefined && isBaseFigure(text, f, [main])
 
   // Measure first: a change figure reads "from 2021" as its base, not as its year.
-  const measure = f.multiple !== undefined ? { measure: 'change' as const, direction: f.multiple } : readMeasure(f, wordsBefore(text, f), after)
+  const read = f.multiple !== undefined ? { measure: 'change' as const, direction: f.multiple } : readMeasure(f, wordsBefore(text, f), after)
+  const measure = f.kind === 'rank' ? { measure: 'rank' as const } : read.measure === 'level' && f.kind === 'percent' ? (coordinatedChange(text, f, main) ?? read) : read
   out.measure = isBase ? 'level' : measure.measure
   if (isBase) out.base = true
   if (measure.direction !== undefined && !isBase) out.changeDirection = measure.direction
@@ -447,14 +527,16 @@ function linkOne(text: string, f: FoundFigure, here: SentenceFacts, previous: Se
   if (measure.measure === 'change' && !isBase) {
     const base = here.years.find((y) => y.pos > f.start && (y.base === 'strict' || y.base === 'loose') && y.year !== year?.year) ?? here.years.find((y) => y.base === 'strict' && y.year !== year?.year)
     if (base !== undefined) out.changeFrom = base.year
-    else if (year !== undefined && PREVIOUS_YEAR_RE.test(text.slice(here.sentence.start, here.sentence.end))) out.changeFrom = year.year - 1
+    else if (year !== undefined && here.previousYear) out.changeFrom = year.year - 1
   }
 
   if (!TRADE_KINDS.has(f.kind) && f.kind !== 'price') return out
   // A share names its commodity before the figure ("Coal accounts for 40% of electricity
   // generation"); what follows "of" is the whole it is a share of.
   const preceding = measure.measure === 'share' ? here.commodities.filter((c) => c.start < f.start) : []
-  const commodity = nearest(preceding.length > 0 ? preceding : here.commodities, f.numberStart)
+  const endOfAmount = f.afterEnd ?? f.end
+  const ofAfter = measure.measure === 'share' ? undefined : here.commodities.find((c) => c.start >= endOfAmount && /^\s+of\s+(?:the\s+)?$/.test(text.slice(endOfAmount, c.start)))
+  const commodity = ofAfter ?? nearest(preceding.length > 0 ? preceding : here.commodities, f.numberStart)
   if (commodity !== undefined) {
     out.commodity = commodity.commodity.name
     if (commodity.commodity.hsCode !== '') out.hsCode = commodity.commodity.hsCode
@@ -471,8 +553,9 @@ function linkOne(text: string, f: FoundFigure, here: SentenceFacts, previous: Se
   const flowWord = flowWordOf(here.flows.filter((w) => shareSpan === undefined || w.start < (shareSpan[0] ?? 0) || w.start >= (shareSpan[1] ?? 0)), f)
   const originMention = pickRole(text, here.roles.mentions, 'origin', f)
   const destinationMention = pickRole(text, here.roles.mentions, 'destination', f)
-  let origin = originMention?.iso3 ?? here.roles.origin
-  let destination = destinationMention?.iso3 ?? here.roles.destination
+  // A role named only in another clause ("..., and South Korea bought 3.1 Mt") is not this figure's.
+  let origin = originMention?.iso3 ?? (here.roles.mentions.some((m) => m.role === 'origin') ? undefined : here.roles.origin)
+  let destination = destinationMention?.iso3 ?? (here.roles.mentions.some((m) => m.role === 'destination') ? undefined : here.roles.destination)
   const list = destinationMention?.list ?? originMention?.list
   // "40% of Israel's oil needs / imports": the country of the whole is the importer;
   // "41% of Azerbaijan's exports": it is the exporter.
@@ -495,7 +578,7 @@ function linkOne(text: string, f: FoundFigure, here: SentenceFacts, previous: Se
   }
   // One side named by its role, the other only mentioned: "Azerbaijan covers 18% of Israel's
   // needs" gives the importer by role and the exporter by elimination.
-  const spare = here.roles.unassigned.find((iso3) => iso3 !== origin && iso3 !== destination)
+  const spare = here.roles.unassigned.find((iso3) => iso3 !== origin && iso3 !== destination && here.countries.some((c) => c.iso3 === iso3 && sameClause(text, c.end <= f.start ? c.end : f.end, c.end <= f.start ? f.start : c.start)))
   if (spare !== undefined && (origin === undefined) !== (destination === undefined) && (flowWord !== undefined || measure.shareOf !== undefined)) {
     if (origin === undefined) origin = spare
     else destination = spare
@@ -512,14 +595,34 @@ function linkOne(text: string, f: FoundFigure, here: SentenceFacts, previous: Se
 }
 
 /**
+ * "grew $6.4 billion, or 1.8%", "exports were down 17.5% and imports 13.8%": a percent joined by
+ * "or"/"and" (and at most three words, no verb) to a change before it is the same kind of change.
+ */
+function coordinatedChange(text: string, f: FoundFigure, main: LinkedFigure | undefined): MeasureRead | undefined {
+  if (main === undefined || main.measure !== 'change' || main.changeDirection === undefined) return undefined
+  const between = text.slice(main.afterEnd ?? main.end, f.start)
+  const m = /^\s*,?\s*(?:or|and)\s+((?:[\p{L}-]+\s+){0,3})$/u.exec(between)
+  if (m === null) return undefined
+  const words = (m[1] ?? '').trim().split(/\s+/).filter((w) => w !== '')
+  if (words.some((w) => STATE_VERBS.has(w.toLowerCase()) || CHANGE_WORD_RE.test(w) || w.toLowerCase() === 'by')) return undefined
+  return { measure: 'change', direction: main.changeDirection }
+}
+
+/**
  * The year of a base figure: one written right after it ("from 2.1 Mt in 2021"), else, when
  * the sentence compares with the previous year, the year before the main figure's.
  */
 function baseYear(text: string, f: FoundFigure, here: SentenceFacts, main: LinkedFigure): YearMention | undefined {
   const own = here.years.find((y) => y.owner === f.start)
   if (own !== undefined) return own
-  const sentence = text.slice(here.sentence.start, here.sentence.end)
-  if (main.year !== undefined && (f.prior === true || PREVIOUS_YEAR_RE.test(sentence))) {
+  // "from a revised $63.4 billion in July": a month right after the base, in the main figure's year (or the one before).
+  const month = here.periods.find((p) => p.start >= f.end && p.fromMonth === p.toMonth && p.fromMonth > 0 && /^\s*(?:in|of|for)\s+$/.test(text.slice(f.end, p.start)))
+  if (month !== undefined && main.year !== undefined) {
+    const mainMonth = /^\d{4}-(\d{2})/.exec(main.linkedPeriod ?? '')?.[1]
+    const year = mainMonth !== undefined && month.fromMonth > Number(mainMonth) ? main.year - 1 : main.year
+    return { pos: month.start, end: month.end, year, base: 'none', period: periodText(year, month.fromMonth, month.toMonth) }
+  }
+  if (main.year !== undefined && (f.prior === true || here.previousYear)) {
     const year = main.year - 1
     const period = main.linkedPeriod?.replace(/\d{4}/g, String(year))
     return { pos: -1, end: -1, year, base: 'none', ...(period === undefined ? {} : { period }) }
@@ -552,7 +655,7 @@ function readMeasure(f: FoundFigure, before: readonly string[], after: string): 
     const changeAfter = CHANGE_AFTER_RE.exec(after)
     const wordBefore = CHANGE_WORD_RE.test(w) ? w : byOf && CHANGE_WORD_RE.test(w1) ? w1 : undefined
     if (changeAfter !== null || f.points === true || YOY_AFTER_RE.test(after)) return changeOf(changeAfter?.[1] ?? wordBefore, negative)
-    const comparative = COMPARATIVE_AFTER_RE.exec(after)
+    const comparative = COMPARATIVE_AFTER_RE.exec(after) ?? /^\s*(more|less|fewer)(?=\s+\p{L})(?!\s+(?:of|or|and)\s)/u.exec(after)
     if (comparative !== null) {
       const up = /^(more|higher|greater|above)$/i.test(comparative[1] ?? '')
       return { measure: 'change', direction: up !== negative ? 'increase' : 'decrease' }
@@ -572,12 +675,16 @@ function readMeasure(f: FoundFigure, before: readonly string[], after: string): 
   }
   // Mass and money change only with "by"/"of" ("rose by $1bn", "cut output by 2 million b/d")
   // or "up"/"down" right before; "rose to $2bn" is a level.
-  if (w === 'up' || w === 'down') return changeOf(w, negative)
+  if ((w === 'up' || w === 'down') && !/^ma(?:de|ke|kes|king)$/.test(w1)) return changeOf(w, negative)
+  // A change verb right before the amount ("the deficit grew $23.2 billion"); "rose to $2bn" has "to" between.
+  if (w !== 'up' && w !== 'down' && CHANGE_VERB_RE.test(w)) return changeOf(w, negative)
+  const comparative = COMPARATIVE_AFTER_RE.exec(after)
+  if (comparative !== null) return { measure: 'change', direction: /^(more|higher|greater|above)$/i.test(comparative[1] ?? '') !== negative ? 'increase' : 'decrease' }
   if (byOf) {
     const word = before.slice(Math.max(0, n - 4), n - 1).find((x) => CHANGE_WORD_RE.test(x))
     if (word !== undefined) return changeOf(word, negative)
   }
-  const afterWord = /^\s*(increase|rise|jump|gain|growth|drop|decline|fall|decrease|reduction|cut)(?![\p{L}])/iu.exec(after)
+  const afterWord = /^\s*(?:(?:production|output|export|import|supply)\s+)?(increase|rise|jump|gain|growth|drop|decline|fall|decrease|reduction|cut)(?![\p{L}])/iu.exec(after)
   if (afterWord !== null) return changeOf(afterWord[1], negative)
   return { measure: 'level' }
 }
@@ -592,12 +699,11 @@ function baseYearKind(text: string, start: number): 'strict' | 'loose' | 'since'
   let n = words.length
   if (words[n - 1] === 'year') n--
   if (words[n - 1] === 'the') n--
-  else if ((words[n - 1] === 'of' || words[n - 1] === 'in') && words[n - 2] === 'period' && words[n - 3] === 'same' && words[n - 4] === 'the') n -= 4
-  // "on the same month of 2018", "the same quarter in 2022": the base of a comparison.
-  if ((words[n - 1] === 'of' || words[n - 1] === 'in') && /^(?:period|month|months|quarter|half|time|day|week)$/.test(words[n - 2] ?? '') && words[n - 3] === 'same') return 'strict'
+  // "on the same month of 2018", "the same period of 2020", "by the same date of 2022": the base of a comparison.
+  if ((words[n - 1] === 'of' || words[n - 1] === 'in') && /^(?:period|periods|month|months|quarter|half|time|day|date|week)$/.test(words[n - 2] ?? '') && words[n - 3] === 'same') return 'strict'
   const w = words[n - 1] ?? ''
   const w1 = words[n - 2] ?? ''
-  if (w === 'against' || w === 'versus' || w === 'vs' || w === 'than' || (w === 'in' && w1 === 'than')) return 'strict'
+  if (w === 'against' || w === 'versus' || w === 'vs' || w === 'than' || w === 'above' || w === 'below' || (w === 'in' && w1 === 'than')) return 'strict'
   if ((w === 'with' || w === 'to') && (w1 === 'compared' || w1 === 'relative')) return 'strict'
   if (w === 'from' || w === 'over' || w === 'on') return 'loose'
   // "the lowest since 2015": a landmark, neither the figure's year nor the base of a change.
@@ -636,6 +742,9 @@ function pickYear(f: FoundFigure, here: SentenceFacts, previous: SentenceFacts |
  * verb come first: "Coal imports climbed to 1.2 Mt as power demand surged"), else the nearest after.
  */
 function flowWordOf(words: readonly FlowWord[], f: FoundFigure): FlowWord | undefined {
+  // "the 500,000-bpd production cut": a flow word glued to a hyphenated amount is its own.
+  const glued = words.find((w) => w.start > f.end && w.start <= f.end + 1)
+  if (glued !== undefined) return glued
   const before = words.filter((w) => w.start < f.numberStart)
   return before[before.length - 1] ?? words.find((w) => w.start >= f.numberStart)
 }

@@ -1,0 +1,63 @@
+/**
+ * Rank claims: "the largest buyer", "the second biggest supplier", "came third", "ranked
+ * ninth", "the top destination", "top five buyers". A rank is a figure of kind `rank` (value the
+ * position, 1 for the first; unit '1'); "top five" is the qualifier `top` (position 5 or better).
+ * The linker gives it the countries and flow of its clause, and `check` ranks the partners of
+ * the reporter's flow in the trade data.
+ */
+import type { FoundFigure } from './find-figures.ts'
+
+const ORDINALS: Readonly<Record<string, number>> = {
+  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
+}
+const CARDINALS: Readonly<Record<string, number>> = { three: 3, five: 5, ten: 10, '3': 3, '5': 5, '10': 10 }
+const ORD = `(${Object.keys(ORDINALS).join('|')})`
+const SUPERLATIVE = '(?:largest|biggest|leading|top|main|major|most\\s+important)'
+/** Who a rank is among: buyers and destinations, or suppliers and sources. */
+const ROLE = '(?:buyers?|purchasers?|importers?|customers?|destinations?|markets?|suppliers?|exporters?|sources?|sellers?|trading\\s+partners?|partners?)'
+
+/** "the second largest buyer", "the largest supplier", "the top destination", "its main market". */
+const SUPERLATIVE_RE = new RegExp(`(?:${ORD}[\\s-]+)?(${SUPERLATIVE})\\s+(?:(?:[\\p{L}-]+\\s+){0,2}?)${ROLE}(?![\\p{L}-])`, 'giu')
+/** "the first destination", "the third market": an ordinal right before the role. */
+const ORDINAL_ROLE_RE = new RegExp(`${ORD}\\s+${ROLE}(?![\\p{L}-])`, 'giu')
+const DETERMINER_BEFORE_RE = /(?:^|[^\p{L}])(?:the|its|their|[\p{L}]+'s?)\s+$/iu
+/** "came second", "ranked ninth", "ranks first", "in third place". */
+const POSITION_RE = new RegExp(`(?:(?:came|ranked|ranks|rank|placed|finished|stood)\\s+(?:in\\s+)?${ORD}|in\\s+${ORD}\\s+place)(?![\\p{L}-])`, 'giu')
+/** "top five buyers", "top 10 suppliers". */
+const TOP_N_RE = new RegExp(`top\\s+(three|five|ten|3|5|10)\\s+(?:[\\p{L}-]+\\s+)?${ROLE}(?![\\p{L}-])`, 'giu')
+
+function rank(m: RegExpExecArray, value: number, qualifier?: string): FoundFigure {
+  return {
+    kind: 'rank', valueExact: String(value), unit: '1', start: m.index, end: m.index + m[0].length, numberStart: m.index,
+    ...(qualifier === undefined ? {} : { qualifier }),
+  }
+}
+
+/**
+ * Whether a match starts a word. Checked here rather than by a lookbehind at the pattern's
+ * start, which the engine would try at every position of the text (profiled: the literal
+ * first words let it skip ahead instead).
+ */
+function atWordStart(text: string, m: RegExpExecArray): boolean {
+  return m.index === 0 || !/[\p{L}-]/u.test(text[m.index - 1] ?? '')
+}
+
+/** Every rank claim of `text`, in order; where two overlap, the first found (the longer form) wins. */
+export function findRanks(text: string): FoundFigure[] {
+  const found: FoundFigure[] = []
+  for (const m of text.matchAll(TOP_N_RE)) if (atWordStart(text, m)) found.push(rank(m, CARDINALS[(m[1] ?? '').toLowerCase()] ?? 0, 'top'))
+  for (const m of text.matchAll(SUPERLATIVE_RE)) {
+    if (!atWordStart(text, m)) continue
+    const ord = m[1]
+    // "a major buyer", "main markets": a superlative without an ordinal ranks first only when singular and definite.
+    const superlative = (m[2] ?? '').toLowerCase()
+    if (ord === undefined && /^(?:main|major|leading|most\s+important)$/.test(superlative) && !/(?:^|\s)(?:the|its|their|[\p{L}]+'s?)\s*$/iu.test(text.slice(Math.max(0, m.index - 20), m.index))) continue
+    if (/s$/i.test(m[0]) && ord === undefined) continue
+    found.push(rank(m, ord === undefined ? 1 : ORDINALS[ord.toLowerCase()] ?? 0))
+  }
+  for (const m of text.matchAll(ORDINAL_ROLE_RE)) if (atWordStart(text, m) && DETERMINER_BEFORE_RE.test(text.slice(Math.max(0, m.index - 24), m.index)) && !/s$/i.test(m[0])) found.push(rank(m, ORDINALS[(m[1] ?? '').toLowerCase()] ?? 0))
+  for (const m of text.matchAll(POSITION_RE)) if (atWordStart(text, m)) found.push(rank(m, ORDINALS[(m[1] ?? m[2] ?? '').toLowerCase()] ?? 0))
+  const kept: FoundFigure[] = []
+  for (const f of found) if (f.valueExact !== '0' && !kept.some((k) => k.start < f.end && f.start < k.end)) kept.push(f)
+  return kept.sort((a, b) => a.start - b.start)
+}
