@@ -34,7 +34,12 @@ from (
            t.flow, left(t.product_code, l.level), l.level, t.currency
 ) g
 left join core.product pd on pd.classification = g.classification and pd.code = g.product_code
-left join core.hs_description hd on hd.code = g.product_code;
+left join lateral (
+  -- One index lookup per chapter or heading, however many rows the planner expects.
+  select h.description from core.product h
+  where h.code = g.product_code and h.classification ~ '^(H[0-9]|HS)'
+  order by h.classification desc limit 1
+) hd on true;
 
 comment on view reporting.product_rollup is
   'HS chapter (product_level 2) and heading (product_level 4) sums of the six-digit rows of reporting.trade_flow (eight-digit CN rows for Comext), per source, classification, period, reporter, partner and flow. Always computed from the leaf rows, even where the source reports its own chapter or heading row (that one is in reporting.trade_flow and may differ by rounding or confidential six-digit trade).';
@@ -117,8 +122,13 @@ join etl.source_file msf on msf.file_id = mf.file_id
 left join core.country xc on xc.code = xr.code
 left join core.country mc on mc.code = mr.code
 left join core.product pd on pd.classification = xs.classification and pd.code = pr.code
-left join core.hs_description hd on hd.code = case when xs.classification ~ '^(H[0-9]|HS)' then pr.code
-                       when xs.classification ~ '^CN' then left(pr.code, 6) end
+left join lateral (
+  select h.description from core.product h
+  where h.code = case when xs.classification ~ '^(H[0-9]|HS)' then pr.code
+                      when xs.classification ~ '^CN' then left(pr.code, 6) end
+    and h.classification ~ '^(H[0-9]|HS)'
+  order by h.classification desc limit 1
+) hd on true
 where xf.is_primary and mf.is_primary
   and xs.flow = 'X' and ms.flow = 'M' and ms.source_format = xs.source_format
   and mf.currency = xf.currency;
