@@ -27,8 +27,9 @@
 insert into core.area_aggregate (code, kind, name, source) values ('WL', 'world', 'World', 'comtrade')
 on conflict (code) do nothing;
 
--- Product descriptions are looked up by code alone in the roll-up and mirror views.
-create index product_code on core.product (code);
+-- Product descriptions are looked up by code in the roll-up and mirror views (newest HS table
+-- first): the primary key leads with the classification and cannot serve that lookup.
+create index product_code on core.product (code, classification);
 
 -- Every reporting view filters on year::integer (the view's type): without statistics on that
 -- expression the planner guesses 0.5 % of the rows for any year, plans nested loops for what is
@@ -82,7 +83,7 @@ left join core.area_aggregate ra on ra.code = r.code
 left join core.area_aggregate rai on rai.code = f.reporter_iso3
 left join core.area_aggregate pg on pg.code = pa.code
 left join core.area_aggregate pgi on pgi.code = f.partner_iso3
-left join core.product pd on pd.classification = s.classification and pd.code = pr.code
+left join core.product pd on pd.classification = s.classification collate "default" and pd.code = pr.code collate "default"
 left join core.hs_description hd on hd.code = case when s.classification ~ '^(H[0-9]|HS)' then pr.code
                        when s.classification ~ '^CN' then left(pr.code, 6) end
 where f.is_primary;

@@ -33,11 +33,13 @@ from (
            t.partner_code, t.partner_iso3, t.partner_name, t.partner_is_aggregate,
            t.flow, left(t.product_code, l.level), l.level, t.currency
 ) g
-left join core.product pd on pd.classification = g.classification and pd.code = g.product_code
+-- Codes in the trade tables are collate "C", core.product's are not: the lookups say which
+-- collation to compare in, or the indexes of core.product cannot serve them.
+left join core.product pd on pd.classification = g.classification collate "default" and pd.code = g.product_code collate "default"
 left join lateral (
   -- One index lookup per chapter or heading, however many rows the planner expects.
   select h.description from core.product h
-  where h.code = g.product_code and h.classification ~ '^(H[0-9]|HS)'
+  where h.code = g.product_code collate "default" and h.classification ~ '^(H[0-9]|HS)'
   order by h.classification desc limit 1
 ) hd on true;
 
@@ -121,11 +123,11 @@ join etl.source_file xsf on xsf.file_id = xf.file_id
 join etl.source_file msf on msf.file_id = mf.file_id
 left join core.country xc on xc.code = xr.code
 left join core.country mc on mc.code = mr.code
-left join core.product pd on pd.classification = xs.classification and pd.code = pr.code
+left join core.product pd on pd.classification = xs.classification collate "default" and pd.code = pr.code collate "default"
 left join lateral (
   select h.description from core.product h
-  where h.code = case when xs.classification ~ '^(H[0-9]|HS)' then pr.code
-                      when xs.classification ~ '^CN' then left(pr.code, 6) end
+  where h.code = (case when xs.classification ~ '^(H[0-9]|HS)' then pr.code
+                       when xs.classification ~ '^CN' then left(pr.code, 6) end) collate "default"
     and h.classification ~ '^(H[0-9]|HS)'
   order by h.classification desc limit 1
 ) hd on true
