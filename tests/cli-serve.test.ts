@@ -10,9 +10,14 @@ import { NODE_FLAGS } from './helpers/run-cli.ts'
 const run = promisify(execFile)
 const BIN = resolve('bin/trade-etl.js')
 
+/** psql is a client of the machine, not of the project: its part of the test needs the binary. */
+const HAS_PSQL = await run('psql', ['--version']).then(() => true, () => false)
+
 describe('trade-etl serve (embedded warehouse over the wire protocol)', () => {
   it('psql and pg clients, several at once, read the loaded rows; status reads through the holder; SIGTERM stops it with 0', async () => {
-    const env = { ...process.env, DATABASE_URL: '', TRADE_ETL_HOME: join(mkdtempSync(join(tmpdir(), 'trade-etl-serve-')), 'home'), LOG_LEVEL: 'warn' }
+    // No DATABASE_URL at all: the embedded warehouse, as on a fresh machine.
+    const { DATABASE_URL: _server, ...withoutServer } = process.env
+    const env = { ...withoutServer, TRADE_ETL_HOME: join(mkdtempSync(join(tmpdir(), 'trade-etl-serve-')), 'home'), LOG_LEVEL: 'warn' }
     const ingest = await run(process.execPath, [...NODE_FLAGS, BIN, 'ingest', 'fixtures/baci/BACI_HS17_V202301.zip', '--json'], { env })
     const loaded = (JSON.parse(ingest.stdout) as { files: { rowsLoaded: number }[] }).files.reduce((n, f) => n + f.rowsLoaded, 0)
     expect(loaded).toBeGreaterThan(0)
@@ -28,15 +33,22 @@ describe('trade-etl serve (embedded warehouse over the wire protocol)', () => {
       server.on('exit', (code) => fail(new Error(`serve exited ${code}`)))
     })
     try {
-      const psql = await run('psql', ['-h', '127.0.0.1', '-p', String(port), '-tA', '-c', 'select count(*) from reporting.trade_flow'], { env: { ...process.env, PGUSER: 'trade_etl', PGDATABASE: 'postgres' } })
-      expect(Number(psql.stdout.trim())).toBe(loaded)
+      if (HAS_PSQL) {
+        const psql = await run('psql', ['-h', '127.0.0.1', '-p', String(port), '-tA', '-c', 'select count(*) from reporting.trade_flow'], { env: { ...withoutServer, PGUSER: 'trade_etl', PGDATABASE: 'postgres' } })
+        expect(Number(psql.stdout.trim())).toBe(loaded)
+      } else {
+        console.warn('psql not installed: serve checked with pg clients only')
+      }
 
       const clients = [0, 1, 2].map(() => new pg.Client({ host: '127.0.0.1', port, user: 'trade_etl', database: 'postgres' }))
       await Promise.all(clients.map((c) => c.connect()))
       const counts = await Promise.all(clients.flatMap((c) => [0, 1, 2].map(async () =>
         Number((await c.query<{ n: string }>('select count(*) as n from reporting.trade_flow where year = $1', [2021])).rows[0]?.n))))
       const byYear = Number((await clients[0]!.query<{ n: string }>("select count(*) as n from reporting.trade_flow where year = 2021")).rows[0]?.n)
+      // The analyst views read through the wire too: BACI's rows have no World row, so every row is a partner's.
+      const shares = Number((await clients[0]!.query<{ n: string }>('select count(*) as n from reporting.partner_share')).rows[0]?.n)
       await Promise.all(clients.map((c) => c.end()))
+      expect(shares).toBe(loaded)
       expect(byYear).toBeGreaterThan(0)
       expect(counts).toEqual(counts.map(() => byYear))
 

@@ -8,6 +8,7 @@ export { grantReader } from './grants.ts'
 export { startRun, finishRun, claimCronTick, failStaleRuns, type RunStatus } from './run-store.ts'
 export type { Database } from './schema.ts'
 export { describeWarehouse, renderDatabaseType, type ColumnDescription } from './describe-schema.ts'
+export { describeReporting, renderDataDictionary, type DictionaryColumn } from './data-dictionary.ts'
 export {
   findArticle, storeArticle, countPublished, storePublished, listCheckableFigures, queryTradeSeries, queryPublishedSeries, queryPartnerRanking,
   saveChecks, listChecks, listPublished, type PublishedListRow, type StoredFigure, type ArticleMeta, type PublishedRow, type FigureRow, type SeriesQuery, type CheckRow,

@@ -26,10 +26,59 @@ export async function queryYoy(wh: Warehouse, filter: YoyFilter): Promise<YoyRow
   }
   if (filter.product !== undefined) q = q.where('product_code', '=', filter.product)
   if (filter.flow !== undefined) q = q.where('flow', '=', filter.flow.toUpperCase())
-  return q
+  const reported = await q
     .orderBy('source_format').orderBy('reporter_iso3').orderBy('partner_iso3').orderBy('flow').orderBy('product_code').orderBy('year')
     .limit(filter.limit ?? 10_000)
     .execute()
+  if (filter.product === undefined || !/^\d{2}(\d{2})?$/.test(filter.product)) return reported
+  // An HS chapter or heading: sources that report only six-digit rows (BACI, Comext CN8) have
+  // it as a roll-up; a series the source reports itself keeps the source's own figures.
+  const seriesOf = (r: Pick<YoyRow, 'source_format' | 'reporter_code' | 'partner_code' | 'flow' | 'product_code'>) =>
+    JSON.stringify([r.source_format, r.reporter_code, r.partner_code, r.flow, r.product_code])
+  const own = new Set(reported.map(seriesOf))
+  const rolled = (await queryRollupYoy(wh, { ...filter, product: filter.product })).filter((r) => !own.has(seriesOf(r)))
+  return [...reported, ...rolled].slice(0, filter.limit ?? 10_000)
+}
+
+/**
+ * Year over year of an HS chapter or heading summed from six-digit rows (reporting.product_rollup),
+ * in the columns of reporting.trade_yoy and by the same rules: annual rows, the newest
+ * classification when a year has two, the previous calendar year or NULL.
+ */
+async function queryRollupYoy(wh: Warehouse, filter: YoyFilter & { readonly product: string }): Promise<YoyRow[]> {
+  const where = [sql`product_code = ${filter.product}`, sql`period = year::text`]
+  if (filter.reporter !== undefined) where.push(sql`(reporter_iso3 = ${filter.reporter.toUpperCase()} or reporter_code = ${filter.reporter})`)
+  if (filter.partner !== undefined) where.push(sql`(partner_iso3 = ${filter.partner.toUpperCase()} or partner_code = ${filter.partner})`)
+  if (filter.flow !== undefined) where.push(sql`flow = ${filter.flow.toUpperCase()}`)
+  const { rows } = await sql<YoyRow>`
+    with picked as (
+      select distinct on (source_format, reporter_code, partner_code, flow, product_code, year)
+             source_format, classification, reporter_code, reporter_iso3, partner_code, partner_iso3, flow, product_code,
+             year, value_usd, net_mass_t
+      from reporting.product_rollup
+      where ${sql.join(where, sql` and `)}
+      order by source_format, reporter_code, partner_code, flow, product_code, year, classification desc
+    ),
+    paired as (
+      select p.*, lag(year) over w as prev_year, lag(value_usd) over w as prev_value_usd,
+             lag(net_mass_t) over w as prev_net_mass_t, lag(classification) over w as prev_classification
+      from picked p
+      window w as (partition by source_format, reporter_code, partner_code, flow, product_code order by year)
+    )
+    select source_format, reporter_code, reporter_iso3, partner_code, partner_iso3, flow, product_code, year, classification,
+           case when prev_year = year - 1 then prev_classification end as classification_prev,
+           value_usd,
+           case when prev_year = year - 1 then prev_value_usd end as value_usd_prev,
+           case when prev_year = year - 1 and prev_value_usd <> 0
+                then round((value_usd - prev_value_usd) * 100 / prev_value_usd, 2) end as value_yoy_pct,
+           net_mass_t,
+           case when prev_year = year - 1 then prev_net_mass_t end as net_mass_t_prev,
+           case when prev_year = year - 1 and prev_net_mass_t <> 0
+                then round((net_mass_t - prev_net_mass_t) * 100 / prev_net_mass_t, 2) end as net_mass_yoy_pct
+    from paired
+    order by source_format, reporter_iso3, partner_iso3, flow, product_code, year
+    limit ${filter.limit ?? 10_000}`.execute(wh.db)
+  return rows
 }
 
 export interface StatusReport {

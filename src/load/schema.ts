@@ -107,6 +107,12 @@ export interface CoreFigureCheck {
   declarations: ColumnType<unknown | null, string | null, string | null>
 }
 
+/** view core.hs_description */
+export interface CoreHsDescription {
+  code: string | null
+  description: string | null
+}
+
 /** table core.product */
 export interface CoreProduct {
   classification: string
@@ -377,6 +383,63 @@ export interface ReportingFigureCheck {
   share_of: string | null
 }
 
+/** view reporting.mirror_flow */
+export interface ReportingMirrorFlow {
+  source_format: string | null
+  year: number | null
+  period: string | null
+  exporter_code: string | null
+  exporter_iso3: string | null
+  exporter_name: string | null
+  importer_code: string | null
+  importer_iso3: string | null
+  importer_name: string | null
+  product_code: string | null
+  product_level: number | null
+  product_description: string | null
+  exporter_classification: string | null
+  importer_classification: string | null
+  currency: string | null
+  export_value: string | null
+  import_value: string | null
+  value_gap: string | null
+  value_gap_pct: string | null
+  export_net_mass_t: string | null
+  import_net_mass_t: string | null
+  net_mass_gap_t: string | null
+  net_mass_gap_pct: string | null
+  cif_fob_note: string | null
+  export_source_file: string | null
+  import_source_file: string | null
+}
+
+/** view reporting.partner_share */
+export interface ReportingPartnerShare {
+  source_format: string | null
+  classification: string | null
+  year: number | null
+  period: string | null
+  reporter_code: string | null
+  reporter_iso3: string | null
+  reporter_name: string | null
+  flow: string | null
+  product_code: string | null
+  product_level: number | null
+  product_description: string | null
+  partner_code: string | null
+  partner_iso3: string | null
+  partner_name: string | null
+  currency: string | null
+  value: string | null
+  partners_value: string | null
+  value_share_pct: string | null
+  net_mass_t: string | null
+  partners_net_mass_t: string | null
+  net_mass_share_pct: string | null
+  world_value: string | null
+  partner_rank: number | null
+}
+
 /** view reporting.product */
 export interface ReportingProduct {
   classification: string | null
@@ -386,6 +449,33 @@ export interface ReportingProduct {
   description: string | null
   hs2_code: string | null
   hs4_code: string | null
+}
+
+/** view reporting.product_rollup */
+export interface ReportingProductRollup {
+  source_format: string | null
+  classification: string | null
+  year: number | null
+  period: string | null
+  reporter_code: string | null
+  reporter_iso3: string | null
+  reporter_name: string | null
+  reporter_is_aggregate: boolean | null
+  partner_code: string | null
+  partner_iso3: string | null
+  partner_name: string | null
+  partner_is_aggregate: boolean | null
+  flow: string | null
+  product_code: string | null
+  product_level: number | null
+  product_description: string | null
+  currency: string | null
+  value: string | null
+  value_usd: string | null
+  value_eur: string | null
+  net_mass_t: string | null
+  rows_summed: number | null
+  rows_with_net_mass: number | null
 }
 
 /** view reporting.published_figure */
@@ -430,6 +520,13 @@ export interface ReportingTradeFlow {
   quantity_unit: string | null
   source_file: string | null
   loaded_at: ColumnType<Date | null, Date | string | null, Date | string | null>
+  reporter_name: string | null
+  reporter_is_aggregate: boolean | null
+  partner_name: string | null
+  partner_is_aggregate: boolean | null
+  product_description: string | null
+  value: string | null
+  currency: string | null
 }
 
 /** view reporting.trade_flow_revision */
@@ -485,6 +582,7 @@ export interface Database {
   'core.dim_product': CoreDimProduct
   'core.dim_series': CoreDimSeries
   'core.figure_check': CoreFigureCheck
+  'core.hs_description': CoreHsDescription
   'core.product': CoreProduct
   'core.published_figure': CorePublishedFigure
   'core.trade_fact': CoreTradeFact
@@ -500,7 +598,10 @@ export interface Database {
   'reporting.article_figure': ReportingArticleFigure
   'reporting.country': ReportingCountry
   'reporting.figure_check': ReportingFigureCheck
+  'reporting.mirror_flow': ReportingMirrorFlow
+  'reporting.partner_share': ReportingPartnerShare
   'reporting.product': ReportingProduct
+  'reporting.product_rollup': ReportingProductRollup
   'reporting.published_figure': ReportingPublishedFigure
   'reporting.trade_flow': ReportingTradeFlow
   'reporting.trade_flow_revision': ReportingTradeFlowRevision
