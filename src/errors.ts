@@ -31,6 +31,8 @@ export type ErrorCode =
   | 'COMTRADE_API'
   | 'COMTRADE_CAP'
   | 'ARTICLE_TOO_LARGE'
+  | 'CLAIMS_INVALID'
+  | 'PUBLISHED_INVALID'
 
 export class TradeEtlError extends Error {
   readonly code: ErrorCode

@@ -97,6 +97,14 @@ export async function readTextFile(path: string): Promise<FileBytes> {
   return { path, text: text.replace(/^\uFEFF/, ''), sha256: createHash('sha256').update(bytes).digest('hex') }
 }
 
+/** JSON.parse's complaint with the line it points at (V8 names a character position). */
+function notJson(file: FileBytes, error: unknown, what: string): TradeEtlError {
+  const message = (error as Error).message
+  const at = /position (\d+)/.exec(message)
+  const line = at === null ? undefined : file.text.slice(0, Number(at[1])).split('\n').length
+  return new TradeEtlError('FILE_UNREADABLE', `not JSON (${message}); a ${what} is one JSON document: fix the syntax there`, { file: file.path, ...(line === undefined ? {} : { line }) })
+}
+
 function issues(error: z.ZodError): string {
   return error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`).join('; ')
 }
@@ -106,10 +114,10 @@ export function parseClaimsFile(file: FileBytes): ClaimsFile {
   try {
     json = JSON.parse(file.text)
   } catch (error) {
-    throw new TradeEtlError('FILE_UNREADABLE', `not JSON: ${(error as Error).message}`, { file: file.path })
+    throw notJson(file, error, 'claims file')
   }
   const parsed = ClaimsFileSchema.safeParse(json)
-  if (!parsed.success) throw new TradeEtlError('CONFIG_INVALID', `not a claims file: ${issues(parsed.error)}`, { file: file.path })
+  if (!parsed.success) throw new TradeEtlError('CLAIMS_INVALID', `not a claims file: ${issues(parsed.error)}; the README's "Article figures and checks" lists the fields`, { file: file.path })
   return parsed.data
 }
 
@@ -124,13 +132,19 @@ export function parsePublishedFile(file: FileBytes): PublishedFile {
     try {
       json = JSON.parse(file.text)
     } catch (error) {
-      throw new TradeEtlError('FILE_UNREADABLE', `not JSON: ${(error as Error).message}`, { file: file.path })
+      throw notJson(file, error, 'published-figures file')
     }
     const parsed = PublishedFileSchema.safeParse(json)
-    if (!parsed.success) throw new TradeEtlError('CONFIG_INVALID', `not a published-figures file: ${issues(parsed.error)}`, { file: file.path })
+    if (!parsed.success) throw new TradeEtlError('PUBLISHED_INVALID', `not a published-figures file: ${issues(parsed.error)}; the README's "Article figures and checks" lists the fields`, { file: file.path })
     return parsed.data
   }
-  const rows = parse(file.text, { columns: true, skip_empty_lines: true, bom: true, trim: true }) as Record<string, string>[]
+  let rows: Record<string, string>[]
+  try {
+    rows = parse(file.text, { columns: true, skip_empty_lines: true, bom: true, trim: true }) as Record<string, string>[]
+  } catch (error) {
+    const line = (error as { lines?: unknown }).lines
+    throw new TradeEtlError('CSV_MALFORMED', `malformed CSV (${(error as Error).message}); fix the row it names`, { file: file.path, cause: error, ...(typeof line === 'number' ? { line } : {}) })
+  }
   const camel = (k: string) => k.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase())
   const figures: PublishedFigure[] = []
   let sourceUrl: string | undefined
@@ -141,10 +155,10 @@ export function parsePublishedFile(file: FileBytes): PublishedFile {
       obj[camel(k.trim())] = k.trim() === 'year' ? Number(v) : v
     }
     const parsed = PublishedFigureSchema.safeParse(obj)
-    if (!parsed.success) throw new TradeEtlError('CONFIG_INVALID', `bad published figure: ${issues(parsed.error)}`, { file: file.path, line: n + 2 })
+    if (!parsed.success) throw new TradeEtlError('PUBLISHED_INVALID', `bad published figure: ${issues(parsed.error)}; fix or remove the row`, { file: file.path, line: n + 2 })
     sourceUrl ??= parsed.data.sourceUrl
     figures.push(parsed.data)
   })
-  if (sourceUrl === undefined) throw new TradeEtlError('CONFIG_INVALID', 'a published-figures CSV needs a source_url column', { file: file.path })
+  if (sourceUrl === undefined) throw new TradeEtlError('PUBLISHED_INVALID', 'a published-figures CSV needs a source_url column: add one naming the release each figure comes from', { file: file.path })
   return { sourceUrl, figures }
 }
