@@ -61,6 +61,8 @@ export interface IngestOptions {
   readonly onProgress?: (event: IngestProgressEvent) => void
   /** Name the sources by this (a URL, redacted) instead of their path in the download cache. */
   readonly displayAs?: string
+  /** The slice the inputs are a release of (a URL, redacted): recorded with each file (etl.source_file.slice). */
+  readonly slice?: string
   /** The clock, for the latest plausible year (tests inject one). */
   readonly now?: () => Date
 }
@@ -176,6 +178,7 @@ async function loadSource(wh: Warehouse, source: SourceHandle, inArchive: boolea
       layout: layout.name,
       encoding,
       runId: options.runId ?? null,
+      ...(options.slice === undefined ? {} : { slice: options.slice }),
       produce: async (sink, signal) => {
         const records = first ?? await readRecords(await source.open(), source.displayPath, signal)
         current = records

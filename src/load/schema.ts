@@ -204,8 +204,14 @@ export interface CoreTradeFlowRevision {
   quantity: string | null
   file_id: number
   line: number
-  superseded_by_file_id: number
+  superseded_by_file_id: number | null
   superseded_at: ColumnType<Date, Date | string | undefined, Date | string>
+  change: ColumnType<string, string | undefined, string>
+  year: number | null
+  is_primary: boolean | null
+  reporter_iso3: string | null
+  partner_iso3: string | null
+  quantity_unit: string | null
 }
 
 /** table etl.comtrade_slice */
@@ -294,6 +300,7 @@ export interface EtlSourceFile {
   rows_rejected: number
   run_id: number | null
   loaded_at: ColumnType<Date, Date | string | undefined, Date | string>
+  slice: string | null
 }
 
 /** view reporting.article_figure */
@@ -452,6 +459,7 @@ export interface ReportingTradeFlowRevision {
   loaded_at: ColumnType<Date | null, Date | string | null, Date | string | null>
   superseded_by_file: string | null
   superseded_at: ColumnType<Date | null, Date | string | null, Date | string | null>
+  change: string | null
 }
 
 /** view reporting.trade_yoy */
