@@ -195,7 +195,7 @@ function buildProgram(session: Session, setExit: (code: number) => void): Comman
     .description('run each job on its cron schedule until SIGINT/SIGTERM')
     .action(action(async () => {
       const config = await session.jobConfig()
-      await session.withReadyWarehouse((wh) => runScheduler(wh, config, log, session.signal))
+      await session.withReadyWarehouse((wh) => runScheduler(wh, config, log, { stop: session.signal }))
       return EXIT.ok
     }))
 

@@ -34,6 +34,9 @@ const JobBase = {
   schedule: CronSchema.optional(),
   /** `status --check` calls the job stale when its newest source is older than this. */
   maxAge: DurationSchema.optional(),
+  /** `schedule` runs a failed run again this many times, waiting retryDelay, doubled each time. */
+  retries: z.number().int().min(0).max(10).default(0),
+  retryDelay: DurationSchema.default('1m'),
 }
 
 const IngestJobSchema = z.strictObject({

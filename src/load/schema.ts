@@ -229,11 +229,12 @@ export interface EtlComtradeSlice {
   loaded_at: ColumnType<Date, Date | string | undefined, Date | string>
 }
 
-/** table etl.cron_tick */
-export interface EtlCronTick {
+/** table etl.cron_job */
+export interface EtlCronJob {
   job: string
-  tick_at: ColumnType<Date, Date | string, Date | string>
+  last_tick_at: ColumnType<Date, Date | string, Date | string>
   claimed_at: ColumnType<Date, Date | string | undefined, Date | string>
+  known_since: ColumnType<Date, Date | string | undefined, Date | string>
 }
 
 /** table etl.http_fetch */
@@ -499,7 +500,7 @@ export interface Database {
   'core.trade_flow': CoreTradeFlow
   'core.trade_flow_revision': CoreTradeFlowRevision
   'etl.comtrade_slice': EtlComtradeSlice
-  'etl.cron_tick': EtlCronTick
+  'etl.cron_job': EtlCronJob
   'etl.http_fetch': EtlHttpFetch
   'etl.job_state': EtlJobState
   'etl.rejected_row': EtlRejectedRow
