@@ -31,6 +31,7 @@ export type ErrorCode =
   | 'COMTRADE_API'
   | 'COMTRADE_CAP'
   | 'ARTICLE_TOO_LARGE'
+  | 'FEED_MALFORMED'
 
 export class TradeEtlError extends Error {
   readonly code: ErrorCode

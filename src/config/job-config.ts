@@ -56,8 +56,12 @@ const ArticleJobSchema = z.strictObject({
     title: z.string().optional(),
     published: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
     optional: z.boolean().default(false),
-  })).min(1),
-})
+  })).default([]),
+  /** News pages fetched as HTML: title, canonical URL and published date read from the page. */
+  urls: z.array(HttpUrlSchema).default([]),
+  /** RSS 2.0 / Atom feeds: each new item's page fetched once (etl.feed_item). */
+  feeds: z.array(HttpUrlSchema).default([]),
+}).refine((j) => j.files.length + j.urls.length + j.feeds.length > 0, 'an articles job needs files, urls or feeds')
 
 const PublishedJobSchema = z.strictObject({
   ...JobBase,

@@ -237,6 +237,19 @@ export interface EtlCronJob {
   known_since: ColumnType<Date, Date | string | undefined, Date | string>
 }
 
+/** table etl.feed_item */
+export interface EtlFeedItem {
+  feed_url: string
+  item_key: string
+  link: string
+  title: string | null
+  published: string | null
+  article_sha256: string
+  job: string
+  run_id: number | null
+  loaded_at: ColumnType<Date, Date | string | undefined, Date | string>
+}
+
 /** table etl.http_fetch */
 export interface EtlHttpFetch {
   fetch_id: ColumnType<number, never, never>
@@ -501,6 +514,7 @@ export interface Database {
   'core.trade_flow_revision': CoreTradeFlowRevision
   'etl.comtrade_slice': EtlComtradeSlice
   'etl.cron_job': EtlCronJob
+  'etl.feed_item': EtlFeedItem
   'etl.http_fetch': EtlHttpFetch
   'etl.job_state': EtlJobState
   'etl.rejected_row': EtlRejectedRow
