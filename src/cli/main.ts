@@ -200,7 +200,7 @@ function buildProgram(session: Session, setExit: (code: number) => void): Comman
     }))
 
   program.command('ingest')
-    .description('load trade files (.csv, .tsv, .txt, .gz, .zip), each in one transaction')
+    .description('load trade files (.csv, .tsv, .txt, .gz, .zip, .7z), each in one transaction')
     .argument('<file...>', 'files, folders or globs')
     .addOption(new Option('--format <name>', 'force a layout').choices(['auto', ...SOURCE_FORMATS]).default('auto'))
     .option('--json', 'print {"files": [...]} on stdout')
