@@ -7,6 +7,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Database tests each get their own database; two workers match the two cores here.
     maxWorkers: 2,
+    // Liftoff only, as for the commands the tests spawn (tests/helpers/run-cli.ts NODE_FLAGS).
+    execArgv: ['--liftoff-only'],
     globalSetup: ['tests/global-setup.ts'],
   },
 })

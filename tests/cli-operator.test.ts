@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { explainError } from '../src/cli/explain-error.ts'
 import type { WarehouseChoice } from '../src/config/index.ts'
+import { NODE_FLAGS } from './helpers/run-cli.ts'
 
 const BIN = resolve('bin/trade-etl.js')
 
@@ -18,7 +19,7 @@ interface Result {
 /** The real command, from `cwd`, with stderr a pipe (as under cron): JSON lines there. */
 function cli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Result> {
   return new Promise((done) => {
-    execFile(process.execPath, [BIN, ...args], {
+    execFile(process.execPath, [...NODE_FLAGS, BIN, ...args], {
       cwd: options.cwd ?? process.cwd(),
       env: { ...process.env, DATABASE_URL: '', TRADE_ETL_HOME: '', LOG_LEVEL: '', ...options.env },
       timeout: 30_000,

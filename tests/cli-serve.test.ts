@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import pg from 'pg'
 import { describe, expect, it } from 'vitest'
+import { NODE_FLAGS } from './helpers/run-cli.ts'
 
 const run = promisify(execFile)
 const BIN = resolve('bin/trade-etl.js')
@@ -12,11 +13,11 @@ const BIN = resolve('bin/trade-etl.js')
 describe('trade-etl serve (embedded warehouse over the wire protocol)', () => {
   it('psql and pg clients, several at once, read the loaded rows; status reads through the holder; SIGTERM stops it with 0', async () => {
     const env = { ...process.env, DATABASE_URL: '', TRADE_ETL_HOME: join(mkdtempSync(join(tmpdir(), 'trade-etl-serve-')), 'home'), LOG_LEVEL: 'warn' }
-    const ingest = await run(process.execPath, [BIN, 'ingest', 'fixtures/baci/BACI_HS17_V202301.zip', '--json'], { env })
+    const ingest = await run(process.execPath, [...NODE_FLAGS, BIN, 'ingest', 'fixtures/baci/BACI_HS17_V202301.zip', '--json'], { env })
     const loaded = (JSON.parse(ingest.stdout) as { files: { rowsLoaded: number }[] }).files.reduce((n, f) => n + f.rowsLoaded, 0)
     expect(loaded).toBeGreaterThan(0)
 
-    const server = spawn(process.execPath, [BIN, 'serve', '--port', '0'], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+    const server = spawn(process.execPath, [...NODE_FLAGS, BIN, 'serve', '--port', '0'], { env, stdio: ['ignore', 'pipe', 'pipe'] })
     const port = await new Promise<number>((done, fail) => {
       let out = ''
       server.stdout.on('data', (c: Buffer) => {
@@ -39,7 +40,7 @@ describe('trade-etl serve (embedded warehouse over the wire protocol)', () => {
       expect(byYear).toBeGreaterThan(0)
       expect(counts).toEqual(counts.map(() => byYear))
 
-      const status = await run(process.execPath, [BIN, 'status', '--json'], { env })
+      const status = await run(process.execPath, [...NODE_FLAGS, BIN, 'status', '--json'], { env })
       expect((JSON.parse(status.stdout) as { files: { path: string }[] }).files.map((f) => f.path)).toContain('fixtures/baci/BACI_HS17_V202301.zip!BACI_HS17_Y2021_V202301.csv')
     } finally {
       server.kill('SIGTERM')

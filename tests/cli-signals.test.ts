@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ENGINES, createTestWarehouse, type TestWarehouse } from './helpers/warehouse.ts'
+import { NODE_FLAGS } from './helpers/run-cli.ts'
 
 const BIN = resolve('bin/trade-etl.js')
 const ROWS = 150_000
@@ -32,7 +33,7 @@ interface Stopped {
 
 /** Starts `ingest FILE`, waits for the load to begin, sends `signals` (a moment apart), resolves on exit. */
 async function ingestAndSignal(file: string, env: NodeJS.ProcessEnv, signals: NodeJS.Signals[]): Promise<Stopped> {
-  const child = spawn(process.execPath, [BIN, 'ingest', file, '--json'], { env: { ...process.env, LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [...NODE_FLAGS, BIN, 'ingest', file, '--json'], { env: { ...process.env, LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
   let stderr = ''
   let sent = false
   child.stderr.on('data', (chunk: Buffer) => {
@@ -51,7 +52,7 @@ async function ingestAndSignal(file: string, env: NodeJS.ProcessEnv, signals: No
 
 function ingestJson(file: string, env: NodeJS.ProcessEnv): Promise<{ files: { rowsLoaded: number; rowsRead: number; skipped: boolean }[] }> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [BIN, 'ingest', file, '--json'], { env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'inherit'] })
+    const child = spawn(process.execPath, [...NODE_FLAGS, BIN, 'ingest', file, '--json'], { env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'inherit'] })
     let stdout = ''
     child.stdout.on('data', (c: Buffer) => {
       stdout += c.toString()

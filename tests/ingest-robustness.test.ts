@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ingestFiles } from '../src/jobs/index.ts'
 import { queryStatus } from '../src/load/index.ts'
 import { ENGINES, createTestWarehouse, silentLog, type TestWarehouse } from './helpers/warehouse.ts'
+import { NODE_FLAGS } from './helpers/run-cli.ts'
 
 const CEMENT = 'fixtures/comtrade/cement-legacy-35.csv'
 const THAILAND = 'fixtures/comtrade-plus/thailand-ic-imports-plus.csv'
@@ -149,7 +150,7 @@ describe.runIf(ENGINES.includes('server'))('kill -9 mid-load on the server', () 
     const path = `${dir}/BACI_HS17_Y2022_V202301.csv`
     writeBaci(path, 600_000)
     const env = { ...process.env, DATABASE_URL: t.url, LOG_LEVEL: 'warn' }
-    const child = spawn(process.execPath, ['bin/trade-etl.js', 'ingest', path], { env, stdio: 'ignore' })
+    const child = spawn(process.execPath, [...NODE_FLAGS, 'bin/trade-etl.js', 'ingest', path], { env, stdio: 'ignore' })
     // Kill as soon as the COPY is running on the server.
     const watcher = new pg.Client({ connectionString: t.url })
     await watcher.connect()

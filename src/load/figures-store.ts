@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely'
+import { sql, type Kysely, type NotNull, type QueryCreator } from 'kysely'
 import type { CheckResult, Observation } from '../transform/check/index.ts'
 import type { Database } from './schema.ts'
 import type { Warehouse } from './warehouse.ts'
@@ -41,31 +41,30 @@ export interface ArticleMeta {
 }
 
 export async function findArticle(db: Kysely<Database>, sha256: string): Promise<{ article_id: number; figures: number } | undefined> {
-  const r = await sql<{ article_id: number; figures: number }>`
-    select a.article_id, (select count(*)::int from core.article_figure f where f.article_id = a.article_id) as figures
-    from core.article a where a.sha256 = ${sha256}`.execute(db)
-  return r.rows[0]
+  return db.selectFrom('core.article as a')
+    .select((eb) => ['a.article_id', eb.selectFrom('core.article_figure as f').whereRef('f.article_id', '=', 'a.article_id').select(sql<number>`count(*)::int`.as('n')).as('figures')])
+    .where('a.sha256', '=', sha256)
+    .$narrowType<{ figures: NotNull }>()
+    .executeTakeFirst()
 }
 
 /** Stores an article and its figures in one transaction; returns the article id. */
 export async function storeArticle(wh: Warehouse, meta: ArticleMeta, figures: readonly StoredFigure[]): Promise<number> {
   return wh.transaction(async (tx) => {
-    const inserted = await sql<{ article_id: number }>`
-      insert into core.article (sha256, path, source_kind, url, title, published_on)
-      values (${meta.sha256}, ${meta.path}, ${meta.sourceKind}, ${meta.url ?? null}, ${meta.title ?? null}, ${meta.published ?? null})
-      returning article_id`.execute(tx.db)
-    const articleId = inserted.rows[0]?.article_id as number
-    let n = 0
-    for (const f of figures) {
-      n++
-      await sql`
-        insert into core.article_figure (article_id, figure_no, kind, value, unit, text, start_offset, end_offset, qualifier,
-          year, period, reporter_iso3, partner_iso3, flow, commodity, hs_code, measure, change_from, change_direction,
-          share_of, share_of_iso3, date_value)
-        values (${articleId}, ${n}, ${f.kind}, ${f.value}, ${f.unit}, ${f.text}, ${f.start ?? null}, ${f.end ?? null},
-          ${f.qualifier ?? null}, ${f.year ?? null}, ${f.period ?? null}, ${f.reporter ?? null}, ${f.partner ?? null},
-          ${f.flow ?? null}, ${f.commodity ?? null}, ${f.hsCode ?? null}, ${f.measure ?? null}, ${f.changeFrom ?? null},
-          ${f.changeDirection ?? null}, ${f.shareOf ?? null}, ${f.shareOfCountry ?? null}, ${f.date ?? null})`.execute(tx.db)
+    const { article_id: articleId } = await tx.db.insertInto('core.article')
+      .values({ sha256: meta.sha256, path: meta.path, source_kind: meta.sourceKind, url: meta.url ?? null, title: meta.title ?? null, published_on: meta.published ?? null })
+      .returning('article_id')
+      .executeTakeFirstOrThrow()
+    // One statement per 500 figures: a long article is not a round trip per number.
+    for (let from = 0; from < figures.length; from += 500) {
+      await tx.db.insertInto('core.article_figure').values(figures.slice(from, from + 500).map((f, i) => ({
+        article_id: articleId, figure_no: from + i + 1, kind: f.kind, value: f.value, unit: f.unit, text: f.text,
+        start_offset: f.start ?? null, end_offset: f.end ?? null, qualifier: f.qualifier ?? null, year: f.year ?? null,
+        period: f.period ?? null, reporter_iso3: f.reporter ?? null, partner_iso3: f.partner ?? null, flow: f.flow ?? null,
+        commodity: f.commodity ?? null, hs_code: f.hsCode ?? null, measure: f.measure ?? null, change_from: f.changeFrom ?? null,
+        change_direction: f.changeDirection ?? null, share_of: f.shareOf ?? null, share_of_iso3: f.shareOfCountry ?? null,
+        date_value: f.date ?? null,
+      }))).execute()
     }
     return articleId
   })
@@ -78,20 +77,20 @@ export interface PublishedRow extends FigureAbout {
 }
 
 export async function countPublished(db: Kysely<Database>, sha256: string): Promise<number | undefined> {
-  const r = await sql<{ n: number }>`select count(*)::int as n from core.published_figure where file_sha256 = ${sha256}`.execute(db)
-  const n = r.rows[0]?.n ?? 0
+  const r = await db.selectFrom('core.published_figure').select(sql<number>`count(*)::int`.as('n')).where('file_sha256', '=', sha256).executeTakeFirst()
+  const n = r?.n ?? 0
   return n === 0 ? undefined : n
 }
 
 export async function storePublished(wh: Warehouse, file: { sha256: string; path: string; publisher?: string | undefined; released?: string | undefined }, rows: readonly PublishedRow[]): Promise<void> {
   await wh.transaction(async (tx) => {
-    for (const r of rows) {
-      await sql`
-        insert into core.published_figure (file_sha256, path, source_url, publisher, released_on, subject, value, unit, qualifier,
-          year, period, reporter_iso3, partner_iso3, flow, commodity, hs_code, note)
-        values (${file.sha256}, ${file.path}, ${r.sourceUrl}, ${file.publisher ?? null}, ${file.released ?? null}, ${r.subject},
-          ${r.value}, ${r.unit}, ${r.qualifier ?? null}, ${r.year ?? null}, ${r.period ?? null}, ${r.reporter ?? null},
-          ${r.partner ?? null}, ${r.flow ?? null}, ${r.commodity ?? null}, ${r.hsCode ?? null}, ${r.note ?? null})`.execute(tx.db)
+    for (let from = 0; from < rows.length; from += 500) {
+      await tx.db.insertInto('core.published_figure').values(rows.slice(from, from + 500).map((r) => ({
+        file_sha256: file.sha256, path: file.path, source_url: r.sourceUrl, publisher: file.publisher ?? null,
+        released_on: file.released ?? null, subject: r.subject, value: r.value, unit: r.unit, qualifier: r.qualifier ?? null,
+        year: r.year ?? null, period: r.period ?? null, reporter_iso3: r.reporter ?? null, partner_iso3: r.partner ?? null,
+        flow: r.flow ?? null, commodity: r.commodity ?? null, hs_code: r.hsCode ?? null, note: r.note ?? null,
+      }))).execute()
     }
   })
 }
@@ -120,13 +119,15 @@ export interface FigureRow {
 
 /** Figures that say enough to be checked: trade amounts, changes and shares about countries. */
 export async function listCheckableFigures(db: Kysely<Database>): Promise<FigureRow[]> {
-  const r = await sql<FigureRow>`
-    select article_id, figure_no, article_url, kind, value::text, unit, text, qualifier, year, reporter_iso3, partner_iso3,
-           flow, commodity, hs_code, measure, change_from, change_direction, share_of, share_of_iso3
-    from reporting.article_figure
-    where measure is not null and kind in ('mass', 'money', 'percent') and (reporter_iso3 is not null or partner_iso3 is not null)
-    order by article_id, figure_no`.execute(db)
-  return r.rows
+  return db.selectFrom('reporting.article_figure')
+    .select(['article_id', 'figure_no', 'article_url', 'kind', sql<string>`value::text`.as('value'), 'unit', 'text', 'qualifier', 'year',
+      'reporter_iso3', 'partner_iso3', 'flow', 'commodity', 'hs_code', 'measure', 'change_from', 'change_direction', 'share_of', 'share_of_iso3'])
+    .where('measure', 'is not', null)
+    .where('kind', 'in', ['mass', 'money', 'percent'])
+    .where((eb) => eb.or([eb('reporter_iso3', 'is not', null), eb('partner_iso3', 'is not', null)]))
+    .orderBy('article_id').orderBy('figure_no')
+    .$narrowType<{ article_id: NotNull; figure_no: NotNull; kind: NotNull; unit: NotNull; text: NotNull }>()
+    .execute()
 }
 
 export interface SeriesQuery {
@@ -174,40 +175,54 @@ export async function queryTradeSeries(db: Kysely<Database>, q: SeriesQuery): Pr
   return [...byYear.values()].sort((a, b) => a.year - b.year)
 }
 
+type Measure = 'net_mass_t' | 'value_usd'
+
+/** One flow's rows with a measure present: the product family's rows, or every row without one. */
+function flowRows(db: QueryCreator<Database>, reporter: string, partner: string, flow: string, hs: string | null, measure: Measure, literal: boolean) {
+  const v = <T extends string | number>(value: T) => (literal ? sql.lit(value) : value)
+  return db.selectFrom('reporting.trade_flow')
+    .where(sql<boolean>`period = year::text`)
+    .where('reporter_iso3', '=', v(reporter))
+    .where('partner_iso3', '=', v(partner))
+    .where('flow', '=', v(flow))
+    .where(measure, 'is not', null)
+    .$if(hs !== null, (qb) => qb.where('product_code', 'like', v(`${hs ?? ''}%`)))
+}
+
+/** The product's own rows where the source has that level, else the sum of its 6-digit lines. */
+function ownLevel<T>(prefix: unknown, of: ReturnType<typeof sql.ref> | ReturnType<typeof sql.raw>, otherwise = sql`length(product_code) = 6`) {
+  return sql<T>`case when bool_or(product_code = ${prefix}) then ${of} filter (where product_code = ${prefix}) else ${of} filter (where ${otherwise}) end`
+}
+
 /**
  * The SQL, with its values written in (kysely's `sql.lit`), that returns one observation: one
  * source's amount of one flow in one year, the product's own rows or the sum of its 6-digit lines.
  */
-function observationQuery(db: Kysely<Database>, source: string, reporter: string, partner: string, flow: string, hs: string | null, measure: 'net_mass_t' | 'value_usd', year: number): string {
-  const col = sql.ref(measure)
-  const prefix = hs ?? ''
-  return sql`select case when bool_or(product_code = ${sql.lit(prefix)}) then sum(${col}) filter (where product_code = ${sql.lit(prefix)}) else sum(${col}) filter (where length(product_code) = 6) end as value from reporting.trade_flow where source_format = ${sql.lit(source)} and year = ${sql.lit(year)} and period = year::text and reporter_iso3 = ${sql.lit(reporter)} and partner_iso3 = ${sql.lit(partner)} and flow = ${sql.lit(flow)} and ${col} is not null and product_code like ${sql.lit(`${prefix}%`)}`
-    .compile(db).sql
+function observationQuery(db: Kysely<Database>, source: string, reporter: string, partner: string, flow: string, hs: string | null, measure: Measure, year: number): string {
+  return flowRows(db, reporter, partner, flow, hs, measure, true)
+    .where('source_format', '=', sql.lit(source))
+    .where('year', '=', sql.lit(year))
+    .select(ownLevel<string>(sql.lit(hs ?? ''), sql`sum(${sql.ref(measure)})`).as('value'))
+    .compile().sql
 }
 
-async function seriesRows(db: Kysely<Database>, reporter: string, partner: string, flow: string, hs: string | null, measure: 'net_mass_t' | 'value_usd') {
-  const col = sql.ref(measure)
+async function seriesRows(db: Kysely<Database>, reporter: string, partner: string, flow: string, hs: string | null, measure: Measure) {
   const prefix = hs ?? ''
-  const r = await sql<{ source_format: string; year: number; amount: string; rows: number; level_used: string }>`
-    with flows as (
-      select source_format, year, product_code, ${col} as amount
-      from reporting.trade_flow
-      where period = year::text and reporter_iso3 = ${reporter} and partner_iso3 = ${partner} and flow = ${flow}
-        and ${col} is not null
-        and (${hs === null} or product_code like ${`${prefix}%`})
-    ), per_source as (
-      select source_format, year,
-             case when bool_or(product_code = ${prefix}) then sum(amount) filter (where product_code = ${prefix})
-                  else sum(amount) filter (where length(product_code) = 6) end as amount,
-             case when bool_or(product_code = ${prefix}) then count(*) filter (where product_code = ${prefix})
-                  else count(*) filter (where length(product_code) = 6) end::int as rows,
-             case when bool_or(product_code = ${prefix}) then ${prefix} else ${`${prefix}xx (6-digit lines)`} end as level_used
-      from flows group by source_format, year
-    )
-    select source_format, year, amount::text, rows, level_used from per_source
-    where amount is not null
-    order by year, case source_format when 'comtrade-plus' then 1 when 'comtrade' then 2 when 'baci' then 3 else 4 end`.execute(db)
-  return r.rows
+  return db
+    .with('flows', (d) => flowRows(d, reporter, partner, flow, hs, measure, false).select(['source_format', 'year', 'product_code', sql.ref<string>(measure).as('amount')]))
+    .with('per_source', (d) => d.selectFrom('flows')
+      .select(['source_format', 'year',
+        ownLevel<string | null>(prefix, sql`sum(amount)`).as('amount'),
+        sql<number>`(${ownLevel(prefix, sql`count(*)`)})::int`.as('rows'),
+        sql<string>`case when bool_or(product_code = ${prefix}) then ${prefix} else ${`${prefix}xx (6-digit lines)`} end`.as('level_used')])
+      .groupBy(['source_format', 'year']))
+    .selectFrom('per_source')
+    .select(['source_format', 'year', sql<string>`amount::text`.as('amount'), 'rows', 'level_used'])
+    .where('amount', 'is not', null)
+    .orderBy('year')
+    .orderBy(sql`case source_format when 'comtrade-plus' then 1 when 'comtrade' then 2 when 'baci' then 3 else 4 end`)
+    .$narrowType<{ source_format: NotNull; year: NotNull }>()
+    .execute()
 }
 
 /**
@@ -216,21 +231,30 @@ async function seriesRows(db: Kysely<Database>, reporter: string, partner: strin
  * products", HS 27, speaks to a claim about crude oil, HS 2709, and the basis says so).
  */
 export async function queryPublishedSeries(db: Kysely<Database>, q: { subject: string; reporter: string | null; partner: string | null; flow: string | null; hsCode: string | null; unit: string }): Promise<Observation[]> {
-  const r = await sql<{ published_id: number; year: number; value: string; source_url: string; publisher: string | null; hs_code: string | null; commodity: string | null }>`
-    select published_id, year, value::text, source_url, publisher, hs_code, commodity from core.published_figure
-    where subject = ${q.subject} and unit = ${q.unit} and year is not null
-      and (${q.reporter}::text is null or reporter_iso3 = ${q.reporter})
-      and (${q.partner}::text is null or partner_iso3 = ${q.partner})
-      and (${q.flow}::text is null or flow is null or flow = ${q.flow})
-      and (${q.hsCode}::text is null or hs_code is null or ${q.hsCode} like hs_code || '%' or hs_code like ${q.hsCode} || '%')
-    order by year, published_id`.execute(db)
+  const { reporter, partner, flow, hsCode } = q
+  const rows = await db.selectFrom('core.published_figure')
+    .select(['published_id', 'year', sql<string>`value::text`.as('value'), 'source_url', 'publisher', 'hs_code', 'commodity'])
+    .where('subject', '=', q.subject)
+    .where('unit', '=', q.unit)
+    .where('year', 'is not', null)
+    .$if(reporter !== null, (qb) => qb.where('reporter_iso3', '=', reporter))
+    .$if(partner !== null, (qb) => qb.where('partner_iso3', '=', partner))
+    .$if(flow !== null, (qb) => qb.where((eb) => eb.or([eb('flow', 'is', null), eb('flow', '=', flow)])))
+    .$if(hsCode !== null, (qb) => qb.where((eb) => eb.or([
+      eb('hs_code', 'is', null),
+      eb(eb.val(hsCode), 'like', sql<string>`hs_code || '%'`),
+      eb('hs_code', 'like', `${hsCode ?? ''}%`),
+    ])))
+    .orderBy('year').orderBy('published_id')
+    .$narrowType<{ year: NotNull }>()
+    .execute()
   const seen = new Set<number>()
   const out: Observation[] = []
-  for (const row of r.rows) {
+  for (const row of rows) {
     if (seen.has(row.year)) continue
     seen.add(row.year)
     out.push({
-      year: row.year, value: row.value, source: 'published', query: sql`select value from core.published_figure where published_id = ${sql.lit(row.published_id)}`.compile(db).sql,
+      year: row.year, value: row.value, source: 'published', query: db.selectFrom('core.published_figure').select('value').where('published_id', '=', sql.lit(row.published_id)).compile().sql,
       basis: `published: ${row.publisher ?? 'release'}${row.commodity ? ` (${row.commodity}${row.hs_code ? `, HS ${row.hs_code}` : ''})` : ''} ${row.source_url}`,
     })
   }
@@ -240,14 +264,15 @@ export async function queryPublishedSeries(db: Kysely<Database>, q: { subject: s
 /** Replaces the stored checks with this round's (a check is recomputed from scratch each time). */
 export async function saveChecks(wh: Warehouse, checks: readonly { articleId: number; figureNo: number; result: CheckResult }[]): Promise<void> {
   await wh.transaction(async (tx) => {
-    await sql`delete from core.figure_check`.execute(tx.db)
-    for (const { articleId, figureNo, result: c } of checks) {
-      await sql`
-        insert into core.figure_check (article_id, figure_no, status, claimed, claimed_unit, tolerance_low, tolerance_high,
-          recomputed, gap, gap_pct, basis, evidence, missing, implied, inputs, query, declarations)
-        values (${articleId}, ${figureNo}, ${c.status}, ${c.claimed}, ${c.claimedUnit}, ${c.toleranceLow}, ${c.toleranceHigh},
-          ${c.recomputed}, ${c.gap}, ${c.gapPct}, ${c.basis}, ${c.evidence}, ${c.missing}, ${c.implied},
-          ${c.inputs === null ? null : JSON.stringify(c.inputs)}::jsonb, ${c.query}, ${c.declarations === null ? null : JSON.stringify(c.declarations)}::jsonb)`.execute(tx.db)
+    await tx.db.deleteFrom('core.figure_check').execute()
+    for (let from = 0; from < checks.length; from += 200) {
+      await tx.db.insertInto('core.figure_check').values(checks.slice(from, from + 200).map(({ articleId, figureNo, result: c }) => ({
+        article_id: articleId, figure_no: figureNo, status: c.status, claimed: c.claimed, claimed_unit: c.claimedUnit,
+        tolerance_low: c.toleranceLow === null ? null : String(c.toleranceLow), tolerance_high: c.toleranceHigh === null ? null : String(c.toleranceHigh), recomputed: c.recomputed, gap: c.gap, gap_pct: c.gapPct,
+        basis: c.basis, evidence: c.evidence, missing: c.missing, implied: c.implied,
+        inputs: c.inputs === null ? null : JSON.stringify(c.inputs), query: c.query,
+        declarations: c.declarations === null ? null : JSON.stringify(c.declarations),
+      }))).execute()
     }
   })
 }
@@ -287,13 +312,15 @@ export interface CheckRow {
 }
 
 export async function listChecks(db: Kysely<Database>): Promise<CheckRow[]> {
-  const r = await sql<CheckRow>`
-    select article_id, figure_no, article_url, text, kind, measure, year, status, claimed::text, claimed_unit,
-           recomputed::text, gap::text, gap_pct::text, basis, evidence, missing, implied, tolerance_low::text, tolerance_high::text,
-           inputs, query, declarations, change_direction, figure_value::text, figure_unit, qualifier, reporter_iso3, partner_iso3, flow,
-           hs_code, commodity
-    from reporting.figure_check order by article_id, figure_no`.execute(db)
-  return r.rows
+  const text = (column: 'claimed' | 'recomputed' | 'gap' | 'gap_pct' | 'tolerance_low' | 'tolerance_high' | 'figure_value') => sql<string | null>`${sql.ref(column)}::text`.as(column)
+  return db.selectFrom('reporting.figure_check')
+    .select(['article_id', 'figure_no', 'article_url', 'text', 'kind', 'measure', 'year', 'status', text('claimed'), 'claimed_unit',
+      text('recomputed'), text('gap'), text('gap_pct'), 'basis', 'evidence', 'missing', 'implied', text('tolerance_low'), text('tolerance_high'),
+      'inputs', 'query', 'declarations', 'change_direction', text('figure_value'), 'figure_unit', 'qualifier', 'reporter_iso3', 'partner_iso3',
+      'flow', 'hs_code', 'commodity'])
+    .orderBy('article_id').orderBy('figure_no')
+    .$narrowType<{ article_id: NotNull; figure_no: NotNull; text: NotNull; kind: NotNull; status: NotNull; claimed: NotNull; claimed_unit: NotNull }>()
+    .execute()
 }
 
 export interface PublishedListRow {
@@ -309,8 +336,9 @@ export interface PublishedListRow {
 }
 
 export async function listPublished(db: Kysely<Database>): Promise<PublishedListRow[]> {
-  const r = await sql<PublishedListRow>`
-    select subject, year, reporter_iso3, partner_iso3, commodity, value::text, unit, qualifier, source_url
-    from reporting.published_figure order by source_url, subject, year, unit`.execute(db)
-  return r.rows
+  return db.selectFrom('reporting.published_figure')
+    .select(['subject', 'year', 'reporter_iso3', 'partner_iso3', 'commodity', sql<string>`value::text`.as('value'), 'unit', 'qualifier', 'source_url'])
+    .orderBy('source_url').orderBy('subject').orderBy('year').orderBy('unit')
+    .$narrowType<{ subject: NotNull; unit: NotNull; source_url: NotNull }>()
+    .execute()
 }
