@@ -33,6 +33,7 @@ export type ErrorCode =
   | 'ARTICLE_TOO_LARGE'
   | 'CLAIMS_INVALID'
   | 'PUBLISHED_INVALID'
+  | 'FEED_MALFORMED'
 
 export class TradeEtlError extends Error {
   readonly code: ErrorCode

@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
-import { createWriteStream, mkdtempSync } from 'node:fs'
+import { createWriteStream, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openWarehouse } from '../src/load/index.ts'
 import { ENGINES, createTestWarehouse, type TestWarehouse } from './helpers/warehouse.ts'
 import { NODE_FLAGS } from './helpers/run-cli.ts'
 
@@ -32,8 +33,8 @@ interface Stopped {
 }
 
 /** Starts `ingest FILE`, waits for the load to begin, sends `signals` (a moment apart), resolves on exit. */
-async function ingestAndSignal(file: string, env: NodeJS.ProcessEnv, signals: NodeJS.Signals[]): Promise<Stopped> {
-  const child = spawn(process.execPath, [...NODE_FLAGS, BIN, 'ingest', file, '--json'], { env: { ...process.env, LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+async function ingestAndSignal(file: string, env: NodeJS.ProcessEnv, signals: NodeJS.Signals[], args: string[] = ['ingest', file, '--json']): Promise<Stopped> {
+  const child = spawn(process.execPath, [...NODE_FLAGS, BIN, ...args], { env: { ...process.env, LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
   let stderr = ''
   let sent = false
   child.stderr.on('data', (chunk: Buffer) => {
@@ -93,5 +94,30 @@ describe.each(ENGINES)('SIGINT/SIGTERM during an ingest on the %s engine', (engi
     const { files } = await ingestJson(file, env)
     expect(files).toHaveLength(1)
     expect(files[0]).toMatchObject({ skipped: false, rowsRead: ROWS, rowsLoaded: ROWS })
+  }, 180_000)
+
+  it('schedule: SIGTERM while the caught-up run ingests rolls it back, marks the run aborted and exits 0', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'trade-etl-schedule-'))
+    const config = join(dir, 'schedule.config.json')
+    // Other bytes than the file the test above loads in the end (one row more): not skipped.
+    const daily = join(dir, 'BACI_HS17_Y2021_V202402.csv')
+    await writeBaci(daily, ROWS + 1)
+    // A daily job never run: the scheduler catches its last tick up at start, ingesting at once.
+    writeFileSync(config, JSON.stringify({ jobs: [{ name: 'baci-daily', kind: 'ingest', files: [daily], schedule: '0 3 * * *' }] }))
+    const home = env.TRADE_ETL_HOME === '' ? {} : { TRADE_ETL_HOME: join(dir, 'home') }
+    const stopped = await ingestAndSignal(daily, { ...env, ...home }, ['SIGTERM'], ['schedule', '--config', config])
+    expect(stopped.code, stopped.stderr).toBe(0)
+    expect(stopped.stderr).toContain('"msg":"missed tick: catching up"')
+    const wh = engine === 'server'
+      ? await openWarehouse({ engine: 'server', url: t?.url as string })
+      : await openWarehouse({ engine: 'embedded', dataDir: join(dir, 'home') })
+    try {
+      const runs = await wh.db.selectFrom('etl.run').select(['job', 'status']).where('job', '=', 'baci-daily').execute()
+      expect(runs).toEqual([{ job: 'baci-daily', status: 'aborted' }])
+      const loaded = await wh.db.selectFrom('etl.source_file').select('file_id').where('path', '=', daily).execute()
+      expect(loaded).toEqual([])
+    } finally {
+      await wh.close()
+    }
   }, 180_000)
 })

@@ -195,12 +195,12 @@ function buildProgram(session: Session, setExit: (code: number) => void): Comman
     .description('run each job on its cron schedule until SIGINT/SIGTERM')
     .action(action(async () => {
       const config = await session.jobConfig()
-      await session.withReadyWarehouse((wh) => runScheduler(wh, config, log, session.signal))
+      await session.withReadyWarehouse((wh) => runScheduler(wh, config, log, { stop: session.signal }))
       return EXIT.ok
     }))
 
   program.command('ingest')
-    .description('load trade files (.csv, .tsv, .txt, .gz, .zip), each in one transaction')
+    .description('load trade files (.csv, .tsv, .txt, .gz, .zip, .7z), each in one transaction')
     .argument('<file...>', 'files, folders or globs')
     .addOption(new Option('--format <name>', 'force a layout').choices(['auto', ...SOURCE_FORMATS]).default('auto'))
     .option('--json', 'print {"files": [...]} on stdout')

@@ -34,6 +34,9 @@ const JobBase = {
   schedule: CronSchema.optional(),
   /** `status --check` calls the job stale when its newest source is older than this. */
   maxAge: DurationSchema.optional(),
+  /** `schedule` runs a failed run again this many times, waiting retryDelay, doubled each time. */
+  retries: z.number().int().min(0).max(10).default(0),
+  retryDelay: DurationSchema.default('1m'),
 }
 
 const IngestJobSchema = z.strictObject({
@@ -53,8 +56,12 @@ const ArticleJobSchema = z.strictObject({
     title: z.string().optional(),
     published: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
     optional: z.boolean().default(false),
-  })).min(1),
-})
+  })).default([]),
+  /** News pages fetched as HTML: title, canonical URL and published date read from the page. */
+  urls: z.array(HttpUrlSchema).default([]),
+  /** RSS 2.0 / Atom feeds: each new item's page fetched once (etl.feed_item). */
+  feeds: z.array(HttpUrlSchema).default([]),
+}).refine((j) => j.files.length + j.urls.length + j.feeds.length > 0, 'an articles job needs files, urls or feeds')
 
 const PublishedJobSchema = z.strictObject({
   ...JobBase,

@@ -6,3 +6,4 @@ export {
   readTextFile, parseClaimsFile, parsePublishedFile, type Claim, type ClaimsFile, type PublishedFigure, type PublishedFile, type FileBytes,
 } from './read-figure-files.ts'
 export { HttpClient, SecretRedactor, redactUrl, parseJsonExact, readComtradeAnswer, writePlusCsv, type ComtradeAnswer, type FetchOptions, type FetchResult, type FetchRecord, type HttpClientOptions, type Expect } from './http/index.ts'
+export { parseFeed, type FeedItem } from './read-feed.ts'

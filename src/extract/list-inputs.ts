@@ -3,7 +3,7 @@ import { glob } from 'tinyglobby'
 import { TradeEtlError } from '../errors.ts'
 
 /** File endings the ingest command reads; anything else inside a folder is passed over. */
-export const INPUT_EXTENSIONS = ['.csv', '.tsv', '.txt', '.gz', '.zip'] as const
+export const INPUT_EXTENSIONS = ['.csv', '.tsv', '.txt', '.gz', '.zip', '.7z'] as const
 
 /**
  * Expands command-line inputs: files as given, folders to the data files below them, globs to

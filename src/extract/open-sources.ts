@@ -6,6 +6,7 @@ import { Transform, type Readable } from 'node:stream'
 import { createGunzip, createInflateRaw } from 'node:zlib'
 import yauzl from 'yauzl'
 import { TradeEtlError } from '../errors.ts'
+import { extractSevenZip } from './seven-zip.ts'
 
 /** One stream of data to load: a plain file, a gzip's content, or one member of a zip. */
 export interface SourceHandle {
@@ -27,6 +28,8 @@ export interface SourceHandle {
   bytesConsumed(): number
   /** Opens the (decompressed) bytes; callable more than once. */
   open(): Promise<Readable>
+  /** Removes what opening the input left on disk (a .7z's unpacked members); the caller calls it once it is done with every source of the input. */
+  dispose?(): Promise<void>
 }
 
 /** Bytes read at a time by hashFile, into one buffer reused for the whole file. */
@@ -62,6 +65,7 @@ export async function openSources(path: string, signal?: AbortSignal): Promise<S
   const sha256 = await hashFile(path, signal)
   const lower = path.toLowerCase()
   if (lower.endsWith('.zip')) return zipMembers(path, sha256, info.size)
+  if (lower.endsWith('.7z')) return sevenZipMembers(path, sha256, info.size, signal)
   // The file stream's own count of bytes read: progress without a byte counter in the stream.
   let file: ReturnType<typeof createReadStream> | undefined
   const consumed = () => file?.bytesRead ?? 0
@@ -80,6 +84,24 @@ export async function openSources(path: string, signal?: AbortSignal): Promise<S
     path, member: '', displayPath: path, fileName: basename(path), sha256, bytes: info.size, bytesOnDisk: info.size, bytesConsumed: consumed,
     open: async () => (file = createReadStream(path)),
   }]
+}
+
+/** The members of a .7z archive, unpacked to a temporary folder that `dispose` removes. */
+async function sevenZipMembers(path: string, sha256: string, bytes: number, signal?: AbortSignal): Promise<SourceHandle[]> {
+  const extract = await extractSevenZip(path, signal)
+  if (extract.members.length === 0) {
+    await extract.dispose()
+    throw new TradeEtlError('ARCHIVE_CORRUPT', 'the 7z archive has no files in it', { file: path })
+  }
+  return extract.members.map(({ name: member, path: unpacked, bytes: size }) => {
+    let file: ReturnType<typeof createReadStream> | undefined
+    return {
+      path, member, displayPath: `${path}!${member}`, fileName: basename(member), sha256, bytes, bytesOnDisk: size,
+      bytesConsumed: () => file?.bytesRead ?? 0,
+      open: async () => (file = createReadStream(unpacked)),
+      dispose: extract.dispose,
+    }
+  })
 }
 
 function openZip(path: string): Promise<yauzl.ZipFile> {

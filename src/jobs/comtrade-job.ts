@@ -3,7 +3,7 @@ import { describeError, TradeEtlError } from '../errors.ts'
 import { readComtradeAnswer, redactUrl, writePlusCsv, type HttpClient } from '../extract/index.ts'
 import { findComtradeSlice, saveComtradeSlice, type ComtradeSliceRelease, type Warehouse } from '../load/index.ts'
 import type { Logger } from '../log.ts'
-import { failedSource, sourceFromFiles, type SourceOutcome } from './fetch-sources.ts'
+import { failedSource, sourceFromFiles, withdrawOlderRelease, type SourceOutcome } from './fetch-sources.ts'
 import { ingestFiles } from './ingest-files.ts'
 
 type ComtradeJob = Extract<Job, { kind: 'comtrade' }>
@@ -85,13 +85,21 @@ export async function runComtradeJob(
               { file: shown })
           }
           let outcome: SourceOutcome
+          let releaseSha256 = fetched.sha256
           if (answer.records.length === 0) {
             outcome = { source: shown, status: 'loaded', bytes: 0, rowsLoaded: 0, rowsRejected: 0 }
           } else {
             const csv = fetched.path.replace(/\.json$/, '.csv')
             await writePlusCsv(answer.records, csv)
-            const files = await ingestFiles(wh, [csv], { format: 'comtrade-plus', runId: options.runId, log: options.log, displayAs: shown, ...signal })
+            const files = await ingestFiles(wh, [csv], { format: 'comtrade-plus', runId: options.runId, log: options.log, displayAs: shown, slice: shown, ...signal })
             outcome = sourceFromFiles(shown, files)
+            releaseSha256 = files[0]?.sha256 ?? releaseSha256
+          }
+          // Comtrade publishes a reporter-period dataset whole: the new release replaces the slice
+          // (an empty answer withdraws all of it).
+          if (outcome.status === 'loaded') {
+            const withdrawn = await withdrawOlderRelease(wh, shown, releaseSha256, options.log)
+            if (withdrawn > 0) outcome = { ...outcome, rowsWithdrawn: withdrawn }
           }
           out.push({ ...outcome, bytes: fetched.bytesDownloaded })
           if (outcome.status !== 'failed') await saveComtradeSlice(wh, key, release, fetched.sha256)

@@ -2,7 +2,7 @@ import { resolve } from 'node:path'
 import { parseDuration, type DownloadSettings, type Env } from '../config/index.ts'
 import { describeError } from '../errors.ts'
 import { HttpClient, redactUrl } from '../extract/index.ts'
-import { isLoadedSha256, recordHttpFetch, type Warehouse } from '../load/index.ts'
+import { isLoadedSha256, recordHttpFetch, withdrawReplacedFlows, type Warehouse } from '../load/index.ts'
 import type { Logger } from '../log.ts'
 import type { SourceFormat } from '../transform/index.ts'
 import { ingestFiles, type FileSummary } from './ingest-files.ts'
@@ -16,6 +16,8 @@ export interface SourceOutcome {
   readonly bytes: number
   readonly rowsLoaded: number
   readonly rowsRejected: number
+  /** Flows an older release of this source had and this one has not, withdrawn by this run (only when some were). */
+  readonly rowsWithdrawn?: number
   readonly error?: string
 }
 
@@ -56,13 +58,26 @@ export async function ingestUrls(
         out.push({ source: shown, status: 'not-modified', bytes: 0, rowsLoaded: 0, rowsRejected: 0 })
         continue
       }
-      const files = await ingestFiles(wh, [fetched.path], { ...options, displayAs: shown })
-      out.push({ ...sourceFromFiles(shown, files), bytes: fetched.bytesDownloaded })
+      const files = await ingestFiles(wh, [fetched.path], { ...options, displayAs: shown, slice: shown })
+      const outcome: SourceOutcome = { ...sourceFromFiles(shown, files), bytes: fetched.bytesDownloaded }
+      const withdrawn = outcome.status === 'loaded' ? await withdrawOlderRelease(wh, shown, fetched.sha256, options.log) : 0
+      out.push(withdrawn > 0 ? { ...outcome, rowsWithdrawn: withdrawn } : outcome)
     } catch (error) {
       out.push(failedSource(http, shown, error, options))
     }
   }
   return out
+}
+
+/**
+ * A new release of a slice is in, every file of it: what older releases had and it has not is
+ * withdrawn (CONTRACT.md, "a release replaces its slice"). A release that failed in part
+ * withdraws nothing: it is not loaded whole.
+ */
+export async function withdrawOlderRelease(wh: Warehouse, slice: string, sha256: string, log: Logger): Promise<number> {
+  const { withdrawn } = await withdrawReplacedFlows(wh, slice, sha256)
+  if (withdrawn > 0) log.info({ source: slice, withdrawn }, 'flows withdrawn: the newer release no longer has them')
+  return withdrawn
 }
 
 /** Local files as sources: each loaded, skipped (same bytes already loaded) or failed. */

@@ -61,6 +61,8 @@ export interface IngestOptions {
   readonly onProgress?: (event: IngestProgressEvent) => void
   /** Name the sources by this (a URL, redacted) instead of their path in the download cache. */
   readonly displayAs?: string
+  /** The slice the inputs are a release of (a URL, redacted): recorded with each file (etl.source_file.slice). */
+  readonly slice?: string
   /** The clock, for the latest plausible year (tests inject one). */
   readonly now?: () => Date
 }
@@ -92,24 +94,33 @@ export async function ingestFiles(wh: Warehouse, inputs: readonly string[], opti
       options.log.error({ file, err: error }, 'file failed')
       continue
     }
-    for (const source of sources) {
-      let summary = await ingestSource(wh, source, sources.length > 1, options)
-      // A dropped connection is retried once, on a new one (the failed one is not reused):
-      // the first attempt rolled back, so the retry starts from a clean warehouse.
-      if (summary?.connectionLost === true) {
-        options.log.warn({ file: source.displayPath }, 'connection lost, retrying the file once')
-        summary = await ingestSource(wh, source, sources.length > 1, options)
-        if (summary !== undefined && summary.error === undefined) summary = { ...summary, retried: true }
-      }
-      if (summary !== undefined) {
-        const { connectionLost: _, ...shown } = summary
-        summaries.push(shown)
-        continue
-      }
+    try {
+      await ingestSources(wh, sources, options, summaries)
+    } finally {
+      // Once, for every source of the input: a .7z's members share one unpacked folder.
+      await sources[0]?.dispose?.()
     }
   }
   await refreshStatistics(wh, summaries, options.log)
   return summaries
+}
+
+/** The sources of one input file, one after the other, each summary pushed onto `summaries`. */
+async function ingestSources(wh: Warehouse, sources: readonly SourceHandle[], options: IngestOptions, summaries: FileSummary[]): Promise<void> {
+  for (const source of sources) {
+    let summary = await ingestSource(wh, source, sources.length > 1, options)
+    // A dropped connection is retried once, on a new one (the failed one is not reused):
+    // the first attempt rolled back, so the retry starts from a clean warehouse.
+    if (summary?.connectionLost === true) {
+      options.log.warn({ file: source.displayPath }, 'connection lost, retrying the file once')
+      summary = await ingestSource(wh, source, sources.length > 1, options)
+      if (summary !== undefined && summary.error === undefined) summary = { ...summary, retried: true }
+    }
+    if (summary !== undefined) {
+      const { connectionLost: _, ...shown } = summary
+      summaries.push(shown)
+    }
+  }
 }
 
 /** ANALYZE of what the loads changed, in the same run, so reports are planned on real numbers. */
@@ -176,6 +187,7 @@ async function loadSource(wh: Warehouse, source: SourceHandle, inArchive: boolea
       layout: layout.name,
       encoding,
       runId: options.runId ?? null,
+      ...(options.slice === undefined ? {} : { slice: options.slice }),
       produce: async (sink, signal) => {
         const records = first ?? await readRecords(await source.open(), source.displayPath, signal)
         current = records

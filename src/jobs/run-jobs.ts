@@ -6,6 +6,7 @@ import type { HttpClient } from '../extract/index.ts'
 import { ingestFiles, type FileSummary } from './ingest-files.ts'
 import { runComtradeJob } from './comtrade-job.ts'
 import { createJobHttpClient, downloadCacheDir, fileOutcomes, ingestUrls, type SourceOutcome } from './fetch-sources.ts'
+import { loadArticleUrls, loadFeeds } from './article-sources.ts'
 import { loadArticleFiles, loadPublishedFiles, runChecks, type ArticleSummary, type PublishedSummary } from './figures.ts'
 
 export interface JobResult {
@@ -99,7 +100,15 @@ async function runJob(wh: Warehouse, config: JobConfig, job: Job, runId: number,
       }
       case 'articles': {
         const articles = await loadArticleFiles(wh, job.files, jobLog)
-        return { job: job.name, kind: job.kind, ok: true, ms: ms(), articles, sources: articles.map(figureSource) }
+        const sources = articles.map(figureSource)
+        if (job.urls.length > 0 || job.feeds.length > 0) {
+          const options = { job: job.name, runId, log: jobLog, signal }
+          sources.push(...await withJobHttp(wh, config, job.name, runId, async (http) => [
+            ...await loadArticleUrls(wh, http, job.urls, options),
+            ...await loadFeeds(wh, http, job.feeds, options),
+          ]))
+        }
+        return { job: job.name, kind: job.kind, ms: ms(), articles, ...summarizeSources(sources) }
       }
       case 'published': {
         const published = await loadPublishedFiles(wh, job.files, jobLog)

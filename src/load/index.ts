@@ -1,6 +1,6 @@
 export { withWarehouse, openWarehouse, isConnectionLost, type Warehouse, type WarehouseTx, type WarehouseLocation, type Engine, type EmbeddedEngine } from './warehouse.ts'
 export { migrateToLatest, type MigrateSummary } from './migrate.ts'
-export { loadTradeSource, findLoadedSource, type TradeSourceLoad, type TradeSourceResult, type TradeRowBatch, type RejectSink } from './load-trade-source.ts'
+export { loadTradeSource, findLoadedSource, withdrawReplacedFlows, type WithdrawResult, type TradeSourceLoad, type TradeSourceResult, type TradeRowBatch, type RejectSink } from './load-trade-source.ts'
 export { TRADE_FLOW_COLUMNS, TRADE_FLOW_KEY, naturalKeyOf, refreshTradeStatistics } from './trade-flow-table.ts'
 export { recordReferenceLoad, upsertSideTable } from './reference.ts'
 export { queryYoy, queryStatus, type YoyFilter, type YoyRow, type StatusReport } from './reports.ts'
@@ -16,3 +16,4 @@ export {
 export { recordHttpFetch, isLoadedSha256, recordJobState, listJobStates, type HttpFetchRow, type JobStatus, type JobStateRow } from './job-state-store.ts'
 export { findComtradeSlice, saveComtradeSlice, type ComtradeSliceKey, type ComtradeSliceRelease } from './comtrade-slice-store.ts'
 export { serveEmbedded, serveToReaders, holderUrl, type ServeAddress, type ServedWarehouse } from './serve-embedded.ts'
+export { listSeenFeedItems, saveFeedItem, type FeedItemRow } from './feed-item-store.ts'

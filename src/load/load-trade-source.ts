@@ -29,6 +29,11 @@ export interface TradeSourceLoad {
   readonly encoding: string
   readonly runId: number | null
   /**
+   * The slice this source is a release of (a URL as configured, redacted), when it is published
+   * whole: withdrawReplacedFlows then takes out what an older release of it had and this one has not.
+   */
+  readonly slice?: string
+  /**
    * The source's rows, reporting what did not become a row to the sink. Called again from the
    * start if the fast path has to be abandoned.
    */
@@ -89,6 +94,7 @@ export async function loadTradeSource(wh: Warehouse, load: TradeSourceLoad, sign
       .values({
         sha256: load.sha256, member: load.member, path: load.displayPath, format: load.format, layout: load.layout,
         encoding: load.encoding, bytes: load.bytes, rows_read: 0, rows_loaded: 0, rows_rejected: 0, run_id: load.runId,
+        slice: load.slice ?? null,
       })
       .returning('file_id')
       .executeTakeFirstOrThrow()
@@ -183,10 +189,11 @@ const DECODED_KEY: Record<(typeof TRADE_FLOW_KEY)[number], string> = {
   partner_code: 'dpa.code', partner2_code: 'ds.partner2_code', customs_code: 'ds.customs_code', mot_code: 'ds.mot_code',
   flow: 'ds.flow', product_code: 'dpr.code',
 }
-const KEY_COLUMNS = sql.raw(TRADE_FLOW_KEY.join(', '))
-const DECODED_KEY_SQL = sql.raw(TRADE_FLOW_KEY.map((c) => `${DECODED_KEY[c]} as ${c}`).join(', '))
 const FACT_KEY_SQL = sql.raw(FACT_KEY.join(', '))
 const FACT_COLUMNS_SQL = sql.raw(FACT_COLUMNS.join(', '))
+/** What core.trade_flow_revision keeps of a row of core.trade_fact aliased `f`, and its columns. */
+const REVISION_COLUMNS_SQL = sql.raw(`${TRADE_FLOW_KEY.join(', ')}, value, currency, net_mass_t, quantity, file_id, line, year, is_primary, reporter_iso3, partner_iso3, quantity_unit`)
+const DECODED_REVISION_SQL = sql.raw(`${TRADE_FLOW_KEY.map((c) => `${DECODED_KEY[c]} as ${c}`).join(', ')}, f.value, f.currency, f.net_mass_t, f.quantity, f.file_id, f.line, f.year, f.is_primary, f.reporter_iso3, f.partner_iso3, f.quantity_unit`)
 
 async function mergeThroughStaging(
   tx: WarehouseTx, load: TradeSourceLoad, encoder: TradeFactEncoder, fileId: number, rejects: RejectSpool, signal?: AbortSignal,
@@ -220,28 +227,65 @@ async function mergeThroughStaging(
     for (const d of duplicates.rows) rejects.reject(d.line, `duplicate key: the same flow as line ${d.first_line}`, d.raw)
   }
 
-  // Rows of keys already there go, their old values to the revisions where they changed; then
-  // every staged row goes in, in file order. A delete and a plain insert, not an upsert: ON
-  // CONFLICT DO UPDATE probed the key row by row and wrote each update as a new index entry
-  // anyway (1M BACI rows revised: 3.1x -> see the commit) .
+  // Rows of keys already there go, each to the revisions (changed or not: the history must
+  // answer "what did the warehouse say on date D", sql/0020); then every staged row goes in, in
+  // file order. A delete and a plain insert, not an upsert: ON CONFLICT DO UPDATE probed the key
+  // row by row and wrote each update as a new index entry anyway (1M BACI rows revised: 3.1x).
   const revisedResult = await sql<{ revised: number }>`
     with gone as (
       delete from core.trade_fact f using pg_temp.staged_fact s
       where ${sql.raw(FACT_KEY.map((c) => `f.${c} = s.${c}`).join(' and '))}
       returning f.*, s.value as new_value, s.currency as new_currency, s.net_mass_t as new_net_mass_t, s.quantity as new_quantity
     ), revised as (
-      insert into core.trade_flow_revision
-        (${KEY_COLUMNS}, value, currency, net_mass_t, quantity, file_id, line, superseded_by_file_id)
-      select ${DECODED_KEY_SQL}, f.value, f.currency, f.net_mass_t, f.quantity, f.file_id, f.line, ${fileId}
+      insert into core.trade_flow_revision (${REVISION_COLUMNS_SQL}, superseded_by_file_id, change)
+      select ${DECODED_REVISION_SQL}, ${fileId},
+             case when (f.value, f.currency, f.net_mass_t, f.quantity) is distinct from (f.new_value, f.new_currency, f.new_net_mass_t, f.new_quantity)
+                  then 'revised' else 'unchanged' end
       from gone f ${DECODE_JOINS}
-      where (f.value, f.currency, f.net_mass_t, f.quantity) is distinct from (f.new_value, f.new_currency, f.new_net_mass_t, f.new_quantity)
-      returning 1
+      returning change
     )
-    select (select count(*)::int from revised) as revised`.execute(tx.db)
+    select (select count(*)::int from revised where change = 'revised') as revised`.execute(tx.db)
 
   const inserted = await sql`
     insert into core.trade_fact (${FACT_COLUMNS_SQL}) select ${FACT_COLUMNS_SQL} from pg_temp.staged_fact`.execute(tx.db)
   return { loaded: Number(inserted.numAffectedRows ?? 0), revised: revisedResult.rows[0]?.revised ?? 0, read, encoding }
+}
+
+/** What withdrawReplacedFlows took out of core.trade_fact. */
+export interface WithdrawResult {
+  readonly withdrawn: number
+}
+
+/**
+ * A newer release of a slice is loaded (every file of it committed, as `releaseSha256`): the
+ * rows still current from older releases of the same slice are flows the newer one no longer
+ * has. They leave core.trade_fact for core.trade_flow_revision (change = 'withdrawn', with the
+ * new release's file of the same archive member, else its first file), in one transaction
+ * under the load lock, so a concurrent load never sees half of it.
+ */
+export async function withdrawReplacedFlows(wh: Warehouse, slice: string, releaseSha256: string): Promise<WithdrawResult> {
+  return wh.transaction(async (tx) => {
+    await sql`select pg_advisory_xact_lock(hashtext(${MERGE_LOCK}))`.execute(tx.db)
+    const result = await sql<{ withdrawn: number }>`
+      with release as (
+        select file_id, member from etl.source_file where slice = ${slice} and sha256 = ${releaseSha256}
+      ), older as (
+        select o.file_id,
+               coalesce((select r.file_id from release r where r.member = o.member), (select min(file_id) from release)) as by_file_id
+        from etl.source_file o
+        where o.slice = ${slice} and o.sha256 <> ${releaseSha256}
+      ), gone as (
+        delete from core.trade_fact f using older o where f.file_id = o.file_id
+        returning f.*, o.by_file_id
+      ), withdrawn as (
+        insert into core.trade_flow_revision (${REVISION_COLUMNS_SQL}, superseded_by_file_id, change)
+        select ${DECODED_REVISION_SQL}, f.by_file_id, 'withdrawn'
+        from gone f ${DECODE_JOINS}
+        returning 1
+      )
+      select (select count(*)::int from withdrawn) as withdrawn`.execute(tx.db)
+    return { withdrawn: result.rows[0]?.withdrawn ?? 0 }
+  })
 }
 
 /** Rejected rows held until the data is in, spilled to a temporary file past a few thousand. */

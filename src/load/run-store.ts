@@ -20,12 +20,15 @@ export async function finishRun(wh: Warehouse, runId: number, outcome: { status:
 
 /**
  * Claims one cron tick of a job: true for exactly one caller across every scheduler sharing the
- * warehouse (insert ... on conflict do nothing on the tick's key).
+ * warehouse. One statement on the job's one row (etl.cron_job): it moves last_tick_at forward
+ * only if the stored tick is older, so a tick already claimed, or an older one, is refused.
  */
-export async function claimCronTick(wh: Warehouse, job: string, tickAt: Date): Promise<boolean> {
+export async function claimCronTick(wh: Warehouse, job: string, tickAt: Date, claimedAt: Date): Promise<boolean> {
   const claimed = await sql<{ job: string }>`
-    insert into etl.cron_tick (job, tick_at) values (${job}, ${tickAt})
-    on conflict do nothing returning job`.execute(wh.db)
+    insert into etl.cron_job (job, last_tick_at, claimed_at, known_since) values (${job}, ${tickAt}, ${claimedAt}, ${claimedAt})
+    on conflict (job) do update set last_tick_at = excluded.last_tick_at, claimed_at = excluded.claimed_at
+    where etl.cron_job.last_tick_at < excluded.last_tick_at
+    returning job`.execute(wh.db)
   return claimed.rows.length > 0
 }
 

@@ -210,8 +210,14 @@ export interface CoreTradeFlowRevision {
   quantity: string | null
   file_id: number
   line: number
-  superseded_by_file_id: number
+  superseded_by_file_id: number | null
   superseded_at: ColumnType<Date, Date | string | undefined, Date | string>
+  change: ColumnType<string, string | undefined, string>
+  year: number | null
+  is_primary: boolean | null
+  reporter_iso3: string | null
+  partner_iso3: string | null
+  quantity_unit: string | null
 }
 
 /** table etl.comtrade_slice */
@@ -229,11 +235,25 @@ export interface EtlComtradeSlice {
   loaded_at: ColumnType<Date, Date | string | undefined, Date | string>
 }
 
-/** table etl.cron_tick */
-export interface EtlCronTick {
+/** table etl.cron_job */
+export interface EtlCronJob {
   job: string
-  tick_at: ColumnType<Date, Date | string, Date | string>
+  last_tick_at: ColumnType<Date, Date | string, Date | string>
   claimed_at: ColumnType<Date, Date | string | undefined, Date | string>
+  known_since: ColumnType<Date, Date | string | undefined, Date | string>
+}
+
+/** table etl.feed_item */
+export interface EtlFeedItem {
+  feed_url: string
+  item_key: string
+  link: string
+  title: string | null
+  published: string | null
+  article_sha256: string
+  job: string
+  run_id: number | null
+  loaded_at: ColumnType<Date, Date | string | undefined, Date | string>
 }
 
 /** table etl.http_fetch */
@@ -300,6 +320,7 @@ export interface EtlSourceFile {
   rows_rejected: number
   run_id: number | null
   loaded_at: ColumnType<Date, Date | string | undefined, Date | string>
+  slice: string | null
 }
 
 /** view reporting.article_figure */
@@ -549,6 +570,7 @@ export interface ReportingTradeFlowRevision {
   loaded_at: ColumnType<Date | null, Date | string | null, Date | string | null>
   superseded_by_file: string | null
   superseded_at: ColumnType<Date | null, Date | string | null, Date | string | null>
+  change: string | null
 }
 
 /** view reporting.trade_yoy */
@@ -589,7 +611,8 @@ export interface Database {
   'core.trade_flow': CoreTradeFlow
   'core.trade_flow_revision': CoreTradeFlowRevision
   'etl.comtrade_slice': EtlComtradeSlice
-  'etl.cron_tick': EtlCronTick
+  'etl.cron_job': EtlCronJob
+  'etl.feed_item': EtlFeedItem
   'etl.http_fetch': EtlHttpFetch
   'etl.job_state': EtlJobState
   'etl.rejected_row': EtlRejectedRow
