@@ -172,17 +172,17 @@ select y.source_format,
        y.value_prev,
        rc.name as reporter_name,
        pc.name as partner_name,
-       -- The row's own classification (a hash join), else the newest one that has the code (H5
-       -- rows, described by the bundled H3 table): looked up only when the first is missing.
-       coalesce(pd.description, (select p.description from core.product p where p.code = pr.code collate "default"
-                                 order by p.classification desc limit 1)) as product_description
+       -- The row's own classification, else the newest one that has the code (H5 rows are
+       -- described by the bundled H3 table): index lookups per row, so that a pair's few hundred
+       -- rows never wait for a scan of the whole product table.
+       coalesce((select p.description from core.product p where p.classification = y.classification collate "default" and p.code = pr.code collate "default"),
+                (select p.description from core.product p where p.code = pr.code collate "default" order by p.classification desc limit 1)) as product_description
 from core.trade_yoy y
 join core.dim_country r on r.country_id = y.reporter_id
 join core.dim_country pa on pa.country_id = y.partner_id
 join core.dim_product pr on pr.product_id = y.product_id
 left join core.country rc on rc.code = r.code
-left join core.country pc on pc.code = pa.code
-left join core.product pd on pd.classification = y.classification and pd.code = pr.code collate "default";
+left join core.country pc on pc.code = pa.code;
 
 comment on view reporting.trade_yoy is 'Year over year per source, reporter, partner, flow, product and year, from annual primary flows (sources never summed together; the newest classification of a year is used, and classification_prev says when it changed). Filter on reporter_iso3/partner_iso3 or the codes: both are indexed.';
 comment on column reporting.trade_yoy.source_format is 'Layout of the source files: comtrade, comtrade-plus, baci, comext.';

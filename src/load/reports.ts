@@ -1,35 +1,77 @@
-import { sql, type Selectable } from 'kysely'
+import { CompiledQuery, sql, type Kysely, type Selectable } from 'kysely'
 import type { Database } from './schema.ts'
 import type { Warehouse } from './warehouse.ts'
 
 export interface YoyFilter {
+  /** ISO3, the source's code, or the name (case-insensitive) of the reporter. */
   readonly reporter?: string | undefined
   readonly partner?: string | undefined
   readonly product?: string | undefined
   readonly flow?: string | undefined
-  readonly limit?: number | undefined
 }
 
 /** A row of reporting.trade_yoy as the view gives it. */
 export type YoyRow = Selectable<Database['reporting.trade_yoy']>
 
-/** reporting.trade_yoy filtered; reporter and partner match an ISO3 or the source's code. */
-export async function queryYoy(wh: Warehouse, filter: YoyFilter): Promise<YoyRow[]> {
-  let q = wh.db.selectFrom('reporting.trade_yoy').selectAll()
-  if (filter.reporter !== undefined) {
-    const r = filter.reporter.toUpperCase()
-    q = q.where((eb) => eb.or([eb('reporter_iso3', '=', r), eb('reporter_code', '=', filter.reporter as string)]))
-  }
-  if (filter.partner !== undefined) {
-    const p = filter.partner.toUpperCase()
-    q = q.where((eb) => eb.or([eb('partner_iso3', '=', p), eb('partner_code', '=', filter.partner as string)]))
-  }
-  if (filter.product !== undefined) q = q.where('product_code', '=', filter.product)
-  if (filter.flow !== undefined) q = q.where('flow', '=', filter.flow.toUpperCase())
-  return q
-    .orderBy('source_format').orderBy('reporter_iso3').orderBy('partner_iso3').orderBy('flow').orderBy('product_code').orderBy('year')
-    .limit(filter.limit ?? 10_000)
-    .execute()
+/** Rows a cursor fetch brings at a time: memory stays bounded whatever the result's size. */
+const YOY_BATCH = 5000
+
+/**
+ * The country codes a filter names: the code itself, the codes whose ISO3 or name it is (from
+ * core.country), and the codes whose rows carry that ISO3 from the file. Resolved first so that
+ * the query filters on reporting.trade_yoy's indexed join (by code, an index range on the id),
+ * not an OR across the view's columns that no index serves.
+ */
+async function resolveCountryCodes(db: Kysely<Database>, text: string): Promise<string[]> {
+  const rows = await sql<{ code: string }>`
+    select d.code from core.dim_country d left join core.country c on c.code = d.code
+    where d.code = ${text} or c.iso3 = upper(${text}) or lower(c.name) = lower(${text})
+    union
+    select d.code from core.dim_country d
+    where d.country_id = (select y.reporter_id from core.trade_yoy y where y.reporter_iso3 = upper(${text}) limit 1)
+       or d.country_id = (select y.partner_id from core.trade_yoy y where y.partner_iso3 = upper(${text}) limit 1)`.execute(db)
+  return rows.rows.map((r) => r.code)
+}
+
+/**
+ * reporting.trade_yoy filtered, every row, in batches through a cursor (one transaction, so
+ * the rows are one snapshot): `onBatch` is awaited before the next fetch, so a slow reader (a
+ * pipe) holds the query back instead of rows piling up in memory. Resolves to the rows sent.
+ */
+export async function streamYoy(wh: Warehouse, filter: YoyFilter, onBatch: (rows: readonly YoyRow[]) => Promise<void> | void): Promise<number> {
+  return wh.transaction(async (tx) => {
+    const db = tx.db
+    let q = db.selectFrom('reporting.trade_yoy').selectAll()
+    if (filter.reporter !== undefined) q = q.where('reporter_code', 'in', [...await resolveCountryCodes(db, filter.reporter), filter.reporter])
+    if (filter.partner !== undefined) q = q.where('partner_code', 'in', [...await resolveCountryCodes(db, filter.partner), filter.partner])
+    if (filter.product !== undefined) q = q.where('product_code', '=', filter.product)
+    if (filter.flow !== undefined) q = q.where('flow', '=', filter.flow.toUpperCase())
+    const query = q
+      .orderBy('source_format').orderBy('reporter_iso3').orderBy('partner_iso3').orderBy('flow').orderBy('product_code').orderBy('year')
+      .orderBy('reporter_code').orderBy('partner_code')
+      .compile()
+    // A cursor of the compiled query, its parameters bound as usual (DECLARE takes them on both engines).
+    await db.executeQuery(CompiledQuery.raw(`declare yoy_rows no scroll cursor for ${query.sql}`, [...query.parameters]))
+    let sent = 0
+    for (;;) {
+      const batch = await sql<YoyRow>`fetch ${sql.raw(String(YOY_BATCH))} from yoy_rows`.execute(db)
+      if (batch.rows.length === 0) break
+      sent += batch.rows.length
+      await onBatch(batch.rows)
+      if (batch.rows.length < YOY_BATCH) break
+    }
+    await sql`close yoy_rows`.execute(db)
+    return sent
+  })
+}
+
+/** reporting.trade_yoy filtered, up to `limit` rows (the run's printed report). */
+export async function queryYoy(wh: Warehouse, filter: YoyFilter, limit = 1000): Promise<{ rows: YoyRow[]; total: number }> {
+  const rows: YoyRow[] = []
+  const total = await streamYoy(wh, filter, (batch) => {
+    for (const r of batch) if (rows.length < limit) rows.push(r)
+  })
+  return { rows, total }
 }
 
 export interface StatusReport {
