@@ -1,7 +1,7 @@
 export { withWarehouse, openWarehouse, isConnectionLost, type Warehouse, type WarehouseTx, type WarehouseLocation, type Engine, type EmbeddedEngine } from './warehouse.ts'
 export { migrateToLatest, type MigrateSummary } from './migrate.ts'
 export { loadTradeSource, findLoadedSource, type TradeSourceLoad, type TradeSourceResult, type TradeRowBatch, type RejectSink } from './load-trade-source.ts'
-export { TRADE_FLOW_COLUMNS, TRADE_FLOW_KEY, naturalKeyOf, refreshTradeStatistics, refreshTradeYoy, type TouchedSlices } from './trade-flow-table.ts'
+export { TRADE_FLOW_COLUMNS, TRADE_FLOW_KEY, naturalKeyOf, refreshTradeStatistics } from './trade-flow-table.ts'
 export { recordReferenceLoad, upsertSideTable } from './reference.ts'
 export { queryYoy, streamYoy, queryStatus, type YoyFilter, type YoyRow, type StatusReport } from './reports.ts'
 export { grantReader } from './grants.ts'
