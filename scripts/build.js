@@ -19,7 +19,9 @@ await build({
   // Dependencies are bundled too: resolving and reading some 300 module files was most of what
   // remained of start-up. PGlite stays outside (it loads its wasm and data files next to its own
   // module), pg-native is pg's optional native binding, not installed.
-  external: ['@electric-sql/pglite', 'pg-native'],
+  // The chart libraries load only for `report --chart` (dynamic imports): bundled, vega's
+  // megabytes would be parsed by every command; resvg is a native module.
+  external: ['@electric-sql/pglite', 'pg-native', 'vega', 'vega-lite', '@resvg/resvg-js'],
   // The bundled CommonJS dependencies (pg, pino, yauzl) require node's built-in modules.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   sourcemap: 'linked',

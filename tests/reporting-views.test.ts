@@ -181,7 +181,7 @@ describe.each(ENGINES)('reporting views on real trade files on the %s engine', (
   })
 
   it('report yoy --product 27 finds the chapter summed from BACI\'s six-digit rows', async () => {
-    const rows = await queryYoy(t.wh, { reporter: 'AZE', partner: 'ISR', product: '27' })
+    const { rows } = await queryYoy(t.wh, { reporter: 'AZE', partner: 'ISR', product: '27' })
     // BACI_HS17 Azerbaijan -> Israel: the file's HS 27 rows, in thousand USD (independent reading).
     const expected = new Map<number, bigint>()
     for (const year of [2021, 2022]) {
@@ -196,7 +196,7 @@ describe.each(ENGINES)('reporting views on real trade files on the %s engine', (
     expect(rows[1]?.value_usd_prev).toBe(rows[0]?.value_usd)
     expect(Number(rows[1]?.value_yoy_pct)).toBeCloseTo((Number(rows[1]?.value_usd) / Number(rows[0]?.value_usd) - 1) * 100, 1)
     // A chapter the source reports itself keeps the source's row, not a second one summed from leaves.
-    const india = await queryYoy(t.wh, { reporter: 'IND', product: '27', flow: 'M' })
+    const { rows: india } = await queryYoy(t.wh, { reporter: 'IND', product: '27', flow: 'M' })
     expect(india.map((r) => [r.source_format, r.value_usd])).toEqual([['comtrade', '637557813']])
   })
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
 import { chooseWarehouse, ensureHome, findConfig, readEnv, readJobConfig, requireConfig, type JobConfig, type WarehouseChoice } from '../config/index.ts'
 import { TradeEtlError } from '../errors.ts'
-import { grantReader, holderUrl, migrateToLatest, queryStatus, queryYoy, serveEmbedded, serveToReaders, withWarehouse, type EmbeddedEngine, type Warehouse } from '../load/index.ts'
+import { grantReader, holderUrl, migrateToLatest, queryStatus, serveEmbedded, serveToReaders, withWarehouse, type EmbeddedEngine, type Warehouse } from '../load/index.ts'
 import { createLogger, routeLibraryLogs, type Logger } from '../log.ts'
 import { SOURCE_FORMATS, type SourceFormat } from '../transform/index.ts'
 import { ensureReferenceData, ingestFiles, runJobs, runScheduler } from '../jobs/index.ts'
@@ -235,11 +235,14 @@ function buildProgram(session: Session, setExit: (code: number) => void): Comman
       if (!/^(M|X|RM|RX)$/i.test(flow)) throw new InvalidArgumentError('the flow is M, X, RM or RX.')
       return flow.toUpperCase()
     })
-    .addOption(new Option('--json', 'print {"rows": [...]}').conflicts('csv'))
-    .option('--csv', 'print CSV')
-    .action(action(async (opts: { reporter?: string; partner?: string; product?: string; flow?: string; json?: boolean; csv?: boolean }) => {
-      const rows = await session.withReadingWarehouse((wh) => queryYoy(wh, opts), opts.json !== true && opts.csv !== true)
-      printYoy(rows, opts.json === true ? 'json' : opts.csv === true ? 'csv' : 'table')
+    .addOption(new Option('--json', 'print {"rows": [...]}, every row').conflicts('csv'))
+    .option('--csv', 'print CSV, every row')
+    .option('--chart <file>', 'also draw value and net mass with their change on the previous year, to an .svg or .png file')
+    .action(action(async (opts: { reporter?: string; partner?: string; product?: string; flow?: string; json?: boolean; csv?: boolean; chart?: string }) => {
+      const mode = opts.json === true ? 'json' : opts.csv === true ? 'csv' : 'table'
+      const selection = [opts.reporter ?? 'all reporters', opts.flow === undefined ? undefined : ({ X: 'exports', M: 'imports', RX: 're-exports', RM: 're-imports' } as Record<string, string>)[opts.flow],
+        opts.partner === undefined ? undefined : `partner ${opts.partner}`, opts.product === undefined ? undefined : `product ${opts.product}`].filter((x) => x !== undefined).join(', ')
+      await session.withReadingWarehouse((wh) => printYoy(wh, opts, { mode, chart: opts.chart, selection }), mode === 'table')
       return EXIT.ok
     }))
 

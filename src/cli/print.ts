@@ -1,5 +1,8 @@
 import type { JobConfig } from '../config/index.ts'
-import { listPublished, queryYoy, type StatusReport, type Warehouse, type YoyRow } from '../load/index.ts'
+import { once } from 'node:events'
+import { TradeEtlError } from '../errors.ts'
+import { listPublished, queryYoy, streamYoy, type StatusReport, type Warehouse, type YoyFilter, type YoyRow } from '../load/index.ts'
+import { CHART_MAX_ROWS, writeYoyChart } from './yoy-chart.ts'
 import type { FileSummary } from '../jobs/index.ts'
 import type { RunSummary } from '../jobs/index.ts'
 import { formatAmount, formatPct, renderTable, toCsv } from './format.ts'
@@ -15,23 +18,79 @@ export function printIngest(files: readonly FileSummary[]): void {
   ))
 }
 
-const YOY_HEADERS = ['source', 'reporter', 'partner', 'flow', 'product', 'year', 'value_usd', 'value_yoy', 'net_mass_t', 'mass_yoy', 'class']
+const YOY_HEADERS = ['source', 'reporter', 'partner', 'flow', 'product', 'year', 'value', 'value_yoy', 'net_mass_t', 'mass_yoy', 'class']
 
 function yoyCells(r: YoyRow) {
   return [r.source_format, r.reporter_iso3 ?? r.reporter_code, r.partner_iso3 ?? r.partner_code, r.flow, r.product_code, r.year,
-    formatAmount(r.value_usd), formatPct(r.value_yoy_pct), formatAmount(r.net_mass_t, 1), formatPct(r.net_mass_yoy_pct),
+    r.value_usd !== null || r.value === null ? formatAmount(r.value_usd) : `${formatAmount(r.value)} ${r.currency ?? ''}`, formatPct(r.value_yoy_pct), formatAmount(r.net_mass_t, 1), formatPct(r.net_mass_yoy_pct),
     r.classification_prev !== null && r.classification_prev !== r.classification ? `${r.classification_prev}->${r.classification}` : r.classification]
 }
 
-export function printYoy(rows: readonly YoyRow[], mode: 'table' | 'csv' | 'json'): void {
-  if (mode === 'json') {
-    out(JSON.stringify({ rows }))
-  } else if (mode === 'csv') {
-    const headers = Object.keys(rows[0] ?? { source_format: '', reporter_code: '', reporter_iso3: '', partner_code: '', partner_iso3: '', flow: '', product_code: '', year: '', classification: '', classification_prev: '', value_usd: '', value_usd_prev: '', value_yoy_pct: '', net_mass_t: '', net_mass_t_prev: '', net_mass_yoy_pct: '' })
-    process.stdout.write(toCsv(headers, rows.map((r) => headers.map((h) => (r as unknown as Record<string, string | number | null>)[h]))))
-  } else {
-    out(rows.length === 0 ? '(no rows: load trade files with `trade-etl ingest` first, or widen the filter)' : renderTable(YOY_HEADERS, rows.map(yoyCells)))
+/** Rows a terminal table shows; the rest are counted and the count printed (--csv/--json give all). */
+export const TABLE_MAX_ROWS = 200
+
+const YOY_CSV_HEADERS = ['source_format', 'reporter_code', 'reporter_iso3', 'reporter_name', 'partner_code', 'partner_iso3', 'partner_name', 'flow',
+  'product_code', 'product_description', 'year', 'classification', 'classification_prev', 'value_usd', 'value_usd_prev', 'value_yoy_pct',
+  'value', 'currency', 'value_prev', 'net_mass_t', 'net_mass_t_prev', 'net_mass_yoy_pct'] as const satisfies readonly (keyof YoyRow)[]
+
+/** Writes to stdout, waiting for the pipe to drain when it is full (a slow reader holds the query back). */
+async function write(text: string): Promise<void> {
+  if (!process.stdout.write(text)) await once(process.stdout, 'drain')
+}
+
+export interface YoyOutput {
+  readonly mode: 'table' | 'csv' | 'json'
+  /** Also draw the rows to this .svg/.png file. */
+  readonly chart?: string | undefined
+  /** Words for the chart's title. */
+  readonly selection?: string
+}
+
+/**
+ * reporting.trade_yoy on stdout: --csv and --json stream every row (a cursor, batch by batch:
+ * memory does not grow with the result); the table shows TABLE_MAX_ROWS and says how many it
+ * left out. Resolves to the number of rows the filter selected.
+ */
+export async function printYoy(wh: Warehouse, filter: YoyFilter, output: YoyOutput): Promise<number> {
+  const shown: YoyRow[] = []
+  const charted: YoyRow[] = []
+  let first = true
+  if (output.mode === 'json') await write('{"rows":[')
+  if (output.mode === 'csv') await write(toCsv(YOY_CSV_HEADERS, []))
+  const total = await streamYoy(wh, filter, async (batch) => {
+    if (output.chart !== undefined) {
+      if (charted.length + batch.length > CHART_MAX_ROWS) {
+        throw new TradeEtlError('USAGE', `--chart: the selection has more than ${CHART_MAX_ROWS} rows; narrow it with --reporter, --partner, --product or --flow`)
+      }
+      charted.push(...batch)
+    }
+    if (output.mode === 'json') {
+      await write((first ? '' : ',') + batch.map((r) => JSON.stringify(r)).join(','))
+      first = false
+    } else if (output.mode === 'csv') {
+      await write(toCsv(YOY_CSV_HEADERS, batch.map((r) => YOY_CSV_HEADERS.map((h) => r[h]))).replace(/^[^\n]*\n/, ''))
+    } else {
+      for (const r of batch) if (shown.length < TABLE_MAX_ROWS) shown.push(r)
+    }
+  })
+  if (output.mode === 'json') await write(']}\n')
+  if (output.mode === 'table') printYoyTable(shown, total)
+  if (output.chart !== undefined) {
+    await writeYoyChart(output.chart, charted, { selection: output.selection ?? 'all rows' })
+    // On stderr under --csv/--json: stdout holds one document and nothing else.
+    ;(output.mode === 'table' ? process.stdout : process.stderr).write(`chart of ${charted.length} rows written to ${output.chart}\n`)
   }
+  return total
+}
+
+/** The first rows of a selection as a table, and how many were left out of it. */
+export function printYoyTable(rows: readonly YoyRow[], total: number): void {
+  if (rows.length === 0) {
+    out('(no rows: load trade files with `trade-etl ingest` first, or widen the filter)')
+    return
+  }
+  out(renderTable(YOY_HEADERS, rows.map(yoyCells)))
+  if (total > rows.length) out(`... ${formatAmount(total - rows.length)} more rows not shown (${formatAmount(total)} in all): --csv or --json prints every row, or narrow the filter`)
 }
 
 export async function printRun(wh: Warehouse, config: JobConfig, summary: RunSummary): Promise<void> {
@@ -46,7 +105,8 @@ export async function printRun(wh: Warehouse, config: JobConfig, summary: RunSum
   }
   for (const report of config.report.yoy) {
     out(`== ${report.title}`)
-    printYoy(await queryYoy(wh, report), 'table')
+    const { rows, total } = await queryYoy(wh, report, TABLE_MAX_ROWS)
+    printYoyTable(rows, total)
     out('')
   }
   const published = await listPublished(wh.db)

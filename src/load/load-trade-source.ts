@@ -5,7 +5,7 @@ import { sql } from 'kysely'
 import type { SourceFormat, TradeRow } from '../transform/index.ts'
 import { TradeEtlError } from '../errors.ts'
 import type { Warehouse, WarehouseTx } from './warehouse.ts'
-import { copyField, FACT_COLUMNS, FACT_KEY, TRADE_FLOW_KEY, TradeFactEncoder } from './trade-flow-table.ts'
+import { copyField, FACT_COLUMNS, FACT_KEY, refreshTradeYoy, TRADE_FLOW_KEY, TradeFactEncoder } from './trade-flow-table.ts'
 
 /** Where the producer of a file's rows reports what did not become a row. */
 export interface RejectSink {
@@ -122,6 +122,7 @@ export async function loadTradeSource(wh: Warehouse, load: TradeSourceLoad, sign
     // The codes this load met first, whichever path wrote its rows (ids the encoder handed out
     // in a rolled-back fast path are still free: the dimension tables stay locked).
     await encoder.saveNewCodes(tx)
+    await refreshTradeYoy(tx.db, encoder.touched())
 
     const rejected = await rejects.copyInto(tx)
     if (read !== loaded + rejected) {

@@ -1,56 +1,107 @@
-import { sql, type Selectable } from 'kysely'
+import { CompiledQuery, sql, type Kysely, type Selectable } from 'kysely'
 import type { Database } from './schema.ts'
 import type { Warehouse } from './warehouse.ts'
 
 export interface YoyFilter {
+  /** ISO3, the source's code, or the name (case-insensitive) of the reporter. */
   readonly reporter?: string | undefined
   readonly partner?: string | undefined
   readonly product?: string | undefined
   readonly flow?: string | undefined
-  readonly limit?: number | undefined
 }
 
 /** A row of reporting.trade_yoy as the view gives it. */
 export type YoyRow = Selectable<Database['reporting.trade_yoy']>
 
-/** reporting.trade_yoy filtered; reporter and partner match an ISO3 or the source's code. */
-export async function queryYoy(wh: Warehouse, filter: YoyFilter): Promise<YoyRow[]> {
-  let q = wh.db.selectFrom('reporting.trade_yoy').selectAll()
-  if (filter.reporter !== undefined) {
-    const r = filter.reporter.toUpperCase()
-    q = q.where((eb) => eb.or([eb('reporter_iso3', '=', r), eb('reporter_code', '=', filter.reporter as string)]))
-  }
-  if (filter.partner !== undefined) {
-    const p = filter.partner.toUpperCase()
-    q = q.where((eb) => eb.or([eb('partner_iso3', '=', p), eb('partner_code', '=', filter.partner as string)]))
-  }
-  if (filter.product !== undefined) q = q.where('product_code', '=', filter.product)
-  if (filter.flow !== undefined) q = q.where('flow', '=', filter.flow.toUpperCase())
-  const reported = await q
-    .orderBy('source_format').orderBy('reporter_iso3').orderBy('partner_iso3').orderBy('flow').orderBy('product_code').orderBy('year')
-    .limit(filter.limit ?? 10_000)
-    .execute()
-  if (filter.product === undefined || !/^\d{2}(\d{2})?$/.test(filter.product)) return reported
-  // An HS chapter or heading: sources that report only six-digit rows (BACI, Comext CN8) have
-  // it as a roll-up; a series the source reports itself keeps the source's own figures.
-  const seriesOf = (r: Pick<YoyRow, 'source_format' | 'reporter_code' | 'partner_code' | 'flow' | 'product_code'>) =>
-    JSON.stringify([r.source_format, r.reporter_code, r.partner_code, r.flow, r.product_code])
-  const own = new Set(reported.map(seriesOf))
-  const rolled = (await queryRollupYoy(wh, { ...filter, product: filter.product })).filter((r) => !own.has(seriesOf(r)))
-  return [...reported, ...rolled].slice(0, filter.limit ?? 10_000)
+/** Rows a cursor fetch brings at a time: memory stays bounded whatever the result's size. */
+const YOY_BATCH = 5000
+
+/**
+ * The country codes a filter names: the code itself, the codes whose ISO3 or name it is (from
+ * core.country), and the codes whose rows carry that ISO3 from the file. Resolved first so that
+ * the query filters on reporting.trade_yoy's indexed join (by code, an index range on the id),
+ * not an OR across the view's columns that no index serves.
+ */
+async function resolveCountryCodes(db: Kysely<Database>, text: string): Promise<string[]> {
+  const rows = await sql<{ code: string }>`
+    select d.code from core.dim_country d left join core.country c on c.code = d.code
+    where d.code = ${text} or c.iso3 = upper(${text}) or lower(c.name) = lower(${text})
+    union
+    select d.code from core.dim_country d
+    where d.country_id = (select y.reporter_id from core.trade_yoy y where y.reporter_iso3 = upper(${text}) limit 1)
+       or d.country_id = (select y.partner_id from core.trade_yoy y where y.partner_iso3 = upper(${text}) limit 1)`.execute(db)
+  return rows.rows.map((r) => r.code)
 }
+
+/**
+ * reporting.trade_yoy filtered, every row, in batches through a cursor (one transaction, so
+ * the rows are one snapshot): `onBatch` is awaited before the next fetch, so a slow reader (a
+ * pipe) holds the query back instead of rows piling up in memory. Resolves to the rows sent.
+ */
+export async function streamYoy(wh: Warehouse, filter: YoyFilter, onBatch: (rows: readonly YoyRow[]) => Promise<void> | void): Promise<number> {
+  return wh.transaction(async (tx) => {
+    const db = tx.db
+    let q = db.selectFrom('reporting.trade_yoy').selectAll()
+    if (filter.reporter !== undefined) q = q.where('reporter_code', 'in', [...await resolveCountryCodes(db, filter.reporter), filter.reporter])
+    if (filter.partner !== undefined) q = q.where('partner_code', 'in', [...await resolveCountryCodes(db, filter.partner), filter.partner])
+    if (filter.product !== undefined) q = q.where('product_code', '=', filter.product)
+    if (filter.flow !== undefined) q = q.where('flow', '=', filter.flow.toUpperCase())
+    const query = q
+      .orderBy('source_format').orderBy('reporter_iso3').orderBy('partner_iso3').orderBy('flow').orderBy('product_code').orderBy('year')
+      .orderBy('reporter_code').orderBy('partner_code')
+      .compile()
+    // A cursor of the compiled query, its parameters bound as usual (DECLARE takes them on both engines).
+    await db.executeQuery(CompiledQuery.raw(`declare yoy_rows no scroll cursor for ${query.sql}`, [...query.parameters]))
+    // An HS chapter or heading: sources that report only six-digit rows (BACI, Comext CN8) have
+    // it as a roll-up; a series the source reports itself keeps the source's own figures.
+    const rollup = filter.product !== undefined && /^\d{2}(\d{2})?$/.test(filter.product)
+    const seriesOf = (r: Pick<YoyRow, 'source_format' | 'reporter_code' | 'partner_code' | 'flow' | 'product_code'>) =>
+      JSON.stringify([r.source_format, r.reporter_code, r.partner_code, r.flow, r.product_code])
+    const own = new Set<string>()
+    let sent = 0
+    for (;;) {
+      const batch = await sql<YoyRow>`fetch ${sql.raw(String(YOY_BATCH))} from yoy_rows`.execute(db)
+      if (batch.rows.length === 0) break
+      sent += batch.rows.length
+      if (rollup) for (const r of batch.rows) own.add(seriesOf(r))
+      await onBatch(batch.rows)
+      if (batch.rows.length < YOY_BATCH) break
+    }
+    await sql`close yoy_rows`.execute(db)
+    if (rollup) {
+      const rolled = (await queryRollupYoy(db, { ...filter, product: filter.product as string }))
+        .filter((r) => !own.has(seriesOf(r)))
+        .map((r): YoyRow => ({ ...r, value: r.value_usd, currency: r.value_usd === null ? null : 'USD', value_prev: r.value_usd_prev, reporter_name: null, partner_name: null, product_description: null }))
+      for (let from = 0; from < rolled.length; from += YOY_BATCH) await onBatch(rolled.slice(from, from + YOY_BATCH))
+      sent += rolled.length
+    }
+    return sent
+  })
+}
+
+/** reporting.trade_yoy filtered, up to `limit` rows (the run's printed report). */
+export async function queryYoy(wh: Warehouse, filter: YoyFilter, limit = 1000): Promise<{ rows: YoyRow[]; total: number }> {
+  const rows: YoyRow[] = []
+  const total = await streamYoy(wh, filter, (batch) => {
+    for (const r of batch) if (rows.length < limit) rows.push(r)
+  })
+  return { rows, total }
+}
+
+/** The columns of reporting.trade_yoy a roll-up has (no source currency or names of its own). */
+type RollupYoyRow = Omit<YoyRow, 'value' | 'currency' | 'value_prev' | 'reporter_name' | 'partner_name' | 'product_description'>
 
 /**
  * Year over year of an HS chapter or heading summed from six-digit rows (reporting.product_rollup),
  * in the columns of reporting.trade_yoy and by the same rules: annual rows, the newest
  * classification when a year has two, the previous calendar year or NULL.
  */
-async function queryRollupYoy(wh: Warehouse, filter: YoyFilter & { readonly product: string }): Promise<YoyRow[]> {
+async function queryRollupYoy(db: Kysely<Database>, filter: YoyFilter & { readonly product: string }): Promise<RollupYoyRow[]> {
   const where = [sql`product_code = ${filter.product}`, sql`period = year::text`]
   if (filter.reporter !== undefined) where.push(sql`(reporter_iso3 = ${filter.reporter.toUpperCase()} or reporter_code = ${filter.reporter})`)
   if (filter.partner !== undefined) where.push(sql`(partner_iso3 = ${filter.partner.toUpperCase()} or partner_code = ${filter.partner})`)
   if (filter.flow !== undefined) where.push(sql`flow = ${filter.flow.toUpperCase()}`)
-  const { rows } = await sql<YoyRow>`
+  const { rows } = await sql<RollupYoyRow>`
     with picked as (
       select distinct on (source_format, reporter_code, partner_code, flow, product_code, year)
              source_format, classification, reporter_code, reporter_iso3, partner_code, partner_iso3, flow, product_code,
@@ -76,8 +127,7 @@ async function queryRollupYoy(wh: Warehouse, filter: YoyFilter & { readonly prod
            case when prev_year = year - 1 and prev_net_mass_t <> 0
                 then round((net_mass_t - prev_net_mass_t) * 100 / prev_net_mass_t, 2) end as net_mass_yoy_pct
     from paired
-    order by source_format, reporter_iso3, partner_iso3, flow, product_code, year
-    limit ${filter.limit ?? 10_000}`.execute(wh.db)
+    order by source_format, reporter_iso3, partner_iso3, flow, product_code, year`.execute(db)
   return rows
 }
 

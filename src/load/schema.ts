@@ -220,6 +220,27 @@ export interface CoreTradeFlowRevision {
   quantity_unit: string | null
 }
 
+/** table core.trade_yoy */
+export interface CoreTradeYoy {
+  reporter_id: number
+  partner_id: number
+  source_format: string
+  flow: string
+  product_id: number
+  year: number
+  classification: string
+  classification_prev: string | null
+  reporter_iso3: string | null
+  partner_iso3: string | null
+  value_usd: string | null
+  value_usd_prev: string | null
+  net_mass_t: string | null
+  net_mass_t_prev: string | null
+  value: string | null
+  value_prev: string | null
+  currency: string | null
+}
+
 /** table etl.comtrade_slice */
 export interface EtlComtradeSlice {
   job: string
@@ -591,6 +612,12 @@ export interface ReportingTradeYoy {
   net_mass_t: string | null
   net_mass_t_prev: string | null
   net_mass_yoy_pct: string | null
+  value: string | null
+  currency: string | null
+  value_prev: string | null
+  reporter_name: string | null
+  partner_name: string | null
+  product_description: string | null
 }
 
 /** Every relation of the warehouse, by its qualified name. */
@@ -610,6 +637,7 @@ export interface Database {
   'core.trade_fact': CoreTradeFact
   'core.trade_flow': CoreTradeFlow
   'core.trade_flow_revision': CoreTradeFlowRevision
+  'core.trade_yoy': CoreTradeYoy
   'etl.comtrade_slice': EtlComtradeSlice
   'etl.cron_job': EtlCronJob
   'etl.feed_item': EtlFeedItem

@@ -122,6 +122,11 @@ export class TradeFactEncoder {
   #lastCustoms = ''
   #lastMot = ''
   #lastSeriesId = ''
+  #lastReporter = ''
+  #lastReporterId = ''
+  readonly #touchedReporters = new Set<number>()
+  readonly #touchedYears = new Set<number>()
+  readonly #touchedFlows = new Set<string>()
 
   private constructor(readonly format: SourceFormat, fileId: number, dims: { periods: Dictionary; countries: Dictionary; products: Dictionary; series: Dictionary }) {
     this.#periods = dims.periods
@@ -166,6 +171,12 @@ export class TradeFactEncoder {
     if (row.year !== this.#lastYear) {
       this.#lastYearText = String(row.year)
       this.#lastYear = row.year
+      this.#touchedYears.add(row.year)
+    }
+    if (row.reporterCode !== this.#lastReporter) {
+      this.#lastReporterId = this.#countries.id(row.reporterCode)
+      this.#lastReporter = row.reporterCode
+      this.#touchedReporters.add(Number(this.#lastReporterId))
     }
     if (row.classification !== this.#lastClassification || row.flow !== this.#lastFlow || row.partner2Code !== this.#lastPartner2
       || row.customsCode !== this.#lastCustoms || row.motCode !== this.#lastMot) {
@@ -175,8 +186,14 @@ export class TradeFactEncoder {
       this.#lastPartner2 = row.partner2Code
       this.#lastCustoms = row.customsCode
       this.#lastMot = row.motCode
+      this.#touchedFlows.add(row.flow)
     }
-    return `${this.#lastPeriodId}\t${this.#countries.id(row.reporterCode)}\t${this.#countries.id(row.partnerCode)}\t${this.#products.id(row.productCode)}\t${this.#lastSeriesId}\t${this.#lastYearText}\t${row.isPrimary ? 't' : 'f'}\t${row.reporterIso3 ?? '\\N'}\t${row.partnerIso3 ?? '\\N'}\t${row.value ?? '\\N'}\t${row.currency}\t${row.netMassT ?? '\\N'}\t${row.quantity ?? '\\N'}\t${copyField(row.quantityUnit)}\t${copyField(row.flag)}${this.#suffix}${lineNumberText(line)}\n`
+    return `${this.#lastPeriodId}\t${this.#lastReporterId}\t${this.#countries.id(row.partnerCode)}\t${this.#products.id(row.productCode)}\t${this.#lastSeriesId}\t${this.#lastYearText}\t${row.isPrimary ? 't' : 'f'}\t${row.reporterIso3 ?? '\\N'}\t${row.partnerIso3 ?? '\\N'}\t${row.value ?? '\\N'}\t${row.currency}\t${row.netMassT ?? '\\N'}\t${row.quantity ?? '\\N'}\t${copyField(row.quantityUnit)}\t${copyField(row.flag)}${this.#suffix}${lineNumberText(line)}\n`
+  }
+
+  /** The slices of core.trade_yoy the encoded rows fall in (every row encoded so far, both paths). */
+  touched(): TouchedSlices {
+    return { sourceFormat: this.format, flows: [...this.#touchedFlows], reporterIds: [...this.#touchedReporters], years: [...this.#touchedYears] }
   }
 
   /** Writes the codes first seen since the last call to their dimension tables. */
@@ -193,6 +210,26 @@ export class TradeFactEncoder {
       if (text.length > 0) await tx.copyFrom(copySql, [text])
     }
   }
+}
+
+/** What a load wrote, as core.refresh_trade_yoy takes it. */
+export interface TouchedSlices {
+  readonly sourceFormat: string
+  readonly flows: readonly string[]
+  readonly reporterIds: readonly number[]
+  readonly years: readonly number[]
+}
+
+/**
+ * Recomputes core.trade_yoy for the slices a load wrote (or an unload removed), in the caller's
+ * transaction, so reporting.trade_yoy never lags the facts. Cost follows the slices, not the
+ * warehouse: the facts of those years are an index range of the key (period first).
+ */
+export async function refreshTradeYoy(db: Kysely<Database>, slices: TouchedSlices): Promise<number> {
+  if (slices.flows.length === 0 || slices.reporterIds.length === 0 || slices.years.length === 0) return 0
+  const result = await sql<{ written: string }>`
+    select core.refresh_trade_yoy(${slices.sourceFormat}, ${[...slices.flows]}::text[], ${[...slices.reporterIds]}::integer[], ${[...slices.years]}::integer[]) as written`.execute(db)
+  return Number(result.rows[0]?.written ?? 0)
 }
 
 /**
@@ -223,6 +260,6 @@ export async function refreshTradeStatistics(db: Kysely<Database>, changedRows: 
     select reltuples::float8 as reltuples from pg_class where oid = 'core.trade_fact'::regclass`.execute(db)
   const known = stats.rows[0]?.reltuples ?? -1
   if (known > 0 && changedRows <= known / 10) return []
-  await sql`analyze core.trade_fact, core.dim_period, core.dim_country, core.dim_product, core.dim_series`.execute(db)
-  return ['core.trade_fact', 'core.dim_period', 'core.dim_country', 'core.dim_product', 'core.dim_series']
+  await sql`analyze core.trade_fact, core.trade_yoy, core.dim_period, core.dim_country, core.dim_product, core.dim_series`.execute(db)
+  return ['core.trade_fact', 'core.trade_yoy', 'core.dim_period', 'core.dim_country', 'core.dim_product', 'core.dim_series']
 }
