@@ -1,10 +1,10 @@
-import { createReadStream, createWriteStream, mkdtempSync, rmSync, type WriteStream } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { createReadStream, createWriteStream, rmSync, type WriteStream } from 'node:fs'
 import { finished } from 'node:stream/promises'
 import { sql } from 'kysely'
 import type { SourceFormat, TradeRow } from '../transform/index.ts'
 import { TradeEtlError } from '../errors.ts'
 import type { Warehouse, WarehouseTx } from './warehouse.ts'
+import { makeSpoolDir } from './spool.ts'
 import { copyField, FACT_COLUMNS, FACT_KEY, TRADE_FLOW_KEY, TradeFactEncoder } from './trade-flow-table.ts'
 
 /** Where the producer of a file's rows reports what did not become a row. */
@@ -94,7 +94,7 @@ export async function loadTradeSource(wh: Warehouse, load: TradeSourceLoad, sign
       .executeTakeFirstOrThrow()
 
     const encoder = await TradeFactEncoder.open(tx, load.format, fileId)
-    let rejects = new RejectSpool(fileId)
+    let rejects = new RejectSpool(fileId, wh.spoolDir)
     let loaded: number
     let read: number
     let revised = 0
@@ -110,7 +110,7 @@ export async function loadTradeSource(wh: Warehouse, load: TradeSourceLoad, sign
       if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error
       await sql`rollback to savepoint fast_path`.execute(tx.db)
       rejects.discard()
-      rejects = new RejectSpool(fileId)
+      rejects = new RejectSpool(fileId, wh.spoolDir)
       ;({ loaded, revised, read, encoding } = await mergeThroughStaging(tx, load, encoder, fileId, rejects, signal))
     }
     // The codes this load met first, whichever path wrote its rows (ids the encoder handed out
@@ -252,9 +252,11 @@ class RejectSpool implements RejectSink {
   #dir: string | undefined
   #file: WriteStream | undefined
   readonly #fileId: number
+  readonly #root: string
 
-  constructor(fileId: number) {
+  constructor(fileId: number, root: string) {
     this.#fileId = fileId
+    this.#root = root
   }
 
   reject(line: number, reason: string, raw: string): void {
@@ -262,7 +264,7 @@ class RejectSpool implements RejectSink {
     this.#lines.push(`${this.#fileId}\t${line}\t${copyField(reason)}\t${copyField(raw)}\n`)
     if (this.#lines.length >= RejectSpool.IN_MEMORY) {
       if (this.#file === undefined) {
-        this.#dir = mkdtempSync(`${tmpdir()}/trade-etl-rejects-`)
+        this.#dir = makeSpoolDir(this.#root)
         this.#file = createWriteStream(`${this.#dir}/rejects.copy`)
       }
       this.#file.write(this.#lines.join(''))
