@@ -31,6 +31,8 @@ export type ErrorCode =
   | 'COMTRADE_API'
   | 'COMTRADE_CAP'
   | 'ARTICLE_TOO_LARGE'
+  | 'UNKNOWN_SOURCE'
+  | 'BACI_REVISION_UNKNOWN'
 
 export class TradeEtlError extends Error {
   readonly code: ErrorCode

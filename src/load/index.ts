@@ -15,3 +15,4 @@ export {
 export { recordHttpFetch, isLoadedSha256, recordJobState, listJobStates, type HttpFetchRow, type JobStatus, type JobStateRow } from './job-state-store.ts'
 export { findComtradeSlice, saveComtradeSlice, type ComtradeSliceKey, type ComtradeSliceRelease } from './comtrade-slice-store.ts'
 export { serveEmbedded, serveToReaders, holderUrl, type ServeAddress, type ServedWarehouse } from './serve-embedded.ts'
+export { findSources, unloadSources, type LoadedSource, type UnloadedSource } from './unload-source.ts'
