@@ -3,7 +3,7 @@ import { basename } from 'node:path'
 import { describeError, TradeEtlError } from '../errors.ts'
 import { listInputs, openSources, readRecords, type RecordStream, type SourceHandle } from '../extract/index.ts'
 import { findLoadedSource, isConnectionLost, loadTradeSource, refreshTradeStatistics, type RejectSink, type TradeRowBatch, type Warehouse } from '../load/index.ts'
-import { detectLayout, isReject, normalizeHeader, type RowMapper, type SourceFormat, type TradeRow } from '../transform/index.ts'
+import { baciRevision, detectLayout, isReject, normalizeHeader, type RowMapper, type SourceFormat, type TradeRow } from '../transform/index.ts'
 import type { Logger } from '../log.ts'
 import { loadSideTable, sideTableKind } from './load-reference.ts'
 
@@ -92,13 +92,14 @@ export async function ingestFiles(wh: Warehouse, inputs: readonly string[], opti
       options.log.error({ file, err: error }, 'file failed')
       continue
     }
+    const context: SourceContext = { inArchive: sources.length > 1, ...archiveRevision(file, sources) }
     for (const source of sources) {
-      let summary = await ingestSource(wh, source, sources.length > 1, options)
+      let summary = await ingestSource(wh, source, context, options)
       // A dropped connection is retried once, on a new one (the failed one is not reused):
       // the first attempt rolled back, so the retry starts from a clean warehouse.
       if (summary?.connectionLost === true) {
         options.log.warn({ file: source.displayPath }, 'connection lost, retrying the file once')
-        summary = await ingestSource(wh, source, sources.length > 1, options)
+        summary = await ingestSource(wh, source, context, options)
         if (summary !== undefined && summary.error === undefined) summary = { ...summary, retried: true }
       }
       if (summary !== undefined) {
@@ -125,10 +126,27 @@ async function refreshStatistics(wh: Warehouse, summaries: readonly FileSummary[
   }
 }
 
-async function ingestSource(wh: Warehouse, source: SourceHandle, inArchive: boolean, options: IngestOptions): Promise<FileSummary | undefined> {
+/** What a source's archive says about it: whether it is a member, and the HS revision it names (BACI). */
+interface SourceContext {
+  readonly inArchive: boolean
+  readonly revision?: string
+}
+
+/**
+ * The HS revision an archive names for the BACI files in it whose own name does not: the
+ * archive's name (BACI_HS17_V202301.zip), else its product_codes_HSxx member (CEPII ships one per
+ * release, for the release's revision).
+ */
+function archiveRevision(file: string, sources: readonly SourceHandle[]): { revision?: string } {
+  if (sources.length <= 1 && sources[0]?.member === '') return {}
+  const revision = baciRevision(basename(file)) ?? sources.map((s) => /^product_codes_/i.test(s.fileName) ? baciRevision(s.fileName) : null).find((r) => r !== null)
+  return revision === null || revision === undefined ? {} : { revision }
+}
+
+async function ingestSource(wh: Warehouse, source: SourceHandle, context: SourceContext, options: IngestOptions): Promise<FileSummary | undefined> {
   const notify = options.onProgress ?? (INGEST_PROGRESS_CHANNEL.hasSubscribers ? (e: IngestProgressEvent) => INGEST_PROGRESS_CHANNEL.publish(e) : undefined)
   let progress: SourceProgress | undefined
-  const summary = await loadSource(wh, source, inArchive, options, (p) => {
+  const summary = await loadSource(wh, source, context, options, (p) => {
     progress = p
     notify?.({ type: 'start', source: p })
   })
@@ -136,7 +154,8 @@ async function ingestSource(wh: Warehouse, source: SourceHandle, inArchive: bool
   return summary
 }
 
-async function loadSource(wh: Warehouse, source: SourceHandle, inArchive: boolean, options: IngestOptions, tracked: (p: SourceProgress) => void): Promise<FileSummary | undefined> {
+async function loadSource(wh: Warehouse, source: SourceHandle, context: SourceContext, options: IngestOptions, tracked: (p: SourceProgress) => void): Promise<FileSummary | undefined> {
+  const inArchive = context.inArchive
   const started = performance.now()
   const format = options.format ?? 'auto'
   try {
@@ -152,9 +171,12 @@ async function loadSource(wh: Warehouse, source: SourceHandle, inArchive: boolea
     if (layout === null) {
       const side = sideTableKind(first.header)
       if (side !== null) {
-        const loaded = await loadSideTable(wh, side, first, source)
-        options.log.info({ file: source.displayPath, table: side, ...loaded }, 'reference table loaded')
-        return undefined
+        const loaded = await loadSideTable(wh, side, first, source, { runId: options.runId ?? null, ...(context.revision === undefined ? {} : { revision: context.revision }) })
+        options.log.info({ file: source.displayPath, table: side, rows: loaded.rowsLoaded, rejected: loaded.rowsRejected, skipped: loaded.skipped }, 'reference table loaded')
+        return {
+          path: source.displayPath, format: 'baci', sha256: source.sha256, rowsRead: loaded.rowsRead, rowsLoaded: loaded.rowsLoaded,
+          rowsRejected: loaded.rowsRejected, skipped: loaded.skipped, layout: side, encoding: loaded.encoding, ms: Math.round(performance.now() - started),
+        }
       }
       // Archives carry documentation beside the data (CEPII's Readme.txt): passed over, said in
       // the log. A file named on its own that is not data is an error.
@@ -183,7 +205,10 @@ async function loadSource(wh: Warehouse, source: SourceHandle, inArchive: boolea
         options.log.info({ file: source.displayPath, bytes: source.bytesOnDisk }, 'file started')
         tracked(progress)
         const header = normalizeHeader(records.header)
-        const map = layout.bind(header, { fileName: source.fileName || basename(source.path), latestYear: (options.now?.() ?? new Date()).getUTCFullYear() })
+        const map = layout.bind(header, {
+          fileName: source.fileName || basename(source.path), latestYear: (options.now?.() ?? new Date()).getUTCFullYear(),
+          ...(context.revision === undefined ? {} : { revision: context.revision }),
+        })
         return { batches: produceRows(records, header.length, map, sink), recordsRead: () => records.recordsHandedOver(), encoding: () => records.encoding }
       },
     }, options.signal)

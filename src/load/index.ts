@@ -2,7 +2,7 @@ export { withWarehouse, openWarehouse, isConnectionLost, type Warehouse, type Wa
 export { migrateToLatest, type MigrateSummary } from './migrate.ts'
 export { loadTradeSource, findLoadedSource, type TradeSourceLoad, type TradeSourceResult, type TradeRowBatch, type RejectSink } from './load-trade-source.ts'
 export { TRADE_FLOW_COLUMNS, TRADE_FLOW_KEY, naturalKeyOf, refreshTradeStatistics } from './trade-flow-table.ts'
-export { recordReferenceLoad, upsertSideTable } from './reference.ts'
+export { recordReferenceLoad, recordSideTableLoad, type SideTableLoad } from './reference.ts'
 export { queryYoy, queryStatus, type YoyFilter, type YoyRow, type StatusReport } from './reports.ts'
 export { grantReader } from './grants.ts'
 export { startRun, finishRun, claimCronTick, failStaleRuns, type RunStatus } from './run-store.ts'

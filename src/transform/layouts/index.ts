@@ -9,6 +9,7 @@ import { COMTRADE_PLUS_NAMES } from './comtrade-plus-names.ts'
 import { normalizeHeader, type Layout } from './layout.ts'
 
 export { normalizeHeader, type Layout, type LayoutContext, type RowMapper } from './layout.ts'
+export { baciRevision } from './baci.ts'
 
 /**
  * Every layout, most specific first: detection takes the first that matches. Each one's
