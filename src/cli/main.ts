@@ -297,8 +297,13 @@ function buildProgram(session: Session, setExit: (code: number) => void): Comman
     .description('let an existing database role read the reporting schema, and nothing else')
     .argument('<role>', 'the role')
     .action(action(async (role: string) => {
-      await session.withReadyWarehouse((wh) => grantReader(wh, role))
+      const grant = await session.withReadyWarehouse((wh) => grantReader(wh, role))
       out(`${role} can now read the reporting schema`)
+      for (const r of grant.revoked) out(`revoked from PUBLIC: ${r}`)
+      for (const r of grant.notRevoked) log.warn(`not revoked: ${r}`)
+      if (grant.otherDatabases.length > 0) {
+        log.warn({ databases: grant.otherDatabases }, `${role} can still connect to other databases through PUBLIC (their owners can: REVOKE CONNECT ON DATABASE name FROM PUBLIC)`)
+      }
       return EXIT.ok
     }))
 

@@ -4,7 +4,7 @@ export { loadTradeSource, findLoadedSource, type TradeSourceLoad, type TradeSour
 export { TRADE_FLOW_COLUMNS, TRADE_FLOW_KEY, naturalKeyOf, refreshTradeStatistics } from './trade-flow-table.ts'
 export { recordReferenceLoad, recordSideTableLoad, type SideTableLoad } from './reference.ts'
 export { queryYoy, queryStatus, type YoyFilter, type YoyRow, type StatusReport } from './reports.ts'
-export { grantReader } from './grants.ts'
+export { grantReader, type ReaderGrant } from './grants.ts'
 export { startRun, finishRun, claimCronTick, failStaleRuns, type RunStatus } from './run-store.ts'
 export type { Database } from './schema.ts'
 export { describeWarehouse, renderDatabaseType, type ColumnDescription } from './describe-schema.ts'
