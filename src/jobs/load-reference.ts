@@ -41,7 +41,7 @@ export async function ensureReferenceData(wh: Warehouse, log: Logger): Promise<b
   const [comtrade, baci, iso, h3, hs17] = await Promise.all([FILES.comtrade, FILES.baci, FILES.iso, FILES.h3, FILES.hs17].map((n) => readTable(REFERENCE_DIR + n)))
   const countries = buildCountryRows({ comtrade: comtrade!, baci: baci!, iso: iso! })
   const products = [...buildComtradeProductRows('H3', h3!.header, h3!.records), ...buildBaciProductRows('HS17', hs17!.header, hs17!.records)]
-  await recordReferenceLoad(wh, { sha256, path: 'fixtures/reference', countries, products })
+  if (!await recordReferenceLoad(wh, { sha256, path: 'fixtures/reference', countries, products })) return false
   log.info({ countries: countries.length, products: products.length, ms: Math.round(performance.now() - started) }, 'reference data loaded')
   return true
 }

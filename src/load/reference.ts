@@ -37,8 +37,12 @@ export async function upsertProducts(db: Kysely<Database>, rows: readonly Produc
  */
 export async function recordReferenceLoad(
   wh: Warehouse, load: { sha256: string; path: string; countries: readonly CountryRow[]; products: readonly ProductRow[] },
-): Promise<void> {
-  await wh.transaction(async (tx) => {
+): Promise<boolean> {
+  return wh.transaction(async (tx) => {
+    // Two processes starting on a fresh warehouse both find no reference data: under the loads'
+    // lock the second sees the first's and loads nothing (no duplicate key, no deadlock).
+    await sql`select pg_advisory_xact_lock(hashtext(${MERGE_LOCK}))`.execute(tx.db)
+    if (await findLoadedSource(tx, load.sha256, '') !== undefined) return false
     await upsertCountries(tx.db, load.countries, 'replace')
     await upsertProducts(tx.db, load.products)
     const rows = load.countries.length + load.products.length
@@ -46,6 +50,7 @@ export async function recordReferenceLoad(
       sha256: load.sha256, path: load.path, format: 'reference', layout: 'reference', encoding: 'utf-8', bytes: 0,
       rows_read: rows, rows_loaded: rows, rows_rejected: 0, run_id: null,
     }).execute()
+    return true
   })
 }
 
