@@ -3,7 +3,7 @@ import { basename } from 'node:path'
 import { describeError, TradeEtlError } from '../errors.ts'
 import { listInputs, openSources, readRecords, type RecordStream, type SourceHandle } from '../extract/index.ts'
 import { findLoadedSource, isConnectionLost, loadTradeSource, refreshTradeStatistics, type RejectSink, type TradeRowBatch, type Warehouse } from '../load/index.ts'
-import { baciRevision, detectLayout, isReject, normalizeHeader, type RowMapper, type SourceFormat, type TradeRow } from '../transform/index.ts'
+import { baciRevision, decimalCommaToPoint, detectLayout, isReject, normalizeHeader, type RowMapper, type SourceFormat, type TradeRow } from '../transform/index.ts'
 import type { Logger } from '../log.ts'
 import { loadSideTable, sideTableKind } from './load-reference.ts'
 
@@ -238,6 +238,8 @@ async function loadSource(wh: Warehouse, source: SourceHandle, context: SourceCo
  */
 async function* produceRows(stream: RecordStream, width: number, map: RowMapper, sink: RejectSink): AsyncGenerator<TradeRowBatch> {
   const rawWidth = stream.header.length
+  // ';' between fields is what Excel writes where the decimal separator is a comma.
+  const decimalComma = stream.delimiter === ';'
   for await (const batch of stream.batches) {
     for (const error of batch.errors) sink.reject(error.line, error.undecodable === true ? error.error : `malformed CSV: ${error.error}`, error.raw)
     const { records, lines } = batch
@@ -252,7 +254,8 @@ async function* produceRows(stream: RecordStream, width: number, map: RowMapper,
         sink.reject(line, `${fields.length < width ? 'short' : 'long'} row: ${fields.length} fields, the header has ${width}`, fields.join(stream.delimiter))
         continue
       }
-      const row = map(fields)
+      // Read with decimal points; a reject keeps the line as written.
+      const row = map(decimalComma ? fields.map(decimalCommaToPoint) : fields)
       if (isReject(row)) {
         sink.reject(line, row.reject, fields.join(stream.delimiter))
         continue

@@ -1,4 +1,4 @@
-export { parseDecimal, shiftDecimal, multiplyDecimal } from './decimal.ts'
+export { parseDecimal, shiftDecimal, multiplyDecimal, decimalCommaToPoint } from './decimal.ts'
 export { SOURCE_FORMATS, isReject, type SourceFormat, type TradeRow, type RowReject, type RowResult } from './trade-row.ts'
 export { baciRevision, detectLayout, normalizeHeader, LAYOUTS, type Layout, type LayoutContext, type RowMapper } from './layouts/index.ts'
 export {
