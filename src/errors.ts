@@ -34,6 +34,8 @@ export type ErrorCode =
   | 'CLAIMS_INVALID'
   | 'PUBLISHED_INVALID'
   | 'FEED_MALFORMED'
+  | 'UNKNOWN_SOURCE'
+  | 'BACI_REVISION_UNKNOWN'
 
 export class TradeEtlError extends Error {
   readonly code: ErrorCode

@@ -37,13 +37,14 @@ describe.each(ENGINES)('trade-etl command line on the %s engine', (engine) => {
     const first = await ingestSamples()
     expect(first.code).toBe(0)
     const doc = JSON.parse(first.stdout) as { files: Record<string, unknown>[] }
-    expect(doc.files).toHaveLength(3)
+    // The zip's two data members and, as sources of their own, CEPII's two side tables.
+    expect(doc.files).toHaveLength(5)
     for (const f of doc.files) {
       expect(Object.keys(f)).toEqual(expect.arrayContaining(['path', 'format', 'sha256', 'rowsRead', 'rowsLoaded', 'rowsRejected', 'skipped']))
       expect(f.rowsRead).toBe((f.rowsLoaded as number) + (f.rowsRejected as number))
       expect(f.skipped).toBe(false)
     }
-    expect(doc.files.map((f) => f.format)).toEqual(['comtrade', 'baci', 'baci'])
+    expect(doc.files.map((f) => f.format)).toEqual(['comtrade', 'baci', 'baci', 'baci', 'baci'])
     expect(doc.files[1]?.path).toBe('fixtures/baci/BACI_HS17_V202301.zip!BACI_HS17_Y2021_V202301.csv')
     expect(first.stderr).toContain('file loaded')
 

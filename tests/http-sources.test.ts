@@ -25,7 +25,9 @@ describe.each(ENGINES)('sources over HTTP on the %s engine', (engine) => {
   const bulk = readFileSync('fixtures/comtrade/india-china-bulk-codes.csv')
   const zip = readFileSync('fixtures/baci/BACI_HS17_V202301.zip')
   const totals = readFileSync('fixtures/comtrade/totals-legacy-35.csv')
-  const baciLines = dataLines(readFileSync('fixtures/baci/BACI_HS17_Y2021_V202301.csv', 'utf8')) + dataLines(readFileSync('fixtures/baci/BACI_HS17_Y2022_V202301.csv', 'utf8'))
+  // The zip's lines: two data members and CEPII's two side tables (each its own source, issue 9).
+  const baciLines = ['fixtures/baci/BACI_HS17_Y2021_V202301.csv', 'fixtures/baci/BACI_HS17_Y2022_V202301.csv', 'fixtures/reference/baci-country-codes-V202301.csv',
+    'fixtures/reference/baci-product-codes-HS17-V202301.csv'].reduce((n, f) => n + dataLines(readFileSync(f, 'utf8')), 0)
   let cementBody = cement
   let server: TestServer
   let home: string

@@ -55,13 +55,15 @@ describe('baci', () => {
     expect(rows.find((r) => r.reporterCode === '4' && r.partnerCode === '8')?.productCode).toBe('010121')
   })
 
-  it('finds the header quoted, spaced or with a BOM, and falls back to HS without a revision in the name', async () => {
+  it('finds the header quoted, spaced or with a BOM, and refuses a file whose name lacks the HS revision', async () => {
     for (const header of ['t,i,j,k,v,q', '"t","i","j","k","v","q"', 't, i, j, k, v, q', ' "t", "i", "j", "k", "v", "q"', '\uFEFFt,i,j,k,v,q']) {
-      const { layout, rows, rejects } = await parseStream(text(`${header}\n2022,31,376,270900,1234.567,  2289000.000\n`), 'baci-extract.csv')
+      const { layout, rows, rejects } = await parseStream(text(`${header}\n2022,31,376,270900,1234.567,  2289000.000\n`), 'BACI_HS22_extract.csv')
       expect(layout.name, header).toBe('baci')
       expect(rejects, header).toEqual([])
-      expect(canonAmounts(rows[0]), header).toMatchObject({ classification: 'HS', value: '1234567', netMassT: '2289000' })
+      expect(canonAmounts(rows[0]), header).toMatchObject({ classification: 'HS22', value: '1234567', netMassT: '2289000' })
     }
+    // Stored as a bare 'HS' it would load a second time under its proper name, as HS17 (issue 9).
+    await expect(parseStream(text('t,i,j,k,v,q\n2022,31,376,270900,1,1\n'), 'baci-extract.csv')).rejects.toMatchObject({ code: 'BACI_REVISION_UNKNOWN' })
   })
 
   it('rejects a row with a bad number, naming the column', async () => {

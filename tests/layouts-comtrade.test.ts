@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs'
+import { Readable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
-import { canonAmounts, duplicateKeys, parseFile } from './helpers/parse-file.ts'
+import { canonAmounts, duplicateKeys, parseFile, parseStream } from './helpers/parse-file.ts'
 import { rawColumn, readRawTable, sumUnits } from './helpers/raw-csv.ts'
 
 const BULK = 'fixtures/comtrade/india-china-bulk-codes.csv'
@@ -79,5 +81,37 @@ describe('comtrade-legacy breakdown rows', () => {
     expect(rejects).toEqual([])
     expect(rows.length).toBe(readRawTable(path).rows.length)
     expect(duplicateKeys(rows)).toEqual([])
+  })
+})
+
+describe('comtrade-legacy: quantities that are not there, and aggregates', () => {
+  it('reads "No Quantity" rows with a NULL mass and quantity where the file writes 0, and keeps a real mass beside it', async () => {
+    for (const path of ['fixtures/comtrade/totals-legacy-35.csv', 'fixtures/comtrade/bicycles-legacy-35.csv']) {
+      const { rows } = await parseFile(path)
+      const raw = readRawTable(path)
+      const units = rawColumn(raw, 'Qty Unit Code')
+      const weights = rawColumn(raw, 'Netweight (kg)')
+      const noQuantity = units.map((u) => u === '1')
+      const missingMass = weights.map((w, n) => w === '' || (noQuantity[n] === true && Number(w) === 0))
+      expect(noQuantity.filter(Boolean).length, path).toBeGreaterThan(0)
+      expect(rows.map((r) => r.netMassT === null), path).toEqual(missingMass)
+      expect(rows.filter((r, n) => noQuantity[n] === true && (r.quantity !== null || r.quantityUnit !== null)), path).toEqual([])
+      // The masses that are there are the file's, exactly.
+      expect(sumUnits(rows.map((r) => r.netMassT), 3), path).toBe(sumUnits(weights))
+    }
+  })
+
+  it('gives Comtrade\'s aggregates the reference table\'s ISO3 (EU2 and WLD as legacy files write them are EUR and W00)', async () => {
+    // The real cement file, with the EU's ISO column as Comtrade's own code table writes it
+    // (fixtures/reference/comtrade-iso-codes.csv: 97,EU-28,EU,EU2) and World's as WLD.
+    const text = readFileSync(CEMENT, 'utf8').replaceAll(',97,EU-28,EUR,', ',97,EU-28,EU2,').replaceAll(',0,World,W00,0,World,W00,', ',0,World,WLD,0,World,W00,')
+    expect(text).toContain(',EU2,')
+    const { rows } = await parseStream(Readable.from([text]), 'cement.csv')
+    const eu = rows.filter((r) => r.reporterCode === '97')
+    expect(eu.length).toBe(text.split('\n').filter((l) => l.includes(',97,EU-28,EU2,')).length)
+    expect(new Set(eu.map((r) => r.reporterIso3))).toEqual(new Set(['EUR']))
+    expect(new Set(rows.filter((r) => r.partnerCode === '0').map((r) => r.partnerIso3))).toEqual(new Set(['W00']))
+    // Countries keep the file's letters.
+    expect(rows.find((r) => r.partnerCode === '422')?.partnerIso3).toBe('LBN')
   })
 })

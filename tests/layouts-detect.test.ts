@@ -73,6 +73,6 @@ describe('layout detection over every fixture', () => {
   it('gives every layout a distinct name and a known format', () => {
     const names = LAYOUTS.map((l) => l.name)
     expect(new Set(names).size).toBe(names.length)
-    expect(names).toEqual(['comtrade-legacy', 'comtrade-bulk-codes', 'comtrade-plus', 'comtrade-plus-names', 'baci', 'comext'])
+    expect(names).toEqual(['comtrade-legacy', 'comtrade-bulk-codes', 'comtrade-plus', 'comtrade-plus-names', 'baci', 'baci-iso3', 'comext', 'wits'])
   })
 })

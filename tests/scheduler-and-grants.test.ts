@@ -97,10 +97,19 @@ describe.runIf(ENGINES.includes('server'))('on a shared server', () => {
     const role = `bi_reader_${Math.random().toString(36).slice(2, 8)}`
     await sql`create role ${sql.id(role)} login`.execute(t.wh.db)
     await expect(grantReader(t.wh, 'no_such_role_here')).rejects.toThrow(/no database role/)
-    await grantReader(t.wh, role)
-    const url = new URL(t.url as string)
-    url.username = role
-    const client = new pg.Client({ connectionString: url.toString() })
+    // A login role granted nothing: before grant-reader PUBLIC lets it in and make temp tables.
+    const stranger = `${role}_x`
+    await sql`create role ${sql.id(stranger)} login`.execute(t.wh.db)
+    const as = (name: string) => {
+      const url = new URL(t.url as string)
+      url.username = name
+      return new pg.Client({ connectionString: url.toString() })
+    }
+    const grant = await grantReader(t.wh, role)
+    expect(grant.revoked).toEqual([expect.stringMatching(/^TEMPORARY, CONNECT on database trade_etl_test_/), expect.stringMatching(/^EXECUTE on lo_creat/)])
+    // Other databases are their owners' to close: reported, not changed (postgres lets PUBLIC in).
+    expect(grant.otherDatabases).toContain('postgres')
+    const client = as(role)
     await client.connect()
     try {
       await expect(client.query('select count(*) from reporting.trade_flow')).resolves.toBeDefined()
@@ -108,10 +117,20 @@ describe.runIf(ENGINES.includes('server'))('on a shared server', () => {
       await expect(client.query('select count(*) from reporting.trade_flow_as_of(now())')).resolves.toBeDefined()
       await expect(client.query('select count(*) from core.trade_flow')).rejects.toThrow(/permission denied/)
       await expect(client.query('select count(*) from etl.source_file')).rejects.toThrow(/permission denied/)
+      await expect(client.query('create temp table scratch (x int)')).rejects.toThrow(/permission denied to create temporary tables/)
+      await expect(client.query('select lo_create(0)')).rejects.toThrow(/permission denied for function lo_create/)
+      await expect(client.query('select lo_from_bytea(0, $1)', [Buffer.from('x')])).rejects.toThrow(/permission denied for function lo_from_bytea/)
+      const stray = as(stranger)
+      await expect(stray.connect()).rejects.toThrow(/permission denied for database/)
+      await stray.end().catch(() => {})
+      // The loader still makes its temp tables (granted by name before PUBLIC's went).
+      await expect(t.wh.transaction(async (tx) => sql`create temp table loader_scratch (x int) on commit drop`.execute(tx.db))).resolves.toBeDefined()
     } finally {
       await client.end()
-      await sql`drop owned by ${sql.id(role)}`.execute(t.wh.db)
-      await sql`drop role ${sql.id(role)}`.execute(t.wh.db)
+      for (const r of [role, stranger]) {
+        await sql`drop owned by ${sql.id(r)}`.execute(t.wh.db)
+        await sql`drop role ${sql.id(r)}`.execute(t.wh.db)
+      }
     }
   })
 })

@@ -85,6 +85,11 @@ describe.each(ENGINES)('a newer release replaces its slice on the %s engine', (e
     expect(now).toEqual(expected(v2))
     expect(now.has(key(gone))).toBe(false)
     expect(now.get(key(revised))).toBe(thousands('15.9'))
+    // Year over year follows: the withdrawn flow has no 2022 row there any more, the revised one its new value.
+    const yoy = baciFlows(t.wh.db.selectFrom('reporting.trade_yoy').select(['reporter_code', 'partner_code', 'product_code', 'value_usd'])
+      .where('source_format', '=', 'baci').where('year', '=', 2022).execute())
+    expect((await yoy).has(key(gone))).toBe(false)
+    expect((await yoy).get(key(revised))).toBe(thousands('15.9'))
 
     // The history has both, each with the release that replaced or withdrew it.
     const history = await t.wh.db.selectFrom('reporting.trade_flow_revision')

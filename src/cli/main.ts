@@ -5,8 +5,8 @@ import { TradeEtlError } from '../errors.ts'
 import { grantReader, holderUrl, migrateToLatest, queryStatus, serveEmbedded, serveToReaders, withWarehouse, type EmbeddedEngine, type Warehouse } from '../load/index.ts'
 import { createLogger, routeLibraryLogs, type Logger } from '../log.ts'
 import { SOURCE_FORMATS, type SourceFormat } from '../transform/index.ts'
-import { ensureReferenceData, ingestFiles, runJobs, runScheduler } from '../jobs/index.ts'
-import { printIngest, printRun, printStatus, printYoy } from './print.ts'
+import { ensureReferenceData, ingestFiles, runJobs, runScheduler, unloadSource } from '../jobs/index.ts'
+import { printIngest, printRun, printStatus, printUnload, printYoy } from './print.ts'
 import { commandCheck, commandFigures } from './figures-commands.ts'
 import { EXIT, explainError } from './explain-error.ts'
 import { ProgressDisplay } from './progress.ts'
@@ -285,12 +285,28 @@ function buildProgram(session: Session, setExit: (code: number) => void): Comman
       return EXIT.ok
     }))
 
+  program.command('unload')
+    .description('remove one loaded source (its rows, the revisions it made, its rejects) in one transaction')
+    .argument('<file|sha256>', 'the file as loaded (found by its bytes or its recorded path), or its sha256')
+    .option('--json', 'print {"unloaded": [...]} on stdout')
+    .action(action(async (ref: string, opts: { json?: boolean }) => {
+      const unloaded = await session.withReadyWarehouse((wh) => unloadSource(wh, ref, log), opts.json !== true)
+      if (opts.json === true) out(JSON.stringify({ unloaded }))
+      else printUnload(unloaded)
+      return EXIT.ok
+    }))
+
   program.command('grant-reader')
     .description('let an existing database role read the reporting schema, and nothing else')
     .argument('<role>', 'the role')
     .action(action(async (role: string) => {
-      await session.withReadyWarehouse((wh) => grantReader(wh, role))
+      const grant = await session.withReadyWarehouse((wh) => grantReader(wh, role))
       out(`${role} can now read the reporting schema`)
+      for (const r of grant.revoked) out(`revoked from PUBLIC: ${r}`)
+      for (const r of grant.notRevoked) log.warn(`not revoked: ${r}`)
+      if (grant.otherDatabases.length > 0) {
+        log.warn({ databases: grant.otherDatabases }, `${role} can still connect to other databases through PUBLIC (their owners can: REVOKE CONNECT ON DATABASE name FROM PUBLIC)`)
+      }
       return EXIT.ok
     }))
 

@@ -4,6 +4,7 @@ import { TradeEtlError } from '../errors.ts'
 import { listPublished, queryYoy, streamYoy, type StatusReport, type Warehouse, type YoyFilter, type YoyRow } from '../load/index.ts'
 import { CHART_MAX_ROWS, writeYoyChart } from './yoy-chart.ts'
 import type { FileSummary } from '../jobs/index.ts'
+import type { UnloadedSource } from '../load/index.ts'
 import type { RunSummary } from '../jobs/index.ts'
 import { formatAmount, formatPct, renderTable, toCsv } from './format.ts'
 import { printChecks } from './figures-commands.ts'
@@ -135,4 +136,12 @@ export function printStatus(s: StatusReport, warehouse: string): void {
 function iso(d: Date | string | null): string {
   if (d === null) return ''
   return (d instanceof Date ? d : new Date(d)).toISOString().replace('T', ' ').slice(0, 19)
+}
+
+export function printUnload(sources: readonly UnloadedSource[]): void {
+  out(renderTable(
+    ['file', 'sha256', 'rows removed', 'rejects removed', 'earlier rows restored'],
+    sources.map((s) => [s.path, s.sha256.slice(0, 12), formatAmount(s.rowsRemoved), formatAmount(s.rejectsRemoved), formatAmount(s.rowsRestored)]),
+  ))
+  out(`unloaded ${sources.length} source${sources.length === 1 ? '' : 's'} in one transaction`)
 }

@@ -53,7 +53,9 @@ export interface WarehouseChoice {
  */
 export function chooseWarehouse(env: Env, config: ConfigChoice | undefined, cwd: string = process.cwd()): WarehouseChoice {
   if (env.DATABASE_URL !== undefined) {
-    return { location: { engine: 'server', url: env.DATABASE_URL }, chosenBy: 'DATABASE_URL', description: `PostgreSQL server ${redactUrl(env.DATABASE_URL)} (DATABASE_URL)` }
+    // A server has no home of its own; TRADE_ETL_HOME, when set, still holds the reject spools.
+    const spool = env.TRADE_ETL_HOME === undefined ? {} : { spoolDir: join(resolve(cwd, env.TRADE_ETL_HOME), 'spool') }
+    return { location: { engine: 'server', url: env.DATABASE_URL, ...spool }, chosenBy: 'DATABASE_URL', description: `PostgreSQL server ${redactUrl(env.DATABASE_URL)} (DATABASE_URL)` }
   }
   if (env.TRADE_ETL_HOME !== undefined) {
     const dataDir = resolve(cwd, env.TRADE_ETL_HOME)

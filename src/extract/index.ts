@@ -1,5 +1,5 @@
 export { listInputs } from './list-inputs.ts'
-export { openSources, type SourceHandle } from './open-sources.ts'
+export { hashFile, openSources, type SourceHandle } from './open-sources.ts'
 export { readRecords, sniffDelimiter, type RecordAt, type RecordError, type RecordStream } from './read-records.ts'
 export { type TextEncodingName } from './decode-text.ts'
 export {

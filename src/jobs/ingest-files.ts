@@ -3,7 +3,7 @@ import { basename } from 'node:path'
 import { describeError, TradeEtlError } from '../errors.ts'
 import { listInputs, openSources, readRecords, type RecordStream, type SourceHandle } from '../extract/index.ts'
 import { findLoadedSource, isConnectionLost, loadTradeSource, refreshTradeStatistics, type RejectSink, type TradeRowBatch, type Warehouse } from '../load/index.ts'
-import { detectLayout, isReject, normalizeHeader, type RowMapper, type SourceFormat, type TradeRow } from '../transform/index.ts'
+import { baciRevision, decimalCommaToPoint, detectLayout, isReject, normalizeHeader, type RowMapper, type SourceFormat, type TradeRow } from '../transform/index.ts'
 import type { Logger } from '../log.ts'
 import { loadSideTable, sideTableKind } from './load-reference.ts'
 
@@ -95,7 +95,8 @@ export async function ingestFiles(wh: Warehouse, inputs: readonly string[], opti
       continue
     }
     try {
-      await ingestSources(wh, sources, options, summaries)
+      const context: SourceContext = { inArchive: sources.length > 1, ...archiveRevision(file, sources) }
+      await ingestSources(wh, sources, context, options, summaries)
     } finally {
       // Once, for every source of the input: a .7z's members share one unpacked folder.
       await sources[0]?.dispose?.()
@@ -106,14 +107,14 @@ export async function ingestFiles(wh: Warehouse, inputs: readonly string[], opti
 }
 
 /** The sources of one input file, one after the other, each summary pushed onto `summaries`. */
-async function ingestSources(wh: Warehouse, sources: readonly SourceHandle[], options: IngestOptions, summaries: FileSummary[]): Promise<void> {
+async function ingestSources(wh: Warehouse, sources: readonly SourceHandle[], context: SourceContext, options: IngestOptions, summaries: FileSummary[]): Promise<void> {
   for (const source of sources) {
-    let summary = await ingestSource(wh, source, sources.length > 1, options)
+    let summary = await ingestSource(wh, source, context, options)
     // A dropped connection is retried once, on a new one (the failed one is not reused):
     // the first attempt rolled back, so the retry starts from a clean warehouse.
     if (summary?.connectionLost === true) {
       options.log.warn({ file: source.displayPath }, 'connection lost, retrying the file once')
-      summary = await ingestSource(wh, source, sources.length > 1, options)
+      summary = await ingestSource(wh, source, context, options)
       if (summary !== undefined && summary.error === undefined) summary = { ...summary, retried: true }
     }
     if (summary !== undefined) {
@@ -136,10 +137,27 @@ async function refreshStatistics(wh: Warehouse, summaries: readonly FileSummary[
   }
 }
 
-async function ingestSource(wh: Warehouse, source: SourceHandle, inArchive: boolean, options: IngestOptions): Promise<FileSummary | undefined> {
+/** What a source's archive says about it: whether it is a member, and the HS revision it names (BACI). */
+interface SourceContext {
+  readonly inArchive: boolean
+  readonly revision?: string
+}
+
+/**
+ * The HS revision an archive names for the BACI files in it whose own name does not: the
+ * archive's name (BACI_HS17_V202301.zip), else its product_codes_HSxx member (CEPII ships one per
+ * release, for the release's revision).
+ */
+function archiveRevision(file: string, sources: readonly SourceHandle[]): { revision?: string } {
+  if (sources.length <= 1 && sources[0]?.member === '') return {}
+  const revision = baciRevision(basename(file)) ?? sources.map((s) => /^product_codes_/i.test(s.fileName) ? baciRevision(s.fileName) : null).find((r) => r !== null)
+  return revision === null || revision === undefined ? {} : { revision }
+}
+
+async function ingestSource(wh: Warehouse, source: SourceHandle, context: SourceContext, options: IngestOptions): Promise<FileSummary | undefined> {
   const notify = options.onProgress ?? (INGEST_PROGRESS_CHANNEL.hasSubscribers ? (e: IngestProgressEvent) => INGEST_PROGRESS_CHANNEL.publish(e) : undefined)
   let progress: SourceProgress | undefined
-  const summary = await loadSource(wh, source, inArchive, options, (p) => {
+  const summary = await loadSource(wh, source, context, options, (p) => {
     progress = p
     notify?.({ type: 'start', source: p })
   })
@@ -147,7 +165,8 @@ async function ingestSource(wh: Warehouse, source: SourceHandle, inArchive: bool
   return summary
 }
 
-async function loadSource(wh: Warehouse, source: SourceHandle, inArchive: boolean, options: IngestOptions, tracked: (p: SourceProgress) => void): Promise<FileSummary | undefined> {
+async function loadSource(wh: Warehouse, source: SourceHandle, context: SourceContext, options: IngestOptions, tracked: (p: SourceProgress) => void): Promise<FileSummary | undefined> {
+  const inArchive = context.inArchive
   const started = performance.now()
   const format = options.format ?? 'auto'
   try {
@@ -163,9 +182,12 @@ async function loadSource(wh: Warehouse, source: SourceHandle, inArchive: boolea
     if (layout === null) {
       const side = sideTableKind(first.header)
       if (side !== null) {
-        const loaded = await loadSideTable(wh, side, first, source)
-        options.log.info({ file: source.displayPath, table: side, ...loaded }, 'reference table loaded')
-        return undefined
+        const loaded = await loadSideTable(wh, side, first, source, { runId: options.runId ?? null, ...(context.revision === undefined ? {} : { revision: context.revision }) })
+        options.log.info({ file: source.displayPath, table: side, rows: loaded.rowsLoaded, rejected: loaded.rowsRejected, skipped: loaded.skipped }, 'reference table loaded')
+        return {
+          path: source.displayPath, format: 'baci', sha256: source.sha256, rowsRead: loaded.rowsRead, rowsLoaded: loaded.rowsLoaded,
+          rowsRejected: loaded.rowsRejected, skipped: loaded.skipped, layout: side, encoding: loaded.encoding, ms: Math.round(performance.now() - started),
+        }
       }
       // Archives carry documentation beside the data (CEPII's Readme.txt): passed over, said in
       // the log. A file named on its own that is not data is an error.
@@ -195,7 +217,10 @@ async function loadSource(wh: Warehouse, source: SourceHandle, inArchive: boolea
         options.log.info({ file: source.displayPath, bytes: source.bytesOnDisk }, 'file started')
         tracked(progress)
         const header = normalizeHeader(records.header)
-        const map = layout.bind(header, { fileName: source.fileName || basename(source.path), latestYear: (options.now?.() ?? new Date()).getUTCFullYear() })
+        const map = layout.bind(header, {
+          fileName: source.fileName || basename(source.path), latestYear: (options.now?.() ?? new Date()).getUTCFullYear(),
+          ...(context.revision === undefined ? {} : { revision: context.revision }),
+        })
         return { batches: produceRows(records, header.length, map, sink), recordsRead: () => records.recordsHandedOver(), encoding: () => records.encoding }
       },
     }, options.signal)
@@ -225,6 +250,8 @@ async function loadSource(wh: Warehouse, source: SourceHandle, inArchive: boolea
  */
 async function* produceRows(stream: RecordStream, width: number, map: RowMapper, sink: RejectSink): AsyncGenerator<TradeRowBatch> {
   const rawWidth = stream.header.length
+  // ';' between fields is what Excel writes where the decimal separator is a comma.
+  const decimalComma = stream.delimiter === ';'
   for await (const batch of stream.batches) {
     for (const error of batch.errors) sink.reject(error.line, error.undecodable === true ? error.error : `malformed CSV: ${error.error}`, error.raw)
     const { records, lines } = batch
@@ -239,7 +266,8 @@ async function* produceRows(stream: RecordStream, width: number, map: RowMapper,
         sink.reject(line, `${fields.length < width ? 'short' : 'long'} row: ${fields.length} fields, the header has ${width}`, fields.join(stream.delimiter))
         continue
       }
-      const row = map(fields)
+      // Read with decimal points; a reject keeps the line as written.
+      const row = map(decimalComma ? fields.map(decimalCommaToPoint) : fields)
       if (isReject(row)) {
         sink.reject(line, row.reject, fields.join(stream.delimiter))
         continue

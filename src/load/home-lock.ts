@@ -33,7 +33,7 @@ export function acquireHomeLock(dir: string): () => void {
 }
 
 /** True when the process that wrote the lock is still the one running under `pid`. */
-function isHolder(pid: number, started: string | undefined): boolean {
+export function isHolder(pid: number, started: string | undefined): boolean {
   if (!isAlive(pid)) return false
   const now = startTimeOf(pid)
   return started === undefined || now === undefined || now === started

@@ -1,11 +1,11 @@
-import { createReadStream, createWriteStream, mkdtempSync, rmSync, type WriteStream } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { createReadStream, createWriteStream, rmSync, type WriteStream } from 'node:fs'
 import { finished } from 'node:stream/promises'
 import { sql } from 'kysely'
 import type { SourceFormat, TradeRow } from '../transform/index.ts'
 import { TradeEtlError } from '../errors.ts'
 import type { Warehouse, WarehouseTx } from './warehouse.ts'
-import { copyField, FACT_COLUMNS, FACT_KEY, refreshTradeYoy, TRADE_FLOW_KEY, TradeFactEncoder } from './trade-flow-table.ts'
+import { makeSpoolDir } from './spool.ts'
+import { copyField, FACT_COLUMNS, FACT_KEY, refreshTradeYoy, slicesOf, TRADE_FLOW_KEY, TradeFactEncoder } from './trade-flow-table.ts'
 
 /** Where the producer of a file's rows reports what did not become a row. */
 export interface RejectSink {
@@ -100,7 +100,7 @@ export async function loadTradeSource(wh: Warehouse, load: TradeSourceLoad, sign
       .executeTakeFirstOrThrow()
 
     const encoder = await TradeFactEncoder.open(tx, load.format, fileId)
-    let rejects = new RejectSpool(fileId)
+    let rejects = new RejectSpool(fileId, wh.spoolDir)
     let loaded: number
     let read: number
     let revised = 0
@@ -116,7 +116,7 @@ export async function loadTradeSource(wh: Warehouse, load: TradeSourceLoad, sign
       if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error
       await sql`rollback to savepoint fast_path`.execute(tx.db)
       rejects.discard()
-      rejects = new RejectSpool(fileId)
+      rejects = new RejectSpool(fileId, wh.spoolDir)
       ;({ loaded, revised, read, encoding } = await mergeThroughStaging(tx, load, encoder, fileId, rejects, signal))
     }
     // The codes this load met first, whichever path wrote its rows (ids the encoder handed out
@@ -232,7 +232,7 @@ async function mergeThroughStaging(
   // answer "what did the warehouse say on date D", sql/0020); then every staged row goes in, in
   // file order. A delete and a plain insert, not an upsert: ON CONFLICT DO UPDATE probed the key
   // row by row and wrote each update as a new index entry anyway (1M BACI rows revised: 3.1x).
-  const revisedResult = await sql<{ revised: number }>`
+  const revisedResult = await sql<{ revised: number; unchanged: number }>`
     with gone as (
       delete from core.trade_fact f using pg_temp.staged_fact s
       where ${sql.raw(FACT_KEY.map((c) => `f.${c} = s.${c}`).join(' and '))}
@@ -244,8 +244,15 @@ async function mergeThroughStaging(
                   then 'revised' else 'unchanged' end
       from gone f ${DECODE_JOINS}
       returning change
+    ), unchanged as (
+      -- Where an identical row came from before, so unloading this file can give it back.
+      insert into core.trade_fact_superseded (${FACT_KEY_SQL}, file_id, line, superseded_by_file_id)
+      select ${FACT_KEY_SQL}, f.file_id, f.line, ${fileId}
+      from gone f
+      where (f.value, f.currency, f.net_mass_t, f.quantity) is not distinct from (f.new_value, f.new_currency, f.new_net_mass_t, f.new_quantity)
+      returning 1
     )
-    select (select count(*)::int from revised where change = 'revised') as revised`.execute(tx.db)
+    select (select count(*)::int from revised where change = 'revised') as revised, (select count(*)::int from unchanged) as unchanged`.execute(tx.db)
 
   const inserted = await sql`
     insert into core.trade_fact (${FACT_COLUMNS_SQL}) select ${FACT_COLUMNS_SQL} from pg_temp.staged_fact`.execute(tx.db)
@@ -267,6 +274,9 @@ export interface WithdrawResult {
 export async function withdrawReplacedFlows(wh: Warehouse, slice: string, releaseSha256: string): Promise<WithdrawResult> {
   return wh.transaction(async (tx) => {
     await sql`select pg_advisory_xact_lock(hashtext(${MERGE_LOCK}))`.execute(tx.db)
+    // The slices the older release's rows are in: their year over year is recomputed after.
+    const slices = await slicesOf(tx.db, sql`(select f.* from core.trade_fact f join etl.source_file o on o.file_id = f.file_id
+      where o.slice = ${slice} and o.sha256 <> ${releaseSha256})`)
     const result = await sql<{ withdrawn: number }>`
       with release as (
         select file_id, member from etl.source_file where slice = ${slice} and sha256 = ${releaseSha256}
@@ -285,6 +295,7 @@ export async function withdrawReplacedFlows(wh: Warehouse, slice: string, releas
         returning 1
       )
       select (select count(*)::int from withdrawn) as withdrawn`.execute(tx.db)
+    for (const touched of slices) await refreshTradeYoy(tx.db, touched)
     return { withdrawn: result.rows[0]?.withdrawn ?? 0 }
   })
 }
@@ -297,9 +308,11 @@ class RejectSpool implements RejectSink {
   #dir: string | undefined
   #file: WriteStream | undefined
   readonly #fileId: number
+  readonly #root: string
 
-  constructor(fileId: number) {
+  constructor(fileId: number, root: string) {
     this.#fileId = fileId
+    this.#root = root
   }
 
   reject(line: number, reason: string, raw: string): void {
@@ -307,7 +320,7 @@ class RejectSpool implements RejectSink {
     this.#lines.push(`${this.#fileId}\t${line}\t${copyField(reason)}\t${copyField(raw)}\n`)
     if (this.#lines.length >= RejectSpool.IN_MEMORY) {
       if (this.#file === undefined) {
-        this.#dir = mkdtempSync(`${tmpdir()}/trade-etl-rejects-`)
+        this.#dir = makeSpoolDir(this.#root)
         this.#file = createWriteStream(`${this.#dir}/rejects.copy`)
       }
       this.#file.write(this.#lines.join(''))

@@ -166,6 +166,18 @@ export interface CoreTradeFact {
   line: number
 }
 
+/** table core.trade_fact_superseded */
+export interface CoreTradeFactSuperseded {
+  period_id: number
+  reporter_id: number
+  partner_id: number
+  product_id: number
+  series_id: number
+  file_id: number
+  line: number
+  superseded_by_file_id: number
+}
+
 /** view core.trade_flow */
 export interface CoreTradeFlow {
   source_format: string | null
@@ -635,6 +647,7 @@ export interface Database {
   'core.product': CoreProduct
   'core.published_figure': CorePublishedFigure
   'core.trade_fact': CoreTradeFact
+  'core.trade_fact_superseded': CoreTradeFactSuperseded
   'core.trade_flow': CoreTradeFlow
   'core.trade_flow_revision': CoreTradeFlowRevision
   'core.trade_yoy': CoreTradeYoy

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely'
+import { sql, type Kysely, type RawBuilder } from 'kysely'
 import type { SourceFormat, TradeRow } from '../transform/index.ts'
 import type { Database } from './schema.ts'
 import type { WarehouseTx } from './warehouse.ts'
@@ -230,6 +230,18 @@ export async function refreshTradeYoy(db: Kysely<Database>, slices: TouchedSlice
   const result = await sql<{ written: string }>`
     select core.refresh_trade_yoy(${slices.sourceFormat}, ${[...slices.flows]}::text[], ${[...slices.reporterIds]}::integer[], ${[...slices.years]}::integer[]) as written`.execute(db)
   return Number(result.rows[0]?.written ?? 0)
+}
+
+/**
+ * The slices (source layout, flows, reporters, years) that the rows of `rows`, a relation with
+ * core.trade_fact's columns, fall in: what core.trade_yoy must recompute when they go.
+ */
+export async function slicesOf(db: Kysely<Database>, rows: RawBuilder<unknown>): Promise<TouchedSlices[]> {
+  const r = await sql<{ source_format: string; flows: string[]; reporter_ids: number[]; years: number[] }>`
+    select s.source_format, array_agg(distinct s.flow) as flows, array_agg(distinct f.reporter_id) as reporter_ids, array_agg(distinct f.year::integer) as years
+    from ${rows} f join core.dim_series s on s.series_id = f.series_id
+    group by s.source_format`.execute(db)
+  return r.rows.map((x) => ({ sourceFormat: x.source_format, flows: x.flows, reporterIds: x.reporter_ids, years: x.years }))
 }
 
 /**

@@ -8,16 +8,24 @@ import { from as copyFromStdin } from 'pg-copy-streams'
 import { PGliteConnection, PGliteDialect } from './pglite-dialect.ts'
 import { Mutex } from './mutex.ts'
 import { acquireHomeLock } from './home-lock.ts'
+import { spoolRootOf, sweepSpools } from './spool.ts'
 import type { Database } from './schema.ts'
 
 export type Engine = 'server' | 'embedded'
 
 /** Where the warehouse lives: a server URL, or a folder for the embedded engine. */
 export type WarehouseLocation =
-  | { readonly engine: 'server'; readonly url: string }
+  | {
+    readonly engine: 'server'
+    readonly url: string
+    /** Where reject spools go (default: trade-etl-spool in the temp folder); see spool.ts. */
+    readonly spoolDir?: string
+  }
   | {
     readonly engine: 'embedded'
     readonly dataDir: string | 'memory://'
+    /** Where reject spools go (default: spool/ in the home); see spool.ts. */
+    readonly spoolDir?: string
     /**
      * A data directory dumped by `dumpDataDir` to start from instead of an empty one: opening
      * from it skips initdb (tests open a migrated warehouse per file: 5.8 s -> 0.8-1.4 s each).
@@ -38,6 +46,8 @@ export interface WarehouseTx {
 
 export interface Warehouse {
   readonly engine: Engine
+  /** The folder reject spools of this warehouse's loads live in (swept when it is opened). */
+  readonly spoolDir: string
   /** For statements outside a transaction (each one on its own). */
   readonly db: Kysely<Database>
   transaction<T>(fn: (tx: WarehouseTx) => Promise<T>): Promise<T>
@@ -81,10 +91,14 @@ export async function withWarehouse<T>(location: WarehouseLocation, fn: (wh: War
 
 /** Opens a warehouse the caller must close; prefer withWarehouse, which cannot forget to. */
 export async function openWarehouse(location: WarehouseLocation): Promise<Warehouse> {
-  return location.engine === 'server' ? openServer(location.url) : openEmbedded(location.dataDir, location.template)
+  const wh = location.engine === 'server' ? openServer(location.url) : await openEmbedded(location.dataDir, location.template)
+  const spoolDir = spoolRootOf(location)
+  // Spools a killed process left behind (its transaction rolled back; the rejects stayed on disk).
+  sweepSpools(spoolDir)
+  return { ...wh, spoolDir }
 }
 
-function openServer(url: string): Warehouse {
+function openServer(url: string): Omit<Warehouse, 'spoolDir'> {
   const pool = new pg.Pool({
     connectionString: url,
     max: 4,
@@ -189,7 +203,7 @@ function openServer(url: string): Warehouse {
  */
 const EMBEDDED_COPY_CHUNK = 512 * 1024
 
-async function openEmbedded(dataDir: string, template: Blob | undefined): Promise<Warehouse> {
+async function openEmbedded(dataDir: string, template: Blob | undefined): Promise<Omit<Warehouse, 'spoolDir'>> {
   let releaseHome: (() => void) | undefined
   if (dataDir !== 'memory://') {
     mkdirSync(dataDir, { recursive: true })
@@ -244,22 +258,30 @@ async function openEmbedded(dataDir: string, template: Blob | undefined): Promis
           async copyFrom(copySql, chunks, signal) {
             const blobSql = copySql.replace(/\bfrom\s+stdin\b/i, "from '/dev/blob'")
             let rows = 0
-            let parts: (string | Uint8Array)[] = []
+            let parts: Uint8Array[] = []
             let size = 0
-            const flush = async () => {
+            // Each blob is a COPY of its own, so it must end at a row's end: chunks need not (a
+            // spool read back from disk comes in 64 KiB pieces cut anywhere). In COPY text a raw
+            // LF only ever ends a row (a LF in a field is written as \n), so a blob is cut after
+            // the last LF it holds and the rest starts the next one.
+            const flush = async (final: boolean) => {
               if (size === 0) return
-              const result = await pglite.query(blobSql, [], { blob: new Blob(parts) })
+              const all = parts.length === 1 ? parts[0] as Uint8Array : Buffer.concat(parts)
+              const end = final ? all.length : all.lastIndexOf(10) + 1
+              if (end === 0) return
+              const result = await pglite.query(blobSql, [], { blob: new Blob([all.subarray(0, end)]) })
               rows += result.affectedRows ?? 0
-              parts = []
-              size = 0
+              parts = end < all.length ? [all.subarray(end)] : []
+              size = all.length - end
             }
             for await (const chunk of chunks) {
               signal?.throwIfAborted()
-              parts.push(chunk)
-              size += chunk.length
-              if (size >= EMBEDDED_COPY_CHUNK) await flush()
+              const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk
+              parts.push(bytes)
+              size += bytes.length
+              if (size >= EMBEDDED_COPY_CHUNK) await flush(false)
             }
-            await flush()
+            await flush(true)
             return rows
           },
         })

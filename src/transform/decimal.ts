@@ -74,3 +74,19 @@ function normalize(negative: boolean, digits: string, pointAt: number): string {
   const body = fracPart === '' ? intPart : `${intPart}.${fracPart}`
   return negative && body !== '0' ? `-${body}` : body
 }
+
+const COMMA_DECIMAL = /^-?\d+,\d+$/
+const GROUPED = /^-?\d{1,3}(?:[. \u00a0\u202f]\d{3})+(?:,\d+)?$/
+
+/**
+ * A number as a decimal-comma locale writes it (Excel's CSV export in most of Europe, with ';'
+ * between fields): '1234,5', '1.234,5', '1 234,5' -> '1234.5'. A field of any other shape is
+ * returned unchanged, so codes and names pass through; in such a file a '.' followed by exactly
+ * three digits is a thousands separator ('1.500' is 1500), as the locale means it.
+ */
+export function decimalCommaToPoint(field: string): string {
+  const t = field.trim()
+  if (COMMA_DECIMAL.test(t)) return t.replace(',', '.')
+  if (GROUPED.test(t)) return t.replace(/[. \u00a0\u202f]/g, '').replace(',', '.')
+  return field
+}

@@ -38,13 +38,15 @@ const MAX_SCALE = 16383
 
 /**
  * First years: Comtrade's data starts in 1962 (SITC revision 1), BACI's in 1995 (HS92), Comext's
- * in 1988 (CN introduced).
+ * in 1988 (CN introduced); WITS redistributes Comtrade's.
  */
 export const PLAUSIBILITY: Readonly<Record<SourceFormat, SourceRules>> = {
   'comtrade': { firstYear: 1962, value: VALUE, mass: MASS, quantity: QUANTITY },
   'comtrade-plus': { firstYear: 1962, value: VALUE, mass: MASS, quantity: QUANTITY },
   'baci': { firstYear: 1995, value: VALUE, mass: MASS, quantity: QUANTITY },
   'comext': { firstYear: 1988, value: VALUE, mass: MASS, quantity: QUANTITY },
+  // WITS serves Comtrade's data (and its first year).
+  'wits': { firstYear: 1962, value: VALUE, mass: MASS, quantity: QUANTITY },
 }
 
 /** When no latest year is given: the bound readYear already has. */

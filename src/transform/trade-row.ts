@@ -1,5 +1,5 @@
 /** The `--format` names of the layouts a trade file can come in. */
-export const SOURCE_FORMATS = ['comtrade', 'comtrade-plus', 'baci', 'comext'] as const
+export const SOURCE_FORMATS = ['comtrade', 'comtrade-plus', 'baci', 'comext', 'wits'] as const
 export type SourceFormat = (typeof SOURCE_FORMATS)[number]
 
 /**

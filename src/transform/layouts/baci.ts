@@ -1,3 +1,4 @@
+import { TradeEtlError } from '../../errors.ts'
 import { FieldError, readAmount, readCode, readYear } from '../fields.ts'
 import { TOTAL_CUSTOMS, TOTAL_MOT, TOTAL_PARTNER2, type RowResult } from '../trade-row.ts'
 import { PLAUSIBILITY } from '../plausibility.ts'
@@ -8,10 +9,25 @@ const HS_REVISION = /(?:^|[^a-z0-9])(hs\d{2})(?![0-9])/i
 
 /**
  * The HS revision CEPII names in a file name (BACI_HS17_Y2022_V202301.csv, product_codes_HS17_
- * V202301.csv) as BACI writes it, 'HS17'; 'HS' when the name does not say (a renamed file).
+ * V202301.csv, BACI_HS17_V202301.zip) as BACI writes it, 'HS17'; null when the name does not say.
  */
-export function baciClassification(fileName: string): string {
-  return HS_REVISION.exec(fileName)?.[1]?.toUpperCase() ?? 'HS'
+export function baciRevision(fileName: string): string | null {
+  return HS_REVISION.exec(fileName)?.[1]?.toUpperCase() ?? null
+}
+
+/**
+ * The classification of a BACI file: the revision in its own name, else the one its archive
+ * names (see LayoutContext.revision). Never a bare 'HS': the same rows under a renamed file and
+ * under CEPII's name would be stored twice, as two classifications.
+ */
+export function baciClassification(context: LayoutContext): string {
+  const revision = baciRevision(context.fileName) ?? context.revision
+  if (revision === undefined) {
+    throw new TradeEtlError('BACI_REVISION_UNKNOWN',
+      `a BACI file whose name does not say its HS revision: rename it as CEPII names it (BACI_HS17_Y2022_V202301.csv) or load it in its zip, beside product_codes_HSxx`,
+      { file: context.fileName, line: 1 })
+  }
+  return revision
 }
 
 /**
@@ -34,7 +50,7 @@ export const BACI: Layout = {
   matches: (header) => hasColumns(header, COLUMNS),
   bind(header, context: LayoutContext): RowMapper {
     const [t, i, j, k, v, q] = columnsOf(header)
-    const classification = baciClassification(context.fileName)
+    const classification = baciClassification(context)
     let lastPeriod = ''
     let lastYear = 0
 

@@ -7,6 +7,11 @@ export interface LayoutContext {
   readonly fileName: string
   /** The last year a row may have (the current year); 2100 when not given. */
   readonly latestYear?: number
+  /**
+   * The HS revision the file's archive names, when the file's own name does not (BACI): in the
+   * archive's name (BACI_HS17_V202301.zip) or a product_codes_HSxx member beside it.
+   */
+  readonly revision?: string
 }
 
 /** Reads one record (the fields of one CSV row) into a trade row or a reject. Hot path. */

@@ -1,5 +1,5 @@
 import { baciClassification } from '../layouts/baci.ts'
-import { normalizeHeader } from '../layouts/layout.ts'
+import { normalizeHeader, type LayoutContext } from '../layouts/layout.ts'
 
 /** A row of BACI's country table: CEPII's numeric code (M49-based) to ISO3 and a name. */
 export interface BaciCountryRow {
@@ -96,7 +96,7 @@ export function parseBaciCountryCodes(rawHeader: readonly string[], records: Ite
  * a subheading), which CEPII does not ship but HS defines.
  */
 export function parseBaciProductCodes(
-  rawHeader: readonly string[], records: Iterable<readonly string[]>, context: { readonly fileName: string },
+  rawHeader: readonly string[], records: Iterable<readonly string[]>, context: LayoutContext,
 ): SideTableResult<BaciProductRow> {
   const header = normalizeHeader(rawHeader)
   const code = column(header, 'code')
@@ -104,7 +104,7 @@ export function parseBaciProductCodes(
   if (code < 0 || description < 0) {
     return { rows: [], rejects: [{ record: -1, reason: 'not a BACI product table: needs code and description columns' }] }
   }
-  const classification = baciClassification(context.fileName)
+  const classification = baciClassification(context)
   const rows: BaciProductRow[] = []
   const rejects: SideTableReject[] = []
   let n = 0
