@@ -1,8 +1,20 @@
 import { schedule, type ScheduledTask } from 'node-cron'
-import type { JobConfig } from '../config/index.ts'
+import type { Job, JobConfig } from '../config/index.ts'
+import { TradeEtlError } from '../errors.ts'
 import { claimCronTick, type Warehouse } from '../load/index.ts'
 import type { Logger } from '../log.ts'
 import { runJobs } from './run-jobs.ts'
+
+/**
+ * The jobs `schedule` runs. None is a configuration mistake, said at once (exit 2), rather than
+ * a scheduler that waits forever doing nothing.
+ */
+export function scheduledJobs(config: JobConfig, path: string): Job[] {
+  const scheduled = config.jobs.filter((j) => j.schedule !== undefined)
+  if (scheduled.length > 0) return scheduled
+  throw new TradeEtlError('CONFIG_INVALID',
+    `no job has a "schedule", so the scheduler has nothing to run; give a job one (e.g. "schedule": "0 3 * * *") or call \`trade-etl run\` from cron instead`, { file: path })
+}
 
 /**
  * Runs each job with a `schedule` on its cron expression until SIGINT/SIGTERM. A tick is
