@@ -15,7 +15,8 @@
  * Environment: BENCH_DATABASE_URL (else DATABASE_URL, else postgres://root@127.0.0.1:5432/postgres)
  * is the server; BENCH_QUICK=1 runs 200k-row files and skips the 5M cases (for iterations);
  * BENCH_SCALE=1 adds the scale curve: 10M BACI rows into an empty warehouse, then 10M more
- * (new years) into the warehouse holding them (docs/scale.md).
+ * (new years) into the warehouse holding them (docs/scale.md); BENCH_SCALE=only runs just that and
+ * the fixed cost.
  */
 import { execFileSync, spawn } from 'node:child_process'
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs'
@@ -25,7 +26,9 @@ import pg from 'pg'
 
 const BASE_URL = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/postgres'
 const QUICK = process.env.BENCH_QUICK === '1'
-const SCALE = process.env.BENCH_SCALE === '1'
+const SCALE = process.env.BENCH_SCALE === '1' || process.env.BENCH_SCALE === 'only'
+/** BENCH_SCALE=only: the fixed cost and the scale curve alone (the 20M rows take minutes of their own). */
+const ONLY_SCALE = process.env.BENCH_SCALE === 'only'
 const M = QUICK ? 200_000 : 1_000_000
 const BENCH_DB = `trade_etl_bench_${process.pid}`
 const dir = mkdtempSync(`${tmpdir()}/trade-etl-bench-`)
@@ -329,10 +332,12 @@ async function benchScale(): Promise<void> {
 try {
   process.stdout.write(`trade-etl bench${QUICK ? ' (quick)' : ''}: ${new Date().toISOString()}, node ${process.version}\n`)
   await benchFixedCost()
-  await benchBaci(M)
-  await benchComtrade('legacy', M)
-  await benchComtrade('plus', M)
-  if (!QUICK) await benchBaci(5 * M)
+  if (!ONLY_SCALE) {
+    await benchBaci(M)
+    await benchComtrade('legacy', M)
+    await benchComtrade('plus', M)
+    if (!QUICK) await benchBaci(5 * M)
+  }
   if (SCALE) await benchScale()
   process.stdout.write('\nSummary (ratio = psql \\copy time into a typed PK table / trade-etl time; >1 is faster than psql)\n')
   const widths = table[0]?.map((_, c) => Math.max(...table.map((r) => (r[c] ?? '').length))) ?? []

@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { explainError } from '../src/cli/explain-error.ts'
-import type { WarehouseChoice } from '../src/config/index.ts'
+import { resolveJobConfig, type WarehouseChoice } from '../src/config/index.ts'
+import { TradeEtlError } from '../src/errors.ts'
+import { scheduledJobs } from '../src/jobs/index.ts'
 import { NODE_FLAGS } from './helpers/run-cli.ts'
 
 const BIN = resolve('bin/trade-etl.js')
@@ -132,5 +134,44 @@ describe('explainError', () => {
     const { message } = explainError(new AggregateError([inner]), { location: { engine: 'server', url: 'postgres://u:pw@db.example:5433/w' }, chosenBy: 'DATABASE_URL', description: '' })
     expect(message).toMatch(/^cannot connect to the PostgreSQL server at db\.example:5433: connection refused/)
     expect(message).not.toContain('pw')
+  })
+  /** What the operator reads for a mistake: the one line and the exit code. */
+  const explainThrown = (fn: () => unknown) => {
+    try {
+      fn()
+    } catch (error) {
+      return explainError(error)
+    }
+    throw new Error('no error thrown')
+  }
+
+  it('a misspelt config key ("shedule") is refused naming the file, the key and the right one', () => {
+    const raw = { jobs: [{ name: 'nightly', kind: 'ingest', files: ['x.csv'], shedule: '0 3 * * *' }] }
+    const { message, exit } = explainThrown(() => resolveJobConfig(raw, '/etc/trade-etl/trade-etl.config.json'))
+    expect(exit).toBe(2)
+    expect(message).toMatch(/^\/etc\/trade-etl\/trade-etl\.config\.json: jobs\.0: unknown key "shedule" \(did you mean "schedule"\?\)/)
+    expect(message).not.toContain('\n')
+  })
+
+  it('schedule with no scheduled job is a configuration error (exit 2) saying what to add, not a silent wait or exit 13', () => {
+    const config = resolveJobConfig({ jobs: [{ name: 'nightly', kind: 'ingest', files: ['x.csv'] }] }, '/etc/trade-etl/c.json')
+    const { message, exit } = explainThrown(() => scheduledJobs(config, '/etc/trade-etl/c.json'))
+    expect(exit).toBe(2)
+    expect(message).toMatch(/^\/etc\/trade-etl\/c\.json: no job has a "schedule".*"schedule": "0 3 \* \* \*".*trade-etl run/)
+    const scheduled = resolveJobConfig({ jobs: [{ name: 'a', kind: 'ingest', files: ['x.csv'] }, { name: 'b', kind: 'ingest', files: ['y.csv'], schedule: '0 3 * * *' }] }, 'c.json')
+    expect(scheduledJobs(scheduled, 'c.json').map((j) => j.name)).toEqual(['b'])
+  })
+
+  it('another process holding the warehouse exits 75 saying to try again', () => {
+    const { message, exit } = explainError(new TradeEtlError('LOCK_HELD', 'the embedded warehouse /srv/etl/.trade-etl is in use by process 4242 (trade-etl schedule)'))
+    expect(exit).toBe(75)
+    expect(message).toMatch(/in use by process 4242 .*try again when it has finished$/)
+  })
+
+  it('a host that does not resolve names it and DATABASE_URL', () => {
+    const error = Object.assign(new Error('getaddrinfo ENOTFOUND db.internal'), { code: 'ENOTFOUND', hostname: 'db.internal' })
+    const { message, exit } = explainError(error, { location: { engine: 'server', url: 'postgres://u:pw@db.internal:5432/w' }, chosenBy: 'DATABASE_URL', description: '' })
+    expect(exit).toBe(1)
+    expect(message).toBe('cannot connect to the PostgreSQL server: host db.internal not found; check DATABASE_URL [CONNECTION_FAILED]')
   })
 })

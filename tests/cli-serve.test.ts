@@ -56,6 +56,9 @@ describe('trade-etl serve (embedded warehouse over the wire protocol)', () => {
 
       const status = await run(process.execPath, [...NODE_FLAGS, BIN, 'status', '--json'], { env })
       expect((JSON.parse(status.stdout) as { files: { path: string }[] }).files.map((f) => f.path)).toContain('fixtures/baci/BACI_HS17_V202301.zip!BACI_HS17_Y2021_V202301.csv')
+      // report yoy too, while serve holds the warehouse: the same rows psql sees for 2021.
+      const yoy = JSON.parse((await run(process.execPath, [BIN, 'report', 'yoy', '--json'], { env, maxBuffer: 64 << 20 })).stdout) as { rows: { year: number; source_format: string }[] }
+      expect(yoy.rows.filter((r) => Number(r.year) === 2021).length).toBe(byYear)
     } finally {
       server.kill('SIGTERM')
     }

@@ -1,42 +1,42 @@
-import type { ParseArgsConfig } from 'node:util'
 import { TradeEtlError } from '../errors.ts'
 import { findArticle, listChecks, storeArticle, type CheckRow, type Warehouse } from '../load/index.ts'
 import type { Logger } from '../log.ts'
 import { readArticle, runChecks } from '../jobs/index.ts'
-import { formatAmount, renderTable } from './format.ts'
+import { formatAmount, renderTable, wrapLine } from './format.ts'
+import { tell } from './tell.ts'
 
-type Parse = <T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T) => {
-  values: { [K in keyof T]?: T[K]['type'] extends 'boolean' ? boolean : string }
-  positionals: string[]
+type WithWarehouse = <T>(fn: (wh: Warehouse) => Promise<T>) => Promise<T>
+
+/** `figures` options, as commander parsed them. */
+export interface FiguresOptions {
+  readonly json?: boolean
+  readonly load?: boolean
+  readonly url?: string
+  readonly title?: string
+  readonly published?: string
+  readonly truncate?: boolean
 }
-type WithWarehouse = <T>(log: Logger, fn: (wh: Warehouse) => Promise<T>) => Promise<T>
 
 const out = (text: string) => process.stdout.write(`${text}\n`)
 
 /** `trade-etl figures FILE [--json] [--load]`: extraction needs no warehouse unless --load. */
-export async function commandFigures(args: string[], log: Logger, parse: Parse, withReadyWarehouse: WithWarehouse): Promise<number> {
-  const { values, positionals } = parse(args, {
-    json: { type: 'boolean' }, load: { type: 'boolean' }, url: { type: 'string' }, title: { type: 'string' }, published: { type: 'string' },
-    truncate: { type: 'boolean' },
-  })
-  if (positionals.length !== 1) throw new TradeEtlError('USAGE', 'figures takes one FILE')
-  const path = positionals[0] as string
+export async function commandFigures(path: string, values: FiguresOptions, log: Logger, withReadyWarehouse: WithWarehouse): Promise<number> {
   let article
   try {
     article = await readArticle({ path, url: values.url, title: values.title, published: values.published, truncate: values.truncate })
   } catch (error) {
     if (error instanceof TradeEtlError && error.code !== 'USAGE') {
-      process.stderr.write(`trade-etl: ${error.file ?? path}: ${error.message}\n`)
+      tell(log, 'error', `${error.file ?? path}: ${error.message}`, { file: error.file ?? path, code: error.code, exit: 1 })
       return 1
     }
     throw error
   }
   if (article.truncated !== undefined) {
-    process.stderr.write(`trade-etl: ${path}: read the first ${article.truncated.read.toLocaleString('en-US')} of ${article.truncated.total.toLocaleString('en-US')} characters (--truncate)\n`)
+    tell(log, 'warn', `${path}: read the first ${article.truncated.read.toLocaleString('en-US')} of ${article.truncated.total.toLocaleString('en-US')} characters (--truncate)`, { file: path, ...article.truncated })
   }
   let loaded: { articleId: number; skipped: boolean } | undefined
   if (values.load === true) {
-    loaded = await withReadyWarehouse(log, async (wh) => {
+    loaded = await withReadyWarehouse(async (wh) => {
       const known = await findArticle(wh.db, article.file.sha256)
       if (known !== undefined) return { articleId: known.article_id, skipped: true }
       const articleId = await storeArticle(wh, { sha256: article.file.sha256, path, sourceKind: article.sourceKind, url: article.url, title: article.title, published: article.published }, article.figures)
@@ -60,9 +60,8 @@ export async function commandFigures(args: string[], log: Logger, parse: Parse, 
 }
 
 /** `trade-etl check [--json]`: recompute every checkable figure, then show the results. */
-export async function commandCheck(args: string[], log: Logger, parse: Parse, withReadyWarehouse: WithWarehouse): Promise<number> {
-  const { values } = parse(args, { json: { type: 'boolean' } })
-  const checks = await withReadyWarehouse(log, async (wh) => {
+export async function commandCheck(values: { readonly json?: boolean }, log: Logger, withWarehouse: WithWarehouse): Promise<number> {
+  const checks = await withWarehouse(async (wh) => {
     await runChecks(wh, log)
     return listChecks(wh.db)
   })
@@ -120,15 +119,15 @@ export function printCheckRows(checks: readonly CheckRow[]): void {
     return
   }
   for (const c of checks) {
-    out(`[${c.status}] "${c.text}" (${c.measure}${c.year === null ? '' : `, ${c.year}`}) claims ${claimed(c)}; the wording allows ${allowed(c)}`)
+    out(wrapLine(`[${c.status}] "${c.text}" (${c.measure}${c.year === null ? '' : `, ${c.year}`}) claims ${claimed(c)}; the wording allows ${allowed(c)}`, '        '))
     if (c.recomputed !== null) {
-      out(`    recomputed ${c.claimed_unit === '%' ? `${Number(c.recomputed).toFixed(2)} %` : `${formatAmount(c.recomputed)} ${c.claimed_unit}`}; gap ${c.gap_pct === null ? c.gap : `${Number(c.gap_pct) > 0 ? '+' : ''}${c.gap_pct} %`}${c.claimed_unit === '%' ? ` (${Number(c.gap) > 0 ? '+' : ''}${Number(c.gap).toFixed(2)} points)` : ''}`)
+      out(wrapLine(`    recomputed ${c.claimed_unit === '%' ? `${Number(c.recomputed).toFixed(2)} %` : `${formatAmount(c.recomputed)} ${c.claimed_unit}`}; gap ${c.gap_pct === null ? c.gap : `${Number(c.gap_pct) > 0 ? '+' : ''}${c.gap_pct} %`}${c.claimed_unit === '%' ? ` (${Number(c.gap) > 0 ? '+' : ''}${Number(c.gap).toFixed(2)} points)` : ''}`, '        '))
     }
-    if (c.evidence !== null) out(`    evidence: ${c.evidence}`)
-    if (c.basis !== null) out(`    from: ${c.basis}`)
-    if (c.missing !== null) out(`    missing: ${c.missing}`)
-    if (c.implied !== null) out(`    implied: ${c.implied}`)
-    if (c.query !== null) out(`    query: ${c.query}`)
+    if (c.evidence !== null) out(wrapLine(`    evidence: ${c.evidence}`, '        '))
+    if (c.basis !== null) out(wrapLine(`    from: ${c.basis}`, '        '))
+    if (c.missing !== null) out(wrapLine(`    missing: ${c.missing}`, '        '))
+    if (c.implied !== null) out(wrapLine(`    implied: ${c.implied}`, '        '))
+    if (c.query !== null) out(wrapLine(`    query: ${c.query}`, '        '))
   }
 }
 

@@ -5,9 +5,10 @@ import { TradeEtlError } from '../errors.ts'
 import { grantReader, holderUrl, migrateToLatest, queryStatus, serveEmbedded, serveToReaders, withWarehouse, type EmbeddedEngine, type Warehouse } from '../load/index.ts'
 import { createLogger, routeLibraryLogs, type Logger } from '../log.ts'
 import { SOURCE_FORMATS, type SourceFormat } from '../transform/index.ts'
-import { ensureReferenceData, ingestFiles, runJobs, runScheduler, unloadSource } from '../jobs/index.ts'
+import { ensureReferenceData, ingestFiles, runJobs, runScheduler, scheduledJobs, unloadSource } from '../jobs/index.ts'
 import { printIngest, printRun, printStatus, printUnload, printYoy } from './print.ts'
-import { commandCheck, commandFigures } from './figures-commands.ts'
+import { commandCheck, commandFigures, type FiguresOptions } from './figures-commands.ts'
+import { tell } from './tell.ts'
 import { EXIT, explainError } from './explain-error.ts'
 import { ProgressDisplay } from './progress.ts'
 import { runJson } from './run-json.ts'
@@ -122,20 +123,6 @@ export class Session {
 const out = (text: string) => process.stdout.write(`${text}\n`)
 
 /**
- * A message for the operator on stderr: a plain line at a terminal, a JSON log line otherwise,
- * so that stderr of cron, systemd or Docker holds nothing but JSON lines.
- */
-function tell(log: Logger, level: 'warn' | 'error', message: string, fields: Record<string, unknown> = {}): void {
-  if (process.stderr.isTTY === true) process.stderr.write(`trade-etl: ${message}\n`)
-  else log[level](fields, message)
-}
-
-/** A preset parse result for the commands whose logic lives in their own files (commander parsed). */
-function parsed(values: Record<string, unknown>, positionals: string[]) {
-  return (() => ({ values, positionals })) as never
-}
-
-/**
  * The command tree. A new command is one `program.command(...)` block here, with its logic in
  * `src/cli/<name>-command.ts` exporting one function that resolves to the exit code.
  */
@@ -154,8 +141,6 @@ function buildProgram(session: Session, setExit: (code: number) => void): Comman
   const action = <A extends unknown[]>(fn: (...args: A) => Promise<number>) =>
     async (...args: A) => setExit(await fn(...args))
   const log = session.log
-  const ready = <T>(_log: Logger, fn: (wh: Warehouse) => Promise<T>) => session.withReadyWarehouse(fn)
-  const reading = <T>(_log: Logger, fn: (wh: Warehouse) => Promise<T>) => session.withReadingWarehouse(fn)
 
   program.command('migrate')
     .description('apply sql/ migrations and reference data; idempotent')
@@ -195,6 +180,7 @@ function buildProgram(session: Session, setExit: (code: number) => void): Comman
     .description('run each job on its cron schedule until SIGINT/SIGTERM')
     .action(action(async () => {
       const config = await session.jobConfig()
+      scheduledJobs(config, session.configPath())
       await session.withReadyWarehouse((wh) => runScheduler(wh, config, log, { stop: session.signal }))
       return EXIT.ok
     }))
@@ -223,7 +209,7 @@ function buildProgram(session: Session, setExit: (code: number) => void): Comman
     .option('--title <text>', 'its title')
     .option('--published <YYYY-MM-DD>', 'its date')
     .option('--truncate', 'read only the first part of an article past the size limit instead of refusing it')
-    .action(action(async (file: string, opts: Record<string, unknown>) => commandFigures([], log, parsed(opts, [file]), ready)))
+    .action(action(async (file: string, opts: FiguresOptions) => commandFigures(file, opts, log, (fn) => session.withReadyWarehouse(fn))))
 
   const report = program.command('report').description('reports from the reporting schema')
   report.command('yoy')
@@ -249,7 +235,7 @@ function buildProgram(session: Session, setExit: (code: number) => void): Comman
   program.command('check')
     .description('article figures against the trade data: confirmed / differs / insufficient data')
     .option('--json', 'print {"checks": [...]}')
-    .action(action(async (opts: Record<string, unknown>) => commandCheck([], log, parsed(opts, []), reading)))
+    .action(action(async (opts: { json?: boolean }) => commandCheck(opts, log, (fn) => session.withReadingWarehouse(fn))))
 
   program.command('status')
     .description('recent runs, files, rejects, freshness')

@@ -6,7 +6,7 @@ import { CHART_MAX_ROWS, writeYoyChart } from './yoy-chart.ts'
 import type { FileSummary } from '../jobs/index.ts'
 import type { UnloadedSource } from '../load/index.ts'
 import type { RunSummary } from '../jobs/index.ts'
-import { formatAmount, formatPct, renderTable, toCsv } from './format.ts'
+import { formatAmount, formatPct, renderFitted, renderTable, toCsv, wrapLine } from './format.ts'
 import { printChecks } from './figures-commands.ts'
 
 const out = (text: string) => process.stdout.write(`${text}\n`)
@@ -15,15 +15,23 @@ export function printIngest(files: readonly FileSummary[]): void {
   out(renderTable(
     ['file', 'layout', 'read', 'loaded', 'rejected', 'status'],
     files.map((f) => [f.path, f.layout ?? f.format, formatAmount(f.rowsRead), formatAmount(f.rowsLoaded), formatAmount(f.rowsRejected),
-      f.error !== undefined ? `FAILED: ${f.error}` : f.skipped ? 'skipped (already loaded)' : `loaded in ${f.ms ?? 0} ms${(f.revised ?? 0) > 0 ? `, ${f.revised} revised` : ''}`]),
+      f.error !== undefined ? `FAILED: ${withoutPath(f.error, f.path)}` : f.skipped ? 'skipped (already loaded)' : `loaded in ${f.ms ?? 0} ms${(f.revised ?? 0) > 0 ? `, ${f.revised} revised` : ''}`]),
   ))
+}
+
+/** An error without the file's name in front (it stands in the row already): 'line 1: ...'. */
+function withoutPath(error: string, path: string): string {
+  if (!error.startsWith(`${path}:`)) return error
+  const rest = error.slice(path.length + 1)
+  return /^\d+:/.test(rest) ? `line ${rest}` : rest.trimStart()
 }
 
 const YOY_HEADERS = ['source', 'reporter', 'partner', 'flow', 'product', 'year', 'value', 'value_yoy', 'net_mass_t', 'mass_yoy', 'class']
 
-function yoyCells(r: YoyRow) {
+function yoyCells(r: YoyRow, compact: boolean) {
   return [r.source_format, r.reporter_iso3 ?? r.reporter_code, r.partner_iso3 ?? r.partner_code, r.flow, r.product_code, r.year,
-    r.value_usd !== null || r.value === null ? formatAmount(r.value_usd) : `${formatAmount(r.value)} ${r.currency ?? ''}`, formatPct(r.value_yoy_pct), formatAmount(r.net_mass_t, 1), formatPct(r.net_mass_yoy_pct),
+    r.value_usd !== null || r.value === null ? formatAmount(r.value_usd, 0, compact) : `${formatAmount(r.value, 0, compact)} ${r.currency ?? ''}`,
+    formatPct(r.value_yoy_pct), formatAmount(r.net_mass_t, 1, compact), formatPct(r.net_mass_yoy_pct),
     r.classification_prev !== null && r.classification_prev !== r.classification ? `${r.classification_prev}->${r.classification}` : r.classification]
 }
 
@@ -90,18 +98,18 @@ export function printYoyTable(rows: readonly YoyRow[], total: number): void {
     out('(no rows: load trade files with `trade-etl ingest` first, or widen the filter)')
     return
   }
-  out(renderTable(YOY_HEADERS, rows.map(yoyCells)))
+  out(renderFitted((compact) => renderTable(YOY_HEADERS, rows.map((r) => yoyCells(r, compact)))))
   if (total > rows.length) out(`... ${formatAmount(total - rows.length)} more rows not shown (${formatAmount(total)} in all): --csv or --json prints every row, or narrow the filter`)
 }
 
 export async function printRun(wh: Warehouse, config: JobConfig, summary: RunSummary): Promise<void> {
   out(`trade-etl run ${summary.runId} on the ${wh.engine === 'embedded' ? 'embedded warehouse' : 'PostgreSQL server'}: ${summary.ok ? 'ok' : 'FAILED'}\n`)
   for (const job of summary.jobs) {
-    out(`== job ${job.job} (${job.kind}) ${job.ok ? 'ok' : `FAILED: ${job.error ?? ''}`} in ${job.ms} ms`)
+    out(wrapLine(`== job ${job.job} (${job.kind}) ${job.ok ? 'ok' : `FAILED: ${job.error ?? ''}`} in ${job.ms} ms`))
     if (job.files !== undefined && job.files.length > 0) printIngest(job.files)
-    for (const s of job.sources.filter((x) => /^https?:/.test(x.source))) out(`${s.source}: ${s.status}, ${s.bytes} bytes, ${s.rowsLoaded} rows loaded, ${s.rowsRejected} rejected${s.error === undefined ? '' : ` (${s.error})`}`)
-    for (const a of job.articles ?? []) out(`${a.path}: ${a.skipped ? 'skipped (already loaded)' : `${a.figures} figures loaded`}`)
-    for (const p of job.published ?? []) out(`${p.path}: ${p.skipped ? 'skipped (already loaded)' : `${p.figures} published figures loaded`}`)
+    for (const s of job.sources.filter((x) => /^https?:/.test(x.source))) out(wrapLine(`${s.source}: ${s.status}, ${s.bytes} bytes, ${s.rowsLoaded} rows loaded, ${s.rowsRejected} rejected${s.error === undefined ? '' : ` (${s.error})`}`))
+    for (const a of job.articles ?? []) out(wrapLine(`${a.path}: ${a.skipped ? 'skipped (already loaded)' : `${a.figures} figures loaded`}`))
+    for (const p of job.published ?? []) out(wrapLine(`${p.path}: ${p.skipped ? 'skipped (already loaded)' : `${p.figures} published figures loaded`}`))
     out('')
   }
   for (const report of config.report.yoy) {

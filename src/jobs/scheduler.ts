@@ -1,5 +1,6 @@
 import { createTask, parse as parseCron, schedule, type ScheduledTask } from 'node-cron'
 import { parseDuration, type Job, type JobConfig } from '../config/index.ts'
+import { TradeEtlError } from '../errors.ts'
 import { claimCronTick, listJobStates, type Warehouse } from '../load/index.ts'
 import type { Logger } from '../log.ts'
 import { runJobs } from './run-jobs.ts'
@@ -12,6 +13,17 @@ export interface SchedulerOptions {
   readonly now?: () => Date
   /** Waits between retries of a failed run; resolves early (or rejects) when `signal` aborts. */
   readonly sleep?: (ms: number, signal: AbortSignal) => Promise<void>
+}
+
+/**
+ * The jobs `schedule` runs. None is a configuration mistake, said at once (exit 2), rather than
+ * a scheduler that waits forever doing nothing.
+ */
+export function scheduledJobs(config: JobConfig, path: string): Job[] {
+  const scheduled = config.jobs.filter((j) => j.schedule !== undefined)
+  if (scheduled.length > 0) return scheduled
+  throw new TradeEtlError('CONFIG_INVALID',
+    `no job has a "schedule", so the scheduler has nothing to run; give a job one (e.g. "schedule": "0 3 * * *") or call \`trade-etl run\` from cron instead`, { file: path })
 }
 
 /**
