@@ -106,14 +106,13 @@ server('connection faults and concurrency on the server', () => {
     const killer = killCopies(1)
     const [summary] = await ingestFiles(t.wh, [path], { log: silentLog })
     expect(await killer.stop()).toBe(1)
-    expect(summary).toMatchObject({ rowsLoaded: 300_000, retried: true })
     expect(summary?.error).toBeUndefined()
+    expect(summary).toMatchObject({ rowsLoaded: 300_000, retried: true })
   })
 
   it('a COPY killed on both attempts fails that file with "connection lost", and the next file loads', async () => {
     const path = `${dir}/BACI_HS17_Y2020_V202301.csv`
     await bigBaci(path, 300_000, 2020)
-    const before = await sql<{ n: number }>`select count(*)::int as n from core.trade_flow`.execute(t.wh.db)
     const killer = killCopies(2)
     const summaries = await ingestFiles(t.wh, [path, CEMENT], { log: silentLog })
     expect(await killer.stop()).toBe(2)
@@ -127,7 +126,7 @@ server('connection faults and concurrency on the server', () => {
     expect(summaries[1]?.error).toBeUndefined()
     const after = await sql<{ n: number }>`select count(*)::int as n from core.trade_flow where file_id in (select file_id from etl.source_file where path = ${path})`.execute(t.wh.db)
     expect(after.rows[0]?.n).toBe(lost.length === 1 ? 0 : 300_000)
-    expect(before.rows[0]?.n).toBeGreaterThan(0)
+    expect(summaries[1]?.rowsLoaded).toBeGreaterThan(0)
   })
 
   it("the lock's connection dropping is handled, not a crash", async () => {
@@ -135,7 +134,9 @@ server('connection faults and concurrency on the server', () => {
     expect(release).not.toBeNull()
     const admin = new pg.Client({ connectionString: t.url })
     await admin.connect()
-    await admin.query(`select pg_terminate_backend(pid) from pg_locks where locktype = 'advisory' and pid <> pg_backend_pid()`)
+    // This test's database only: another run on the same server holds advisory locks of its own.
+    await admin.query(`select pg_terminate_backend(pid) from pg_locks
+      where locktype = 'advisory' and pid <> pg_backend_pid() and database = (select oid from pg_database where datname = current_database())`)
     await admin.end()
     await new Promise((resolve) => setTimeout(resolve, 100))
     await release?.()

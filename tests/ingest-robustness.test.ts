@@ -156,7 +156,7 @@ describe.runIf(ENGINES.includes('server'))('kill -9 mid-load on the server', () 
     await watcher.connect()
     let copying = false
     for (let i = 0; i < 300 && !copying; i++) {
-      const r = await watcher.query<{ n: number }>("select count(*)::int as n from pg_stat_activity where query ilike 'copy core.trade_fact%' and state = 'active'")
+      const r = await watcher.query<{ n: number }>("select count(*)::int as n from pg_stat_activity where datname = current_database() and query ilike 'copy core.trade_fact%' and state = 'active'")
       copying = (r.rows[0]?.n ?? 0) > 0
       if (!copying) await new Promise((resolve) => setTimeout(resolve, 50))
     }
