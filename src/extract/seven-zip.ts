@@ -24,7 +24,8 @@ export interface SevenZipExtract {
  */
 export async function extractSevenZip(path: string, signal?: AbortSignal): Promise<SevenZipExtract> {
   signal?.throwIfAborted()
-  const dir = await mkdtemp(join(tmpdir(), 'trade-etl-7z-'))
+  // The pid in the name: whose folder it is, for a person (or a test) looking at the temp folder.
+  const dir = await mkdtemp(join(tmpdir(), `trade-etl-7z-${process.pid}-`))
   const dispose = () => rm(dir, { recursive: true, force: true })
   try {
     const messages: string[] = []
