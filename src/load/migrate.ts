@@ -38,7 +38,14 @@ export interface MigrateSummary {
 /** Applies pending migrations; idempotent. Throws MIGRATION_FAILED naming the migration. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any schema: migrations come before types
 export async function migrateToLatest(db: Kysely<any>): Promise<MigrateSummary> {
-  await sql`create schema if not exists etl`.execute(db)
+  try {
+    await sql`create schema if not exists etl`.execute(db)
+  } catch (error) {
+    // Two processes migrating a new database at once: "if not exists" is not atomic in
+    // PostgreSQL (the loser gets a unique violation on pg_namespace). The schema is there then.
+    const there = await sql<{ n: number }>`select count(*)::int as n from pg_namespace where nspname = 'etl'`.execute(db)
+    if (there.rows[0]?.n !== 1) throw error
+  }
   const migrator = new Migrator({
     db,
     provider: new SqlFileMigrationProvider(),
