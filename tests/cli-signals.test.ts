@@ -28,6 +28,7 @@ async function writeBaci(path: string, rows: number): Promise<void> {
 }
 
 interface Stopped {
+  /** The exit code as a shell reports it: a death by signal N is 128 + N. */
   readonly code: number | null
   readonly stderr: string
 }
@@ -47,7 +48,10 @@ async function ingestAndSignal(file: string, env: NodeJS.ProcessEnv, signals: No
       }, 150)
     }
   })
-  const [code] = await once(child, 'exit') as [number | null]
+  const [exitCode, signal] = await once(child, 'exit') as [number | null, NodeJS.Signals | null]
+  // A signal that lands while the process is already exiting (its handlers torn down) ends it by
+  // the signal's default action: the shell's 130/143 all the same.
+  const code = exitCode ?? (signal === 'SIGINT' ? 130 : signal === 'SIGTERM' ? 143 : null)
   return { code, stderr }
 }
 
