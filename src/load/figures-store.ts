@@ -1,4 +1,4 @@
-import { sql, type Kysely, type NotNull, type QueryCreator } from 'kysely'
+import { sql, type Kysely, type NotNull, type QueryCreator, type RawBuilder } from 'kysely'
 import type { CheckResult, Observation, PartnerRanking } from '../transform/check/index.ts'
 import type { Database } from './schema.ts'
 import type { Warehouse } from './warehouse.ts'
@@ -190,8 +190,8 @@ function flowRows(db: QueryCreator<Database>, reporter: string, partner: string,
 }
 
 /** The product's own rows where the source has that level, else the sum of its 6-digit lines. */
-function ownLevel<T>(prefix: unknown, of: ReturnType<typeof sql.ref> | ReturnType<typeof sql.raw>, otherwise = sql`length(product_code) = 6`) {
-  return sql<T>`case when bool_or(product_code = ${prefix}) then ${of} filter (where product_code = ${prefix}) else ${of} filter (where ${otherwise}) end`
+function ownLevel<T>(prefix: unknown, aggregate: RawBuilder<unknown>) {
+  return sql<T>`case when bool_or(product_code = ${prefix}) then ${aggregate} filter (where product_code = ${prefix}) else ${aggregate} filter (where length(product_code) = 6) end`
 }
 
 /**
