@@ -5,7 +5,7 @@ import type { SourceFormat, TradeRow } from '../transform/index.ts'
 import { TradeEtlError } from '../errors.ts'
 import type { Warehouse, WarehouseTx } from './warehouse.ts'
 import { makeSpoolDir } from './spool.ts'
-import { copyField, FACT_COLUMNS, FACT_KEY, refreshTradeYoy, slicesOf, TRADE_FLOW_KEY, TradeFactEncoder } from './trade-flow-table.ts'
+import { copyField, FACT_COLUMNS, FACT_KEY, TRADE_FLOW_KEY, TradeFactEncoder } from './trade-flow-table.ts'
 
 /** Where the producer of a file's rows reports what did not become a row. */
 export interface RejectSink {
@@ -122,7 +122,6 @@ export async function loadTradeSource(wh: Warehouse, load: TradeSourceLoad, sign
     // The codes this load met first, whichever path wrote its rows (ids the encoder handed out
     // in a rolled-back fast path are still free: the dimension tables stay locked).
     await encoder.saveNewCodes(tx)
-    await refreshTradeYoy(tx.db, encoder.touched())
 
     const rejected = await rejects.copyInto(tx)
     if (read !== loaded + rejected) {
@@ -274,9 +273,6 @@ export interface WithdrawResult {
 export async function withdrawReplacedFlows(wh: Warehouse, slice: string, releaseSha256: string): Promise<WithdrawResult> {
   return wh.transaction(async (tx) => {
     await sql`select pg_advisory_xact_lock(hashtext(${MERGE_LOCK}))`.execute(tx.db)
-    // The slices the older release's rows are in: their year over year is recomputed after.
-    const slices = await slicesOf(tx.db, sql`(select f.* from core.trade_fact f join etl.source_file o on o.file_id = f.file_id
-      where o.slice = ${slice} and o.sha256 <> ${releaseSha256})`)
     const result = await sql<{ withdrawn: number }>`
       with release as (
         select file_id, member from etl.source_file where slice = ${slice} and sha256 = ${releaseSha256}
@@ -295,7 +291,6 @@ export async function withdrawReplacedFlows(wh: Warehouse, slice: string, releas
         returning 1
       )
       select (select count(*)::int from withdrawn) as withdrawn`.execute(tx.db)
-    for (const touched of slices) await refreshTradeYoy(tx.db, touched)
     return { withdrawn: result.rows[0]?.withdrawn ?? 0 }
   })
 }

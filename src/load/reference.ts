@@ -16,22 +16,6 @@ export async function upsertCountries(db: Kysely<Database>, rows: readonly Count
         : oc.column('code').doUpdateSet((eb) => ({ iso3: eb.ref('excluded.iso3'), name: eb.ref('excluded.name'), source: eb.ref('excluded.source') })))
       .execute()
   }
-  await fillTradeYoyIso3(db)
-}
-
-/**
- * core.trade_yoy keeps each row's ISO3s (so a filter on them is an index range); codes that had
- * none when their rows were loaded get them once the reference maps them.
- */
-async function fillTradeYoyIso3(db: Kysely<Database>): Promise<void> {
-  await sql`
-    update core.trade_yoy y set reporter_iso3 = c.iso3
-    from core.dim_country d join core.country c on c.code = d.code
-    where y.reporter_iso3 is null and d.country_id = y.reporter_id and c.iso3 is not null`.execute(db)
-  await sql`
-    update core.trade_yoy y set partner_iso3 = c.iso3
-    from core.dim_country d join core.country c on c.code = d.code
-    where y.partner_iso3 is null and d.country_id = y.partner_id and c.iso3 is not null`.execute(db)
 }
 
 export async function upsertProducts(db: Kysely<Database>, rows: readonly ProductRow[]): Promise<void> {

@@ -17,19 +17,15 @@ export type YoyRow = Selectable<Database['reporting.trade_yoy']>
 const YOY_BATCH = 5000
 
 /**
- * The country codes a filter names: the code itself, the codes whose ISO3 or name it is (from
- * core.country), and the codes whose rows carry that ISO3 from the file. Resolved first so that
- * the query filters on reporting.trade_yoy's indexed join (by code, an index range on the id),
- * not an OR across the view's columns that no index serves.
+ * The country codes a filter names: the code itself, and the codes whose ISO3 (a file's, else
+ * core.country's) or name it is. Resolved first so that the query filters reporting.trade_yoy on
+ * its codes, which apply to core.dim_country before any fact is read (sql/0060), rather than an
+ * OR across the view's columns.
  */
 async function resolveCountryCodes(db: Kysely<Database>, text: string): Promise<string[]> {
   const rows = await sql<{ code: string }>`
     select d.code from core.dim_country d left join core.country c on c.code = d.code
-    where d.code = ${text} or c.iso3 = upper(${text}) or lower(c.name) = lower(${text})
-    union
-    select d.code from core.dim_country d
-    where d.country_id = (select y.reporter_id from core.trade_yoy y where y.reporter_iso3 = upper(${text}) limit 1)
-       or d.country_id = (select y.partner_id from core.trade_yoy y where y.partner_iso3 = upper(${text}) limit 1)`.execute(db)
+    where d.code = ${text} or coalesce(d.file_iso3, c.iso3) = upper(${text}) or c.iso3 = upper(${text}) or lower(c.name) = lower(${text})`.execute(db)
   return rows.rows.map((r) => r.code)
 }
 

@@ -60,6 +60,7 @@ export interface CoreCountry {
 export interface CoreDimCountry {
   country_id: number
   code: string
+  file_iso3: string | null
 }
 
 /** table core.dim_period */
@@ -230,27 +231,6 @@ export interface CoreTradeFlowRevision {
   reporter_iso3: string | null
   partner_iso3: string | null
   quantity_unit: string | null
-}
-
-/** table core.trade_yoy */
-export interface CoreTradeYoy {
-  reporter_id: number
-  partner_id: number
-  source_format: string
-  flow: string
-  product_id: number
-  year: number
-  classification: string
-  classification_prev: string | null
-  reporter_iso3: string | null
-  partner_iso3: string | null
-  value_usd: string | null
-  value_usd_prev: string | null
-  net_mass_t: string | null
-  net_mass_t_prev: string | null
-  value: string | null
-  value_prev: string | null
-  currency: string | null
 }
 
 /** table etl.comtrade_slice */
@@ -650,7 +630,6 @@ export interface Database {
   'core.trade_fact_superseded': CoreTradeFactSuperseded
   'core.trade_flow': CoreTradeFlow
   'core.trade_flow_revision': CoreTradeFlowRevision
-  'core.trade_yoy': CoreTradeYoy
   'etl.comtrade_slice': EtlComtradeSlice
   'etl.cron_job': EtlCronJob
   'etl.feed_item': EtlFeedItem

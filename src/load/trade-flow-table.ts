@@ -1,4 +1,4 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import type { SourceFormat, TradeRow } from '../transform/index.ts'
 import type { Database } from './schema.ts'
 import type { WarehouseTx } from './warehouse.ts'
@@ -124,11 +124,12 @@ export class TradeFactEncoder {
   #lastSeriesId = ''
   #lastReporter = ''
   #lastReporterId = ''
-  readonly #touchedReporters = new Set<number>()
-  readonly #touchedYears = new Set<number>()
-  readonly #touchedFlows = new Set<string>()
+  /** Country codes for which a file gave an ISO3 (core.dim_country.file_iso3), this load's included. */
+  readonly #hasIso3: Set<string>
+  readonly #learnedIso3: [string, string][] = []
 
-  private constructor(readonly format: SourceFormat, fileId: number, dims: { periods: Dictionary; countries: Dictionary; products: Dictionary; series: Dictionary }) {
+  private constructor(readonly format: SourceFormat, fileId: number, dims: { periods: Dictionary; countries: Dictionary; products: Dictionary; series: Dictionary }, hasIso3: Set<string>) {
+    this.#hasIso3 = hasIso3
     this.#periods = dims.periods
     this.#countries = dims.countries
     this.#products = dims.products
@@ -144,7 +145,7 @@ export class TradeFactEncoder {
     await seedFromReference(db)
     // One after the other: the transaction is one connection.
     const periods = await db.selectFrom('core.dim_period').select(['period_id as id', 'period as code']).execute()
-    const countries = await db.selectFrom('core.dim_country').select(['country_id as id', 'code']).execute()
+    const countries = await db.selectFrom('core.dim_country').select(['country_id as id', 'code', 'file_iso3']).execute()
     const products = await db.selectFrom('core.dim_product').select(['product_id as id', 'code']).execute()
     const series = await db.selectFrom('core.dim_series')
       .select(['series_id as id', 'source_format', 'classification', 'flow', 'partner2_code', 'customs_code', 'mot_code']).execute()
@@ -155,7 +156,7 @@ export class TradeFactEncoder {
       series: new Dictionary(series.map((s) => ({
         id: s.id, code: [s.source_format, s.classification, s.flow, s.partner2_code, s.customs_code, s.mot_code].join(SEP),
       }))),
-    })
+    }, new Set(countries.filter((c) => c.file_iso3 !== null).map((c) => c.code)))
   }
 
   /**
@@ -171,13 +172,13 @@ export class TradeFactEncoder {
     if (row.year !== this.#lastYear) {
       this.#lastYearText = String(row.year)
       this.#lastYear = row.year
-      this.#touchedYears.add(row.year)
     }
     if (row.reporterCode !== this.#lastReporter) {
       this.#lastReporterId = this.#countries.id(row.reporterCode)
       this.#lastReporter = row.reporterCode
-      this.#touchedReporters.add(Number(this.#lastReporterId))
+      if (row.reporterIso3 !== null && !this.#hasIso3.has(row.reporterCode)) this.#learnIso3(row.reporterCode, row.reporterIso3)
     }
+    if (row.partnerIso3 !== null && !this.#hasIso3.has(row.partnerCode)) this.#learnIso3(row.partnerCode, row.partnerIso3)
     if (row.classification !== this.#lastClassification || row.flow !== this.#lastFlow || row.partner2Code !== this.#lastPartner2
       || row.customsCode !== this.#lastCustoms || row.motCode !== this.#lastMot) {
       this.#lastSeriesId = this.#series.id(this.#prefix + row.classification + SEP + row.flow + SEP + row.partner2Code + SEP + row.customsCode + SEP + row.motCode)
@@ -186,14 +187,8 @@ export class TradeFactEncoder {
       this.#lastPartner2 = row.partner2Code
       this.#lastCustoms = row.customsCode
       this.#lastMot = row.motCode
-      this.#touchedFlows.add(row.flow)
     }
     return `${this.#lastPeriodId}\t${this.#lastReporterId}\t${this.#countries.id(row.partnerCode)}\t${this.#products.id(row.productCode)}\t${this.#lastSeriesId}\t${this.#lastYearText}\t${row.isPrimary ? 't' : 'f'}\t${row.reporterIso3 ?? '\\N'}\t${row.partnerIso3 ?? '\\N'}\t${row.value ?? '\\N'}\t${row.currency}\t${row.netMassT ?? '\\N'}\t${row.quantity ?? '\\N'}\t${copyField(row.quantityUnit)}\t${copyField(row.flag)}${this.#suffix}${lineNumberText(line)}\n`
-  }
-
-  /** The slices of core.trade_yoy the encoded rows fall in (every row encoded so far, both paths). */
-  touched(): TouchedSlices {
-    return { sourceFormat: this.format, flows: [...this.#touchedFlows], reporterIds: [...this.#touchedReporters], years: [...this.#touchedYears] }
   }
 
   /** Writes the codes first seen since the last call to their dimension tables. */
@@ -209,39 +204,21 @@ export class TradeFactEncoder {
     for (const [copySql, text] of copies) {
       if (text.length > 0) await tx.copyFrom(copySql, [text])
     }
+    if (this.#learnedIso3.length > 0) {
+      // The ISO3 a file gives with a code, kept per code for reporting.trade_yoy (sql/0060).
+      await sql`
+        update core.dim_country d set file_iso3 = v.iso3
+        from unnest(${this.#learnedIso3.map(([code]) => code)}::text[], ${this.#learnedIso3.map(([, iso3]) => iso3)}::text[]) v(code, iso3)
+        where d.code = v.code and d.file_iso3 is null`.execute(tx.db)
+      this.#learnedIso3.length = 0
+    }
   }
-}
 
-/** What a load wrote, as core.refresh_trade_yoy takes it. */
-export interface TouchedSlices {
-  readonly sourceFormat: string
-  readonly flows: readonly string[]
-  readonly reporterIds: readonly number[]
-  readonly years: readonly number[]
-}
-
-/**
- * Recomputes core.trade_yoy for the slices a load wrote (or an unload removed), in the caller's
- * transaction, so reporting.trade_yoy never lags the facts. Cost follows the slices, not the
- * warehouse: the facts of those years are an index range of the key (period first).
- */
-export async function refreshTradeYoy(db: Kysely<Database>, slices: TouchedSlices): Promise<number> {
-  if (slices.flows.length === 0 || slices.reporterIds.length === 0 || slices.years.length === 0) return 0
-  const result = await sql<{ written: string }>`
-    select core.refresh_trade_yoy(${slices.sourceFormat}, ${[...slices.flows]}::text[], ${[...slices.reporterIds]}::integer[], ${[...slices.years]}::integer[]) as written`.execute(db)
-  return Number(result.rows[0]?.written ?? 0)
-}
-
-/**
- * The slices (source layout, flows, reporters, years) that the rows of `rows`, a relation with
- * core.trade_fact's columns, fall in: what core.trade_yoy must recompute when they go.
- */
-export async function slicesOf(db: Kysely<Database>, rows: RawBuilder<unknown>): Promise<TouchedSlices[]> {
-  const r = await sql<{ source_format: string; flows: string[]; reporter_ids: number[]; years: number[] }>`
-    select s.source_format, array_agg(distinct s.flow) as flows, array_agg(distinct f.reporter_id) as reporter_ids, array_agg(distinct f.year::integer) as years
-    from ${rows} f join core.dim_series s on s.series_id = f.series_id
-    group by s.source_format`.execute(db)
-  return r.rows.map((x) => ({ sourceFormat: x.source_format, flows: x.flows, reporterIds: x.reporter_ids, years: x.years }))
+  /** A file gives an ISO3 for a code whose dimension row has none yet: saveNewCodes writes it. */
+  #learnIso3(code: string, iso3: string): void {
+    this.#hasIso3.add(code)
+    this.#learnedIso3.push([code, iso3])
+  }
 }
 
 /**
@@ -272,6 +249,6 @@ export async function refreshTradeStatistics(db: Kysely<Database>, changedRows: 
     select reltuples::float8 as reltuples from pg_class where oid = 'core.trade_fact'::regclass`.execute(db)
   const known = stats.rows[0]?.reltuples ?? -1
   if (known > 0 && changedRows <= known / 10) return []
-  await sql`analyze core.trade_fact, core.trade_yoy, core.dim_period, core.dim_country, core.dim_product, core.dim_series`.execute(db)
-  return ['core.trade_fact', 'core.trade_yoy', 'core.dim_period', 'core.dim_country', 'core.dim_product', 'core.dim_series']
+  await sql`analyze core.trade_fact, core.dim_period, core.dim_country, core.dim_product, core.dim_series`.execute(db)
+  return ['core.trade_fact', 'core.dim_period', 'core.dim_country', 'core.dim_product', 'core.dim_series']
 }

@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import type { Warehouse, WarehouseTx } from './warehouse.ts'
-import { FACT_COLUMNS, FACT_KEY, refreshTradeYoy, slicesOf } from './trade-flow-table.ts'
+import { FACT_COLUMNS, FACT_KEY } from './trade-flow-table.ts'
 import { MERGE_LOCK } from './load-trade-source.ts'
 
 /** A loaded source as `unload` finds it. */
@@ -127,8 +127,6 @@ async function unloadOne(tx: WarehouseTx, fileId: number): Promise<Omit<Unloaded
   const restored = Number(restoredChanged.numAffectedRows ?? 0) + Number(restoredSame.numAffectedRows ?? 0)
   const rejects = await sql`delete from etl.rejected_row where file_id = ${fileId}`.execute(tx.db)
   await tx.db.deleteFrom('etl.source_file').where('file_id', '=', fileId).execute()
-  // Year over year of the slices the file had rows in, from what is left (restored rows included).
-  for (const slice of await slicesOf(tx.db, sql`pg_temp.unloaded_fact`)) await refreshTradeYoy(tx.db, slice)
   return {
     rowsRemoved: Number(removed.numAffectedRows ?? 0),
     rejectsRemoved: Number(rejects.numAffectedRows ?? 0),
