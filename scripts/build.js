@@ -21,9 +21,13 @@ await build({
   // module), pg-native is pg's optional native binding, not installed.
   // The chart libraries load only for `report --chart` (dynamic imports): bundled, vega's
   // megabytes would be parsed by every command; resvg is a native module.
-  external: ['@electric-sql/pglite', 'pg-native', 'vega', 'vega-lite', '@resvg/resvg-js'],
+  // undici (a megabyte) and 7z-wasm load only for downloads and .7z inputs, also from node_modules.
+  external: ['@electric-sql/pglite', 'pg-native', 'vega', 'vega-lite', '@resvg/resvg-js', 'undici', '7z-wasm'],
   // The bundled CommonJS dependencies (pg, pino, yauzl) require node's built-in modules.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  // Whitespace and syntax minified (not names, so stack traces stay readable): less for V8 to parse per command.
+  minifyWhitespace: true,
+  minifySyntax: true,
   sourcemap: 'linked',
   logLevel: 'warning',
 })

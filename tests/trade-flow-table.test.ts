@@ -79,6 +79,34 @@ describe.each(ENGINES)('core.trade_flow over coded facts on the %s engine', (eng
     const dims = await sql<{ n: number }>`select count(*)::int as n from core.dim_product where code = '999999'`.execute(t.wh.db)
     expect(dims.rows[0]?.n).toBe(1)
   })
+
+  it('keeps the ISO3 a file gives with a code on the code, for reporting.trade_yoy (sql/0060)', async () => {
+    // A code no reference maps, with an ISO3 in the file (as Comtrade Plus files give it), and a
+    // partner code in core.country given no ISO3 by the file.
+    const result = await loadRows(t, 'iso3-per-code', [
+      { ...ROW, reporterCode: 'Zz-area', reporterIso3: 'ZZA', partnerCode: '376', productCode: '270900', year: 2021, period: '2021' },
+      { ...ROW, reporterCode: 'Zz-area', reporterIso3: 'ZZA', partnerCode: '376', productCode: '270900', year: 2022, period: '2022', value: '25' },
+    ], [2, 3])
+    expect(result).toMatchObject({ rowsLoaded: 2 })
+    const dims = await sql<{ code: string; file_iso3: string | null }>`
+      select code, file_iso3 from core.dim_country where code in ('Zz-area', '376') order by code`.execute(t.wh.db)
+    expect(dims.rows).toEqual([{ code: '376', file_iso3: null }, { code: 'Zz-area', file_iso3: 'ZZA' }])
+    const yoy = await sql<{ reporter_iso3: string; partner_iso3: string; value_yoy_pct: string }>`
+      select reporter_iso3, partner_iso3, value_yoy_pct::text from reporting.trade_yoy
+      where reporter_iso3 = 'ZZA' and partner_iso3 = 'ISR' and year = 2022`.execute(t.wh.db)
+    // 12.5 -> 25: +100 %.
+    expect(yoy.rows).toEqual([{ reporter_iso3: 'ZZA', partner_iso3: 'ISR', value_yoy_pct: '100.00' }])
+  })
+
+  it('reads a dimension whose codes hold its packing separators, row by row', async () => {
+    const odd = 'odd\x1econe\x1f'
+    await loadRows(t, 'odd-code', [{ ...ROW, productCode: odd }], [2])
+    const again = await loadRows(t, 'odd-code-again', [{ ...ROW, productCode: odd, value: '99' }, { ...ROW, productCode: '010199' }], [2, 3])
+    // The code is known: the second load revises its row instead of giving it a second id.
+    expect(again).toMatchObject({ rowsLoaded: 2, revised: 1 })
+    const ids = await sql<{ n: number }>`select count(*)::int as n from core.dim_product where code = ${odd}`.execute(t.wh.db)
+    expect(ids.rows[0]?.n).toBe(1)
+  })
 })
 
 describe('migration of a warehouse loaded before sql/0007', () => {

@@ -1,7 +1,6 @@
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { basename, dirname, join, relative, sep } from 'node:path'
-import SevenZip from '7z-wasm'
 import { TradeEtlError } from '../errors.ts'
 
 /** A .7z archive unpacked to a temporary folder: its members, and a way to remove them. */
@@ -29,6 +28,8 @@ export async function extractSevenZip(path: string, signal?: AbortSignal): Promi
   const dispose = () => rm(dir, { recursive: true, force: true })
   try {
     const messages: string[] = []
+    // Loaded here, not at start-up: only .7z inputs need it.
+    const { default: SevenZip } = await import('7z-wasm')
     const sevenZip = await SevenZip({ print: () => undefined, printErr: (line) => messages.push(line) })
     sevenZip.FS.mkdir('/archive')
     sevenZip.FS.mount(sevenZip.NODEFS, { root: dirname(path) }, '/archive')

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely'
+import { sql, type Kysely, type RawBuilder } from 'kysely'
 import type { SourceFormat, TradeRow } from '../transform/index.ts'
 import type { Database } from './schema.ts'
 import type { WarehouseTx } from './warehouse.ts'
@@ -144,19 +144,20 @@ export class TradeFactEncoder {
     await sql`lock table core.dim_period, core.dim_country, core.dim_product, core.dim_series in exclusive mode`.execute(db)
     await seedFromReference(db)
     // One after the other: the transaction is one connection.
-    const periods = await db.selectFrom('core.dim_period').select(['period_id as id', 'period as code']).execute()
-    const countries = await db.selectFrom('core.dim_country').select(['country_id as id', 'code', 'file_iso3']).execute()
-    const products = await db.selectFrom('core.dim_product').select(['product_id as id', 'code']).execute()
-    const series = await db.selectFrom('core.dim_series')
-      .select(['series_id as id', 'source_format', 'classification', 'flow', 'partner2_code', 'customs_code', 'mot_code']).execute()
+    const periods = await readDimension(db, sql`select period_id as id, period as code from core.dim_period`)
+    const countries = await readDimension(db, sql`select country_id as id, code from core.dim_country`)
+    const withIso3 = await db.selectFrom('core.dim_country').select('code').where('file_iso3', 'is not', null).execute()
+    const products = await readDimension(db, sql`select product_id as id, code from core.dim_product`)
+    // A series "code" is its columns joined by SEP.
+    const series = await readDimension(db, sql`
+      select series_id as id, concat_ws(chr(1), source_format, classification, flow, partner2_code, customs_code, mot_code) as code
+      from core.dim_series`)
     return new TradeFactEncoder(format, fileId, {
       periods: new Dictionary(periods),
       countries: new Dictionary(countries),
       products: new Dictionary(products),
-      series: new Dictionary(series.map((s) => ({
-        id: s.id, code: [s.source_format, s.classification, s.flow, s.partner2_code, s.customs_code, s.mot_code].join(SEP),
-      }))),
-    }, new Set(countries.filter((c) => c.file_iso3 !== null).map((c) => c.code)))
+      series: new Dictionary(series),
+    }, new Set(withIso3.map((c) => c.code)))
   }
 
   /**
@@ -222,10 +223,33 @@ export class TradeFactEncoder {
 }
 
 /**
+ * The (id, code) rows of a dimension, `query` selecting `id` and `code`. Read as one text value
+ * (ids and codes between control characters) rather than a row each: a fresh process parsed the
+ * 12k products row by row in 22-48 ms, as one text in 4-5 ms, a tenth of a 10-row ingest.
+ * Falls back to rows if a code contains a separator.
+ */
+async function readDimension(db: Kysely<Database>, query: RawBuilder<{ id: number; code: string }>): Promise<{ id: number; code: string }[]> {
+  const packed = await sql<{ text: string | null; unsafe: boolean | null }>`
+    select string_agg(d.id::text || chr(31) || d.code, chr(30)) as text, bool_or(d.code ~ '[\x1e\x1f]') as unsafe
+    from (${query}) d`.execute(db)
+  const row = packed.rows[0]
+  if (row?.unsafe === true) return (await query.execute(db)).rows
+  if (row?.text === null || row?.text === undefined) return []
+  return row.text.split('\x1e').map((entry) => {
+    const at = entry.indexOf('\x1f')
+    return { id: Number(entry.slice(0, at)), code: entry.slice(at + 1) }
+  })
+}
+
+/**
  * On first use, countries and products get ids in code order from the reference tables
  * (numeric codes by value), so a file sorted by code, as trade files are, appends to the key.
  */
 async function seedFromReference(db: Kysely<Database>): Promise<void> {
+  // Checked first: the inserts' selects sort every reference code even when they insert nothing.
+  const seeded = await sql<{ countries: boolean; products: boolean }>`
+    select exists (select 1 from core.dim_country) as countries, exists (select 1 from core.dim_product) as products`.execute(db)
+  if (seeded.rows[0]?.countries === true && seeded.rows[0]?.products === true) return
   await sql`
     insert into core.dim_country (country_id, code)
     select row_number() over (order by code ~ '^[0-9]+$' desc, length(code), code), code from core.country

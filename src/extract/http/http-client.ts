@@ -5,7 +5,7 @@ import { basename, join } from 'node:path'
 import { Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { setTimeout as sleepTimer } from 'node:timers/promises'
-import { Agent, request, type Dispatcher } from 'undici'
+import type { Agent, Dispatcher } from 'undici'
 import { TradeEtlError } from '../../errors.ts'
 import { DEFAULT_RETRY, backoffDelay, isRetryableStatus, parseRetryAfter, type RetryPolicy } from './retry-policy.ts'
 import { SECRET_HEADER, SecretRedactor, redactUrl } from './redact.ts'
@@ -96,7 +96,8 @@ const FIRST_BYTES = 200
  */
 export class HttpClient {
   readonly #options: HttpClientOptions
-  readonly #agent: Agent
+  /** Made on the first request: undici is loaded only by commands that download (start-up cost). */
+  #agent: Promise<{ agent: Agent; request: typeof import('undici').request }> | undefined
   readonly #retry: RetryPolicy
   readonly #sleep: (ms: number, signal?: AbortSignal) => Promise<void>
   readonly #now: () => number
@@ -105,8 +106,6 @@ export class HttpClient {
 
   constructor(options: HttpClientOptions) {
     this.#options = options
-    const idle = options.idleTimeoutMs ?? 60_000
-    this.#agent = new Agent({ connect: { timeout: options.connectTimeoutMs ?? 30_000 }, headersTimeout: idle, bodyTimeout: idle })
     this.#retry = { ...DEFAULT_RETRY, ...options.retry }
     this.#sleep = options.sleep ?? ((ms, signal) => sleepTimer(ms, undefined, signal === undefined ? undefined : { signal }))
     this.#now = options.now ?? Date.now
@@ -115,7 +114,7 @@ export class HttpClient {
   }
 
   async close(): Promise<void> {
-    await this.#agent.close()
+    if (this.#agent !== undefined) await (await this.#agent).agent.close()
   }
 
   /** Where the cache keeps a URL (secrets stripped first: a new key must not lose the cache). */
@@ -192,6 +191,14 @@ export class HttpClient {
   }
 
   /** One try, redirects included. */
+  #undici(): Promise<{ agent: Agent; request: typeof import('undici').request }> {
+    this.#agent ??= import('undici').then(({ Agent, request }) => {
+      const idle = this.#options.idleTimeoutMs ?? 60_000
+      return { agent: new Agent({ connect: { timeout: this.#options.connectTimeoutMs ?? 30_000 }, headersTimeout: idle, bodyTimeout: idle }), request }
+    })
+    return this.#agent
+  }
+
   async #attempt(url: string, options: FetchOptions, cached: CacheMeta | undefined): Promise<
     | { kind: 'done'; httpStatus: number; finalUrl: string; result: Omit<FetchResult, 'attempts'> }
     | { kind: 'error'; httpStatus: number; finalUrl: string; error: TradeEtlError; retryable: boolean; retryAfterMs?: number }
@@ -209,8 +216,9 @@ export class HttpClient {
         if (cached.etag !== null) headers['if-none-match'] = cached.etag
         if (cached.lastModified !== null) headers['if-modified-since'] = cached.lastModified
       }
-      const response = await request(current, {
-        method: 'GET', headers, dispatcher: this.#agent as Dispatcher, ...(options.signal === undefined ? {} : { signal: options.signal }),
+      const undici = await this.#undici()
+      const response = await undici.request(current, {
+        method: 'GET', headers, dispatcher: undici.agent as Dispatcher, ...(options.signal === undefined ? {} : { signal: options.signal }),
       })
       const status = response.statusCode
       const header = (name: string) => {
