@@ -5,7 +5,7 @@ import { basename, join } from 'node:path'
 import { Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { setTimeout as sleepTimer } from 'node:timers/promises'
-import type { Agent, Dispatcher } from 'undici'
+import type { Agent, Dispatcher, request as undiciRequest } from 'undici'
 import { TradeEtlError } from '../../errors.ts'
 import { DEFAULT_RETRY, backoffDelay, isRetryableStatus, parseRetryAfter, type RetryPolicy } from './retry-policy.ts'
 import { SECRET_HEADER, SecretRedactor, redactUrl } from './redact.ts'
@@ -97,7 +97,7 @@ const FIRST_BYTES = 200
 export class HttpClient {
   readonly #options: HttpClientOptions
   /** Made on the first request: undici is loaded only by commands that download (start-up cost). */
-  #agent: Promise<{ agent: Agent; request: typeof import('undici').request }> | undefined
+  #agent: Promise<{ agent: Agent; request: typeof undiciRequest }> | undefined
   readonly #retry: RetryPolicy
   readonly #sleep: (ms: number, signal?: AbortSignal) => Promise<void>
   readonly #now: () => number
@@ -191,7 +191,7 @@ export class HttpClient {
   }
 
   /** One try, redirects included. */
-  #undici(): Promise<{ agent: Agent; request: typeof import('undici').request }> {
+  #undici(): Promise<{ agent: Agent; request: typeof undiciRequest }> {
     this.#agent ??= import('undici').then(({ Agent, request }) => {
       const idle = this.#options.idleTimeoutMs ?? 60_000
       return { agent: new Agent({ connect: { timeout: this.#options.connectTimeoutMs ?? 30_000 }, headersTimeout: idle, bodyTimeout: idle }), request }
