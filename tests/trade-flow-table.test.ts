@@ -137,3 +137,43 @@ describe('migration of a warehouse loaded before sql/0007', () => {
     }
   })
 })
+
+describe('migration of identical replacements to core.trade_fact_superseded (sql/0061)', () => {
+  it('keeps each once, with its values, and the warehouse as of a time between the two files is unchanged', async () => {
+    const wh = await openWarehouse({ engine: 'embedded', dataDir: 'memory://' })
+    try {
+      const migrator = new Migrator({ db: wh.db, provider: new SqlFileMigrationProvider(), migrationTableSchema: 'etl' })
+      await sql`create schema if not exists etl`.execute(wh.db)
+      expect((await migrator.migrateTo('0060_compute_trade_yoy_from_facts')).error).toBeUndefined()
+      // Two releases of one flow with the same value, as a load before sql/0061 wrote them: the
+      // fact from the second file, an 'unchanged' revision row and its superseded twin (no values).
+      await sql`insert into etl.source_file (file_id, sha256, path, format, layout, encoding, bytes, rows_read, rows_loaded, rows_rejected, loaded_at)
+                overriding system value values (1, 'a', 'v1.csv', 'comtrade', 'comtrade-legacy', 'utf-8', 1, 1, 1, 0, '2024-01-01'),
+                       (2, 'b', 'v2.csv', 'comtrade', 'comtrade-legacy', 'utf-8', 1, 1, 1, 0, '2024-06-01')`.execute(wh.db)
+      await sql`insert into core.dim_period values (1, '2021')`.execute(wh.db)
+      await sql`insert into core.dim_country (country_id, code) values (1, '842'), (2, '156')`.execute(wh.db)
+      await sql`insert into core.dim_product values (1, '8542')`.execute(wh.db)
+      await sql`insert into core.dim_series values (1, 'comtrade', 'H5', 'M', '0', 'C00', '0')`.execute(wh.db)
+      await sql`insert into core.trade_fact values (1, 1, 2, 1, 1, 2021, true, 'USA', 'CHN', 10.5, 'USD', 1.25, null, null, null, 2, 7)`.execute(wh.db)
+      await sql`insert into core.trade_flow_revision (source_format, classification, period, reporter_code, partner_code, partner2_code, customs_code,
+                  mot_code, flow, product_code, value, currency, net_mass_t, quantity, file_id, line, superseded_by_file_id, superseded_at, change,
+                  year, is_primary, reporter_iso3, partner_iso3)
+                values ('comtrade', 'H5', '2021', '842', '156', '0', 'C00', '0', 'M', '8542', 10.5, 'USD', 1.25, null, 1, 3, 2, '2024-06-01', 'unchanged',
+                  2021, true, 'USA', 'CHN')`.execute(wh.db)
+      await sql`insert into core.trade_fact_superseded values (1, 1, 2, 1, 1, 1, 3, 2)`.execute(wh.db)
+      await migrateToLatest(wh.db)
+      const kept = await sql<{ file_id: number; line: number; value: string; currency: string; net_mass_t: string; is_primary: boolean }>`
+        select file_id::int, line, value::text, currency, net_mass_t::text, is_primary from core.trade_fact_superseded`.execute(wh.db)
+      expect(kept.rows).toEqual([{ file_id: 1, line: 3, value: '10.5', currency: 'USD', net_mass_t: '1.25', is_primary: true }])
+      const revisions = await sql<{ n: number }>`select count(*)::int as n from core.trade_flow_revision`.execute(wh.db)
+      expect(revisions.rows[0]?.n).toBe(0)
+      const asOf = (at: string) => sql<{ source_file: string; value_usd: string }>`
+        select source_file, value_usd::text from reporting.trade_flow_as_of(${at}::timestamptz)`.execute(wh.db).then((r) => r.rows)
+      expect(await asOf('2023-12-31')).toEqual([])
+      expect(await asOf('2024-03-01')).toEqual([{ source_file: 'v1.csv', value_usd: '10.5' }])
+      expect(await asOf('2024-07-01')).toEqual([{ source_file: 'v2.csv', value_usd: '10.5' }])
+    } finally {
+      await wh.close()
+    }
+  })
+})

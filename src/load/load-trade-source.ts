@@ -190,6 +190,8 @@ const DECODED_KEY: Record<(typeof TRADE_FLOW_KEY)[number], string> = {
   flow: 'ds.flow', product_code: 'dpr.code',
 }
 const FACT_KEY_SQL = sql.raw(FACT_KEY.join(', '))
+/** The values core.trade_fact_superseded keeps of an identical replacement (sql/0061). */
+const SUPERSEDED_VALUES_SQL = sql.raw('year, is_primary, reporter_iso3, partner_iso3, value, currency, net_mass_t, quantity, quantity_unit')
 const FACT_COLUMNS_SQL = sql.raw(FACT_COLUMNS.join(', '))
 /** What core.trade_flow_revision keeps of a row of core.trade_fact aliased `f`, and its columns. */
 const REVISION_COLUMNS_SQL = sql.raw(`${TRADE_FLOW_KEY.join(', ')}, value, currency, net_mass_t, quantity, file_id, line, year, is_primary, reporter_iso3, partner_iso3, quantity_unit`)
@@ -227,31 +229,30 @@ async function mergeThroughStaging(
     for (const d of duplicates.rows) rejects.reject(d.line, `duplicate key: the same flow as line ${d.first_line}`, d.raw)
   }
 
-  // Rows of keys already there go, each to the revisions (changed or not: the history must
-  // answer "what did the warehouse say on date D", sql/0020); then every staged row goes in, in
-  // file order. A delete and a plain insert, not an upsert: ON CONFLICT DO UPDATE probed the key
-  // row by row and wrote each update as a new index entry anyway (1M BACI rows revised: 3.1x).
+  // Rows of keys already there go to the history (the history must answer "what did the
+  // warehouse say on date D", sql/0020): a changed value to core.trade_flow_revision, an
+  // identical one, as ids with its values, to core.trade_fact_superseded (sql/0061); then every
+  // staged row goes in, in file order. A delete and a plain insert, not an upsert: ON CONFLICT DO
+  // UPDATE probed the key row by row and wrote each update as a new index entry anyway.
   const revisedResult = await sql<{ revised: number; unchanged: number }>`
     with gone as (
       delete from core.trade_fact f using pg_temp.staged_fact s
       where ${sql.raw(FACT_KEY.map((c) => `f.${c} = s.${c}`).join(' and '))}
-      returning f.*, s.value as new_value, s.currency as new_currency, s.net_mass_t as new_net_mass_t, s.quantity as new_quantity
+      returning f.*, (f.value, f.currency, f.net_mass_t, f.quantity) is not distinct from (s.value, s.currency, s.net_mass_t, s.quantity) as same
     ), revised as (
       insert into core.trade_flow_revision (${REVISION_COLUMNS_SQL}, superseded_by_file_id, change)
-      select ${DECODED_REVISION_SQL}, ${fileId},
-             case when (f.value, f.currency, f.net_mass_t, f.quantity) is distinct from (f.new_value, f.new_currency, f.new_net_mass_t, f.new_quantity)
-                  then 'revised' else 'unchanged' end
+      select ${DECODED_REVISION_SQL}, ${fileId}, 'revised'
       from gone f ${DECODE_JOINS}
-      returning change
+      where not f.same
+      returning 1
     ), unchanged as (
-      -- Where an identical row came from before, so unloading this file can give it back.
-      insert into core.trade_fact_superseded (${FACT_KEY_SQL}, file_id, line, superseded_by_file_id)
-      select ${FACT_KEY_SQL}, f.file_id, f.line, ${fileId}
+      insert into core.trade_fact_superseded (${FACT_KEY_SQL}, file_id, line, superseded_by_file_id, ${SUPERSEDED_VALUES_SQL})
+      select ${FACT_KEY_SQL}, f.file_id, f.line, ${fileId}, ${SUPERSEDED_VALUES_SQL}
       from gone f
-      where (f.value, f.currency, f.net_mass_t, f.quantity) is not distinct from (f.new_value, f.new_currency, f.new_net_mass_t, f.new_quantity)
+      where f.same
       returning 1
     )
-    select (select count(*)::int from revised where change = 'revised') as revised, (select count(*)::int from unchanged) as unchanged`.execute(tx.db)
+    select (select count(*)::int from revised) as revised, (select count(*)::int from unchanged) as unchanged`.execute(tx.db)
 
   const inserted = await sql`
     insert into core.trade_fact (${FACT_COLUMNS_SQL}) select ${FACT_COLUMNS_SQL} from pg_temp.staged_fact`.execute(tx.db)

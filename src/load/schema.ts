@@ -177,6 +177,15 @@ export interface CoreTradeFactSuperseded {
   file_id: number
   line: number
   superseded_by_file_id: number
+  year: number | null
+  is_primary: boolean | null
+  reporter_iso3: string | null
+  partner_iso3: string | null
+  value: string | null
+  currency: string | null
+  net_mass_t: string | null
+  quantity: string | null
+  quantity_unit: string | null
 }
 
 /** view core.trade_flow */

@@ -80,8 +80,8 @@ async function unloadOne(tx: WarehouseTx, fileId: number): Promise<Omit<Unloaded
     join core.dim_product dpr on dpr.code = r.product_code
     join core.dim_series ds on (ds.source_format, ds.classification, ds.flow, ds.partner2_code, ds.customs_code, ds.mot_code)
                              = (r.source_format, r.classification, r.flow, r.partner2_code, r.customs_code, r.mot_code)
-    -- Unchanged replacements are core.trade_fact_superseded's to give back (the revision table
-    -- keeps them too, for reporting.trade_flow_as_of).
+    -- Identical replacements are core.trade_fact_superseded's (sql/0061); older warehouses kept
+    -- them here too.
     where r.change <> 'unchanged'`
 
   // Keys this file had taken over and a later file took from it: the earlier file's history now
