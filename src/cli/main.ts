@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises'
 import { readFileSync } from 'node:fs'
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
 import { chooseWarehouse, ensureHome, findConfig, readEnv, readJobConfig, requireConfig, type JobConfig, type WarehouseChoice } from '../config/index.ts'
@@ -107,17 +108,51 @@ export class Session {
    * warehouse (a scheduler, an ingest), asks that process over its socket instead of failing.
    */
   async withReadingWarehouse<T>(fn: (wh: Warehouse) => Promise<T>, announce = true): Promise<T> {
-    try {
-      return await this.withReadyWarehouse(fn, announce)
-    } catch (error) {
-      const location = this.#choice?.location
-      if (!(error instanceof TradeEtlError && error.code === 'LOCK_HELD') || location?.engine !== 'embedded') throw error
-      const url = holderUrl(location.dataDir)
-      if (url === undefined) throw error
-      this.log.info({ home: location.dataDir }, 'warehouse in use: reading through the process that holds it')
-      return withWarehouse({ engine: 'server', url }, fn)
+    // The holder may finish while this process waits for it (an ingest ends, a scheduler
+    // stops): its socket closes and the warehouse is free, so the next attempt opens it.
+    // Between the two (the holder has closed its socket but not yet its warehouse, or has
+    // taken the lock but not yet opened its socket) this waits, a few seconds at most.
+    const deadline = Date.now() + HOLDER_GAP_MS
+    let wentAway = false
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.withReadyWarehouse(fn, attempt === 1 && announce)
+      } catch (error) {
+        const location = this.#choice?.location
+        if (!(error instanceof TradeEtlError && error.code === 'LOCK_HELD') || location?.engine !== 'embedded') throw error
+        const url = holderUrl(location.dataDir)
+        if (url === undefined) {
+          if (Date.now() > deadline) throw error
+          await sleep(100)
+          continue
+        }
+        if (!wentAway) this.log.info({ home: location.dataDir }, 'warehouse in use: reading through the process that holds it')
+        try {
+          return await withWarehouse({ engine: 'server', url }, fn)
+        } catch (readError) {
+          if (!holderWentAway(readError) || Date.now() > deadline + 60_000) throw readError
+          wentAway = true
+          this.log.info({ home: location.dataDir }, 'the process holding the warehouse stopped while answering: opening it again')
+        }
+      }
     }
   }
+}
+
+/** How long a reading command waits for a warehouse that is held but not (or no longer) served. */
+const HOLDER_GAP_MS = 5000
+
+/** A connection to a holder's socket that ended under us (the holder exited), not an SQL error. */
+function holderWentAway(error: unknown): boolean {
+  const seen = new Set<unknown>()
+  for (let e: unknown = error; e !== undefined && e !== null && !seen.has(e); e = (e as { cause?: unknown }).cause) {
+    seen.add(e)
+    const code = (e as { code?: unknown }).code
+    const message = String((e as { message?: unknown }).message ?? '')
+    if (code === 'ECONNRESET' || code === 'ECONNREFUSED' || code === 'ENOENT' || code === 'EPIPE'
+      || /Connection terminated|connection ended|server closed the connection/i.test(message)) return true
+  }
+  return false
 }
 
 const out = (text: string) => process.stdout.write(`${text}\n`)

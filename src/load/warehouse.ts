@@ -111,6 +111,10 @@ function openServer(url: string): Omit<Warehouse, 'spoolDir'> {
   // on the pool; without a listener Node would crash the process. The next query on a fresh
   // connection reports any real problem.
   pool.on('error', () => {})
+  // The same for a connection in use: when the server goes away mid-query (a process serving
+  // its embedded warehouse exits), pg rejects the query and also emits 'error' on the client,
+  // which crashed the process with an unhandled event instead of the query's error.
+  pool.on('connect', (client) => client.on('error', () => {}))
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
   return {
     engine: 'server',
