@@ -55,7 +55,7 @@ const SHARE_OF_EXPORTS_RE = /(?<![\p{L}])(?:exports?|sales|shipments|supplies|de
 const SHARE_OF_IMPORTS_RE = /(?<![\p{L}])(?:imports?|needs|demand|consumption|purchases|market|requirements)(?![\p{L}])/iu
 const SHARE_WORD_AFTER_RE = /^\s+(?:share|stake|market\s+share)(?![\p{L}])/iu
 
-const PREVIOUS_YEAR_RE = /previous\s+year|prior\s+year|preceding\s+year|year\s+earlier|a\s+year\s+ago|year-on-year|year-over-year|\by\/y\b|\byoy\b|last\s+year|on\s+the\s+year|on\s+an\s+annual\s+basis|annual(?:ly)?\b/iu
+const PREVIOUS_YEAR_RE = /previous\s+year|prior\s+year|preceding\s+year|year\s+earlier|year\s+before|a\s+year\s+ago|year-on-year|year-over-year|\by\/y\b|\byoy\b|last\s+year|on\s+the\s+year|on\s+an\s+annual\s+basis|annual(?:ly)?\b/iu
 
 const EXPORT_WORDS = 'export(?:s|ed|ing|er|ers)?|shipped(?!\\s+in\\b)|shipments?|shipping|suppl(?:y|ies|ied|ier|iers|ying)|sold|sells?|selling|overseas\\s+sales|foreign\\s+sales|deliver(?:s|ed|ies|y|ing)|sent|sends|outbound|outflows?'
 const IMPORT_WORDS = 'import(?:s|ed|ing|er|ers)?|bought|buys?|buying|buyers?|purchas(?:e|es|ed|ing)|procured?|received|receives|receiving|shipped\\s+in|arrivals|inbound|inflows?|intake'
@@ -176,14 +176,18 @@ export function linkFigures(text: string, figures: readonly FoundFigure[], optio
     const previous = i > 0 && sentences[i - 1]?.paragraph === here.sentence.paragraph ? factsOf(i - 1) : undefined
     const linked: LinkedFigure[] = []
     let main: LinkedFigure | undefined
+    const mains: LinkedFigure[] = []
     for (const j of members.get(i) ?? []) {
       const f = figures[j]
       if (f === undefined || f.kind === 'date' || f.kind === 'year') continue
-      const own = linkOne(text, f, here, previous, main)
+      const own = linkOne(text, f, here, previous, main, mains)
       const l = TRADE_KINDS.has(f.kind) || f.kind === 'price' ? inherit(text, own, here, ctx, published) : own
       out[j] = l
       linked.push(l)
-      if (l.base !== true) main = l
+      if (l.base !== true) {
+        main = l
+        mains.push(l)
+      }
     }
     if (!captions.has(here.sentence.paragraph)) updateContext(text, ctx, here, linked)
   }
@@ -394,21 +398,41 @@ function bucket<T extends { readonly start: number }>(sentences: readonly Senten
 
 /** Words right before a level that make it the base of a comparison: "from 2.9 Mt", "against $5bn". */
 const BASE_BEFORE = new Set(['from', 'against', 'versus', 'vs', 'over', 'than', 'above', 'below'])
-const PRE_BASE_SOFT = new Set(['the', 'a', 'revised', 'previous', 'preliminary', 'initial'])
+const PRE_BASE_SOFT = new Set(['the', 'a', 'revised', 'previous', 'preliminary', 'initial', 'record', 'all-time'])
+/** "the previous record of 108.6 bcm", "a level of": "of" after these words still leaves a base. */
+const OF_AFTER = new Set(['record', 'level', 'high', 'peak', 'total'])
+/** "below May's 6.93 million bpd", "than last year's 5 Mt": the possessive names the base period. */
+const POSSESSIVE_PERIOD_RE = /^(january|february|march|april|may|june|july|august|september|october|november|december|year|month|quarter)['’]s$/
+/** Percent bases need a plain comparison ("compared with 62% in 2022"); "from 5%" is often a change. */
+const PERCENT_BASE_BEFORE = new Set(['against', 'versus', 'vs'])
+
+/** The words between a comparison word and a figure that may stand there: "than the revised", "from the previous record of", "below May's". */
+function comparisonWords(text: string, f: FoundFigure): string[] {
+  const all = lastWords(text, f.start, 7)
+  let k = all.length
+  while (k > 0) {
+    const w = all[k - 1] ?? ''
+    if (PRE_BASE_SOFT.has(w) || POSSESSIVE_PERIOD_RE.test(w) || (w === 'of' && OF_AFTER.has(all[k - 2] ?? '')) || (w === "year's" && all[k - 2] === 'last')) k--
+    else if (w === 'last' && /^year['’]s$/.test(all[k] ?? '')) k--
+    else break
+  }
+  return all.slice(0, k)
+}
 
 function isBaseFigure(text: string, f: FoundFigure, earlier: readonly FoundFigure[]): boolean {
   if (f.prior === true) return true
-  if (f.kind === 'percent' || f.kind === 'date' || f.kind === 'year') return false
-  const all = lastWords(text, f.start, 5)
+  if (f.kind === 'date' || f.kind === 'year') return false
   // "than the revised $55.3 billion": articles and revision words stand between.
-  let k = all.length
-  while (k > 0 && PRE_BASE_SOFT.has(all[k - 1] ?? '')) k--
-  const words = all.slice(0, k)
+  const words = comparisonWords(text, f)
   const w = words[words.length - 1] ?? ''
   const w1 = words[words.length - 2] ?? ''
-  const compared = BASE_BEFORE.has(w) || ((w === 'with' || w === 'to') && (w1 === 'compared' || w1 === 'relative'))
-  return compared && earlier.some((e) => e.kind === f.kind && e.prior !== true)
+  const comparedWith = (w === 'with' || w === 'to') && (w1 === 'compared' || w1 === 'relative')
+  if (f.kind === 'percent') return (comparedWith || PERCENT_BASE_BEFORE.has(w)) && earlier.some((e) => e.kind === 'percent' && e.prior !== true)
+  return (BASE_BEFORE.has(w) || comparedWith) && earlier.some((e) => e.kind === f.kind && e.prior !== true)
 }
+
+/** What may stand between a base figure and the year it belongs to. */
+const OWNED_YEAR_RE = /^\s*(?:\([^()]{0,20}\)\s*)?(?:in|of|during|for)\s+(?:(?:the|each|of|those|these|same|corresponding|period|periods|months?|quarters?|half|weeks?)\s+){0,5}$/i
 
 function readFacts(
   text: string,
@@ -426,7 +450,8 @@ function readFacts(
     if (f.kind !== 'year' && f.kind !== 'date') continue
     if (f.kind === 'date' && /^\d{4}\/\d{4}$/.test(f.date ?? '')) continue
     // "from 2.1 Mt in 2021": the year belongs to the base figure before it.
-    const owner = bases.find((b) => b.end <= f.start && /^\s*(?:in|of|during)\s+(?:the\s+(?:same\s+period\s+of\s+)?)?$/i.test(text.slice(b.end, f.start)))
+    // "against 1.38 Mt in each of those months of 2018", "the N7.77 trillion of the same months of 2017".
+    const owner = bases.find((b) => b.end <= f.start && OWNED_YEAR_RE.test(text.slice(b.afterEnd ?? b.end, f.start)))
     const base = owner === undefined ? baseYearKind(text, f.start) : 'strict'
     years.push({ pos: f.start, end: f.end, year: Number(f.valueExact), ...(f.period === undefined ? {} : { period: f.period }), base, ...(owner === undefined ? {} : { owner: owner.start }) })
   }
@@ -502,15 +527,18 @@ function pickRole(text: string, mentions: readonly RoleMention[], role: 'origin'
   return before[before.length - 1] ?? candidates[0]
 }
 
-function linkOne(text: string, f: FoundFigure, here: SentenceFacts, previous: SentenceFacts | undefined, main: LinkedFigure | undefined): LinkedFigure {
+function linkOne(text: string, f: FoundFigure, here: SentenceFacts, previous: SentenceFacts | undefined, main: LinkedFigure | undefined, mains: readonly LinkedFigure[]): LinkedFigure {
   const out: { -readonly [K in keyof LinkedFigure]: LinkedFigure[K] } = { ...f }
   const after = text.slice(f.afterEnd ?? f.end, Math.min(here.sentence.end, (f.afterEnd ?? f.end) + 120))
-  const isBase = main !== undefined && isBaseFigure(text, f, [main])
+  // The base of a comparison belongs to the series of the last earlier figure of its kind
+  // ("30% more than the 8.7 Mt of last year": the tonnes, not the percent, are its series).
+  const series = isBaseFigure(text, f, mains) ? (f.prior === true ? main : [...mains].reverse().find((m) => m.kind === f.kind)) : undefined
+  const isBase = series !== undefined
 
   // Measure first: a change figure reads "from 2021" as its base, not as its year.
   const read = f.multiple !== undefined ? { measure: 'change' as const, direction: f.multiple } : readMeasure(f, wordsBefore(text, f), after)
   const measure = f.kind === 'rank' ? { measure: 'rank' as const } : read.measure === 'level' && f.kind === 'percent' ? (coordinatedChange(text, f, main) ?? read) : read
-  out.measure = isBase ? 'level' : measure.measure
+  out.measure = isBase ? (f.kind === 'percent' && series.measure !== undefined ? series.measure : 'level') : measure.measure
   if (isBase) out.base = true
   if (measure.direction !== undefined && !isBase) out.changeDirection = measure.direction
   if (measure.shareOf !== undefined) {
@@ -519,7 +547,7 @@ function linkOne(text: string, f: FoundFigure, here: SentenceFacts, previous: Se
     if (country !== undefined && measure.shareOf.includes(text.slice(country.start, country.end))) out.shareOfCountry = country.iso3
   }
 
-  const year = isBase ? baseYear(text, f, here, main) : pickYear(f, here, previous, measure.measure === 'change')
+  const year = isBase ? baseYear(text, f, here, series) : pickYear(f, here, previous, measure.measure === 'change')
   if (year !== undefined) {
     out.year = year.year
     if (year.period !== undefined) out.linkedPeriod = year.period
@@ -542,9 +570,9 @@ function linkOne(text: string, f: FoundFigure, here: SentenceFacts, previous: Se
     if (commodity.commodity.hsCode !== '') out.hsCode = commodity.commodity.hsCode
   }
   if (f.kind === 'price') return out
-  if (isBase && main !== undefined) {
+  if (isBase) {
     // A base figure is the same series as the figure it is compared with.
-    for (const k of ['reporter', 'partner', 'flow', 'commodity', 'hsCode'] as const) if (main[k] !== undefined) (out as Record<string, unknown>)[k] = main[k]
+    for (const k of ['reporter', 'partner', 'partners', 'flow', 'commodity', 'hsCode'] as const) if (series[k] !== undefined) (out as Record<string, unknown>)[k] = series[k]
     return out
   }
   // Flow words inside the phrase a share is of ("of Israel's oil needs") say what the whole is.
@@ -616,11 +644,14 @@ function baseYear(text: string, f: FoundFigure, here: SentenceFacts, main: Linke
   const own = here.years.find((y) => y.owner === f.start)
   if (own !== undefined) return own
   // "from a revised $63.4 billion in July": a month right after the base, in the main figure's year (or the one before).
-  const month = here.periods.find((p) => p.start >= f.end && p.fromMonth === p.toMonth && p.fromMonth > 0 && /^\s*(?:in|of|for)\s+$/.test(text.slice(f.end, p.start)))
-  if (month !== undefined && main.year !== undefined) {
+  const month = here.periods.find((p) => p.start >= (f.afterEnd ?? f.end) && p.fromMonth === p.toMonth && p.fromMonth > 0 && /^\s*(?:\([^()]{0,20}\)\s*)?(?:in|of|for)\s+$/.test(text.slice(f.afterEnd ?? f.end, p.start)))
+  // "below May's 6.93 million bpd": the month is written as a possessive before the base.
+  const possessive = lastWords(text, f.start, 3).map((w) => MONTH_NUMBER[w.replace(/['’]s$/, '')] ?? 0).find((m, k, all) => m > 0 && k === all.length - 1)
+  const monthNumber = month?.fromMonth ?? possessive
+  if (monthNumber !== undefined && main.year !== undefined) {
     const mainMonth = /^\d{4}-(\d{2})/.exec(main.linkedPeriod ?? '')?.[1]
-    const year = mainMonth !== undefined && month.fromMonth > Number(mainMonth) ? main.year - 1 : main.year
-    return { pos: month.start, end: month.end, year, base: 'none', period: periodText(year, month.fromMonth, month.toMonth) }
+    const year = mainMonth !== undefined && monthNumber > Number(mainMonth) ? main.year - 1 : main.year
+    return { pos: month?.start ?? -1, end: month?.end ?? -1, year, base: 'none', period: periodText(year, monthNumber, monthNumber) }
   }
   if (main.year !== undefined && (f.prior === true || here.previousYear)) {
     const year = main.year - 1
@@ -628,6 +659,10 @@ function baseYear(text: string, f: FoundFigure, here: SentenceFacts, main: Linke
     return { pos: -1, end: -1, year, base: 'none', ...(period === undefined ? {} : { period }) }
   }
   return undefined
+}
+
+const MONTH_NUMBER: Readonly<Record<string, number>> = {
+  january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
 }
 
 interface MeasureRead {
