@@ -268,7 +268,7 @@ function updateContext(text: string, ctx: DocContext, here: SentenceFacts, linke
 const BALANCE_RE = /(?<![\p{L}])(?:deficit|surplus|trade\s+balance|trade\s+gap)(?![\p{L}])/iu
 const THIS_YEAR_RE = /(?<![\p{L}])(?:this|the\s+current)\s+(?:year|fiscal(?:\s+year)?)(?![\p{L}])|(?<![\p{L}])so\s+far\s+this\s+year/iu
 /** "last year" as the figure's year, not as a base ("the same period last year", "from last year"). */
-const LAST_YEAR_RE = /(?<![\p{L}])(?<!(?:same\s+[\p{L}]+|from|than|over|against|with|versus|vs\.?|on)\s+)last\s+(?:year|fiscal(?:\s+year)?)(?![\p{L}])/iu
+const LAST_YEAR_RE = /(?<![\p{L}])(?<!(?:same\s+[\p{L}]+|same\s+[\p{L}]+\s+of(?:\s+the)?|January|February|March|April|May|June|July|August|September|October|November|December|from|than|over|against|with|versus|vs\.?|on)\s+)last\s+(?:year|fiscal(?:\s+year)?)(?![\p{L}])/iu
 
 /**
  * Fills what the sentence did not say from the article: the year (or the article's date for
@@ -419,9 +419,20 @@ function comparisonWords(text: string, f: FoundFigure): string[] {
   return all.slice(0, k)
 }
 
+/**
+ * "coking coal imports edged up to 17.73 MT (17.25 MT)": an amount alone in brackets right after
+ * one of the same unit is its earlier value (a year before, unless a month is written inside).
+ * A bracket in another unit is a conversion ("235.3 bln rubles ($2.6 bln)"), no base.
+ */
+function isBracketedBase(text: string, f: FoundFigure, earlier: readonly FoundFigure[]): boolean {
+  if (!/^\s*(?:\)|(?:in|for)\s+[^()]{1,24}\))/.test(text.slice(f.afterEnd ?? f.end, (f.afterEnd ?? f.end) + 30))) return false
+  return earlier.some((e) => e.kind === f.kind && e.unit === f.unit && e.prior !== true && /^\s*\(\s*$/.test(text.slice(e.afterEnd ?? e.end, f.start)))
+}
+
 function isBaseFigure(text: string, f: FoundFigure, earlier: readonly FoundFigure[]): boolean {
   if (f.prior === true) return true
   if (f.kind === 'date' || f.kind === 'year') return false
+  if (isBracketedBase(text, f, earlier)) return true
   // "than the revised $55.3 billion": articles and revision words stand between.
   const words = comparisonWords(text, f)
   const w = words[words.length - 1] ?? ''
@@ -650,10 +661,11 @@ function baseYear(text: string, f: FoundFigure, here: SentenceFacts, main: Linke
   const monthNumber = month?.fromMonth ?? possessive
   if (monthNumber !== undefined && main.year !== undefined) {
     const mainMonth = /^\d{4}-(\d{2})/.exec(main.linkedPeriod ?? '')?.[1]
-    const year = mainMonth !== undefined && monthNumber > Number(mainMonth) ? main.year - 1 : main.year
+    // "the 7.88 Mt of July last year": the same month a year before.
+    const year = month?.yearHint === 'last' || (mainMonth !== undefined && monthNumber > Number(mainMonth)) ? main.year - 1 : main.year
     return { pos: month?.start ?? -1, end: month?.end ?? -1, year, base: 'none', period: periodText(year, monthNumber, monthNumber) }
   }
-  if (main.year !== undefined && (f.prior === true || here.previousYear)) {
+  if (main.year !== undefined && (f.prior === true || here.previousYear || isBracketedBase(text, f, [main]))) {
     const year = main.year - 1
     const period = main.linkedPeriod?.replace(/\d{4}/g, String(year))
     return { pos: -1, end: -1, year, base: 'none', ...(period === undefined ? {} : { period }) }
@@ -741,8 +753,9 @@ function baseYearKind(text: string, start: number): 'strict' | 'loose' | 'since'
   if (w === 'against' || w === 'versus' || w === 'vs' || w === 'than' || w === 'above' || w === 'below' || (w === 'in' && w1 === 'than')) return 'strict'
   if ((w === 'with' || w === 'to') && (w1 === 'compared' || w1 === 'relative')) return 'strict'
   if (w === 'from' || w === 'over' || w === 'on') return 'loose'
-  // "the lowest since 2015": a landmark, neither the figure's year nor the base of a change.
-  if (w === 'since') return 'since'
+  // "the lowest since 2015", "the highest since the ban was lifted in 2015": a landmark,
+  // neither the figure's year nor the base of a change.
+  if (w === 'since' || /(?<![\p{L}])since\s[^,.;:()]{0,40}$/iu.test(text.slice(Math.max(0, start - 48), start))) return 'since'
   return 'none'
 }
 
