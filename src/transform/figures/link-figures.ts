@@ -309,20 +309,35 @@ function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocCon
     const other = ctx.flow === 'X' ? 'M' : ctx.flow === 'M' ? 'X' : undefined
     // Not "Brazil's soybean exports": a possessive names the country's total, not a trade with the reporter.
     const possessive = here.countries.some((c) => c.iso3 === out.reporter && /^'s?(?![\p{L}])/u.test(text.slice(c.end, c.end + 2)))
-    if (other !== undefined && out.flow === other && !possessive && out.reporter !== undefined && out.reporter !== ctx.reporter && out.partner === undefined && out.partners === undefined) {
+    // "Spain was the biggest buyer of Nigerian crude" in an article on Nigeria's exports: the
+    // article's country named only as the goods' adjective is still the article's side.
+    const adjectiveOnly = out.partner === ctx.reporter && here.countries.some((c) => c.iso3 === ctx.reporter && c.form === 'demonym') && !here.countries.some((c) => c.iso3 === ctx.reporter && c.form === 'name')
+    if (other !== undefined && out.flow === other && !possessive && out.reporter !== undefined && out.reporter !== ctx.reporter && (out.partner === undefined || adjectiveOnly) && out.partners === undefined) {
       out.partner = out.reporter
       out.reporter = ctx.reporter
       out.flow = ctx.flow
     }
     // "Thailand came second with 189 thousand tons": no flow word, one country named in the
     // clause: the partner of the article's reporter and flow.
-    if ((out.flow === undefined || out.flow === other) && out.reporter === undefined && out.partner === undefined && here.roles.mentions.length === 0 && (ctx.flow === 'X' || ctx.flow === 'M')) {
+    const rolesHere = here.roles.mentions.some((m) => (m.end <= l.start ? !newSubjectBetween(text, m.end, l.start) : sameClause(text, l.end, m.start)))
+    if ((out.flow === undefined || out.flow === other) && out.reporter === undefined && out.partner === undefined && !rolesHere && (ctx.flow === 'X' || ctx.flow === 'M')) {
       const partner = clausePartner(text, here, l, ctx.reporter)
       if (partner !== undefined) {
         out.reporter = ctx.reporter
         out.flow = ctx.flow
         out.partner = partner
       }
+    }
+  }
+  // "Those to Vietnam nearly doubled to 3.9 Mt": a destination (or, in an article on imports,
+  // an origin) with no flow word of its own continues the article's trade.
+  if (l.kind !== 'price' && l.base !== true && out.flow === undefined && out.reporter === undefined && out.partner === undefined && ctx.reporter !== undefined && (ctx.flow === 'X' || ctx.flow === 'M')) {
+    const m = pickRole(text, here.roles.mentions, ctx.flow === 'X' ? 'destination' : 'origin', l)
+    if (m !== undefined && m.iso3 !== ctx.reporter) {
+      out.reporter = ctx.reporter
+      out.flow = ctx.flow
+      if (m.list !== undefined && m.list.length > 1) out.partners = m.list
+      else out.partner = m.iso3
     }
   }
   // A trade balance has no flow: its reporter is the country the sentence or the article is about.
@@ -360,6 +375,11 @@ function clausePartner(text: string, here: SentenceFacts, f: FoundFigure, report
   const before = names.filter((c) => c.end <= f.start && sameClause(text, c.end, f.start))
   const pick = before[before.length - 1] ?? names.find((c) => c.start >= f.end && sameClause(text, f.end, c.start))
   return pick?.iso3
+}
+
+/** ", and Bangladesh took": a clause that starts with a capitalised name of its own, between a and b. */
+function newSubjectBetween(text: string, a: number, b: number): boolean {
+  return /(?:[;]|,\s*(?:and|but|while)|\bwhile)\s+(?:the\s+)?\p{Lu}/u.test(text.slice(a, b))
 }
 
 /** Whether nothing between a and b starts another clause (";", ", and", ", but", "and South Korea"). */
@@ -473,6 +493,8 @@ function readFacts(
   }
 }
 
+const EXCLUDING_WORDS = new Set(['excluding', 'except', 'besides', 'ex'])
+
 function readRoles(text: string, sentence: Sentence, countries: readonly CountryMention[], commodities: readonly CommodityMention[]): Roles {
   let origin: string | undefined
   let destination: string | undefined
@@ -493,6 +515,10 @@ function readRoles(text: string, sentence: Sentence, countries: readonly Country
     const last = words[words.length - 1] === 'the' ? words[words.length - 2] : words[words.length - 1]
     const after = text.slice(c.end, Math.min(sentence.end, c.end + 60))
     const between = last === 'between'
+    // "not counting China", "excluding Russia", "second-largest supplier after Russia": the
+    // country is named to be left out, or as the one ranked before; it plays no part.
+    if (last !== undefined && (EXCLUDING_WORDS.has(last) || (last === 'counting' && words[words.length - 2] === 'not'))) continue
+    if (last === 'after' && /(?:largest|biggest|second|third|fourth|fifth|top|leading|main)[\p{L}-]*\s+(?:[\p{L}-]+\s+){0,3}after\s+(?:the\s+)?$/iu.test(text.slice(Math.max(sentence.start, c.start - 60), c.start))) continue
     let role: 'origin' | 'destination' | undefined
     if (between) role = undefined
     else if (last === 'from') role = 'origin'
@@ -530,7 +556,10 @@ function pickRole(text: string, mentions: readonly RoleMention[], role: 'origin'
   const end = f.afterEnd ?? f.end
   if (candidates.length <= 1) {
     const only = candidates[0]
-    return only !== undefined && only.start >= end && /,\s*(?:and|but|while)\s|;|\bwhile\b/.test(text.slice(end, only.start)) ? undefined : only
+    if (only === undefined) return undefined
+    if (only.start >= end) return /,\s*(?:and|but|while)\s|;|\bwhile\b/.test(text.slice(end, only.start)) ? undefined : only
+    // "Deliveries to Myanmar grew 10%, and Bangladesh took 48,000 tons": a new clause with its own subject.
+    return newSubjectBetween(text, only.end, f.start) ? undefined : only
   }
   const after = candidates.find((m) => m.start >= end && !/[,;]|\band\b|\bwhile\b/.test(text.slice(end, m.start)))
   if (after !== undefined) return after
@@ -589,7 +618,7 @@ function linkOne(text: string, f: FoundFigure, here: SentenceFacts, previous: Se
   // Flow words inside the phrase a share is of ("of Israel's oil needs") say what the whole is.
   const afterStart = f.afterEnd ?? f.end
   const shareSpan = measure.shareOf === undefined ? undefined : [afterStart, afterStart + after.indexOf(measure.shareOf) + measure.shareOf.length]
-  const flowWord = flowWordOf(here.flows.filter((w) => shareSpan === undefined || w.start < (shareSpan[0] ?? 0) || w.start >= (shareSpan[1] ?? 0)), f)
+  const flowWord = flowWordOf(here.flows.filter((w) => (shareSpan === undefined || w.start < (shareSpan[0] ?? 0) || w.start >= (shareSpan[1] ?? 0)) && !(w.start < f.start && newSubjectBetween(text, w.start, f.start))), f)
   const originMention = pickRole(text, here.roles.mentions, 'origin', f)
   const destinationMention = pickRole(text, here.roles.mentions, 'destination', f)
   // A role named only in another clause ("..., and South Korea bought 3.1 Mt") is not this figure's.
