@@ -29,8 +29,8 @@ export interface LinkOptions {
 /** Kinds that are quantities of trade: they get countries, flow and commodity. */
 const TRADE_KINDS: ReadonlySet<FigureKind> = new Set(['mass', 'money', 'volume', 'volume_rate', 'percent', 'rank'])
 
-const INCREASE = 'increase[ds]?|increasing|rise|rises|rising|rose|risen|grow|grows|grew|grown|growing|growth|gain(?:s|ed)?|jump(?:s|ed)?|surge(?:s|d)?|soar(?:s|ed)?|climb(?:s|ed)?|up|higher|expand(?:s|ed)?|expansion|boost(?:s|ed)?|advance[ds]?|increment|widen(?:s|ed|ing)?'
-const DECREASE = 'decrease[ds]?|decreasing|decline[ds]?|declining|drop(?:s|ped)?|fall|falls|fell|fallen|falling|down|lower|plunge[ds]?|slump(?:s|ed)?|shr[iau]nk(?:s)?|contract(?:s|ed|ion)|reduc(?:e|ed|es|tion)|cut|dip(?:s|ped)?|slid|slide|slip(?:s|ped)?|eas(?:e|es|ed)|edg(?:e|es|ed)\\s+down|tumble[ds]?|sank|sink(?:s)?|los(?:e|es|t)|shed|narrow(?:s|ed|ing)?'
+const INCREASE = 'increase[ds]?|increasing|rise|rises|rising|rose|risen|grow|grows|grew|grown|growing|growth|gain(?:s|ed|ing)?|jump(?:s|ed|ing)?|surg(?:e|es|ed|ing)|soar(?:s|ed|ing)?|climb(?:s|ed|ing)?|up|higher|expand(?:s|ed|ing)?|expansion|boost(?:s|ed|ing)?|advance[ds]?|increment|widen(?:s|ed|ing)?|rais(?:e|es|ed|ing)|lift(?:s|ed|ing)?'
+const DECREASE = 'decrease[ds]?|decreasing|decline[ds]?|declining|drop(?:s|ped|ping)?|fall|falls|fell|fallen|falling|down|lower|plung(?:e|es|ed|ing)|slump(?:s|ed|ing)?|shr[iau]nk(?:s|ing)?|contract(?:s|ed|ion)|reduc(?:e|ed|es|tion|ing)|cut|dip(?:s|ped|ping)?|slid|slide|slip(?:s|ped|ping)?|eas(?:e|es|ed)|edg(?:e|es|ed)\\s+down|tumble[ds]?|sank|sink(?:s)?|los(?:e|es|t)|shed|narrow(?:s|ed|ing)?'
 /** Words that may stand between a change word and the figure: "rose by an impressive 5%". */
 const SOFT = new Set([
   'a', 'an', 'further', 'another', 'additional', 'impressive', 'significant', 'sharp', 'massive', 'modest', 'slight', 'substantial',
@@ -42,7 +42,7 @@ const STATE_VERBS = new Set(['was', 'is', 'were', 'are', 'at', 'reached', 'hit',
 /** "33.8% increase", "5% higher", "12-percent rise", "5% year-on-year". */
 const CHANGE_AFTER_RE = new RegExp(`^\\s*(?:(?:year-on-year|year-over-year|y/y|yoy|annual|on-year)\\s+)?(${INCREASE}|${DECREASE})(?![\\p{L}])`, 'iu')
 /** "28% more than in 2022", "5% lower than a year earlier": a change against what follows. */
-const COMPARATIVE_AFTER_RE = /^\s*([Mm]ore|[Hh]igher|[Gg]reater|[Aa]bove|[Ll]ess|[Ll]ower|[Bb]elow|[Ff]ewer)\s+(?:than(?![\p{L}])|(?:the\s+)?(?:[Ss]ame|[Pp]revious|prior|year-earlier|year-ago|corresponding)\s|(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:in\s+)?(?:19|20)\d\d)(?![\p{L}\p{N}])|(?:the\s+)?(?:US)?[$€£]\s?\d)/u
+const COMPARATIVE_AFTER_RE = /^\s*(?:,\s*or\s+[^,;()]{1,30},\s*)?([Mm]ore|[Hh]igher|[Gg]reater|[Aa]bove|[Ll]ess|[Ll]ower|[Bb]elow|[Ff]ewer)(?:\s+(?:than(?![\p{L}])|(?:the\s+)?(?:[Ss]ame|[Pp]revious|prior|year-earlier|year-ago|corresponding)\s|(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:in\s+)?(?:19|20)\d\d)(?![\p{L}\p{N}])|(?:the\s+)?(?:US)?[$€£]?\s?\d|(?:the\s+)?(?:(?:first|second|third|fourth|previous|prior|last)\s+)?(?:quarter|half|month|year|week)(?![\p{L}]))|\s*(?=[.,;)]|$))/u
 const YOY_AFTER_RE = /^\s*(?:year-on-year|year-over-year|y\/y|yoy|on the year|on an annual basis|annually)(?![\p{L}])/iu
 const INCREASE_WORD_RE = new RegExp(`^(?:${INCREASE})$`, 'i')
 /** Verbs of change (not the adverbs "up", "higher" or nouns "growth"): "grew $23.2 billion" is a change. */
@@ -51,8 +51,8 @@ const SUPPLY_VERBS = new Set(['supply', 'supplies', 'supplied', 'sold', 'sell', 
 
 /** "40% of Israel's oil needs": what a percent is a share of, up to the end of the phrase. */
 const SHARE_OF_RE = /^\s+of\s+((?:the\s+)?[^,.;:()—–"“”]+?)(?=\s*(?:[,.;:()—–"“”]|$)|\s+(?:with|through|via|in|during|for|from|since|while|which|that|and|according|as|by|compared|against|last|this|next|was|were|is|are|has|have|had)(?![\p{L}]))/u
-const SHARE_OF_EXPORTS_RE = /(?<![\p{L}])(?:exports?|sales|shipments|supplies|deliveries|production|output)(?![\p{L}])/iu
-const SHARE_OF_IMPORTS_RE = /(?<![\p{L}])(?:imports?|needs|demand|consumption|purchases|market|requirements)(?![\p{L}])/iu
+const SHARE_OF_EXPORTS_RE = /(?<![\p{L}])(?:exports?|exported|sales|sold|shipments|shipped|supplies|deliveries|production|output)(?![\p{L}])/iu
+const SHARE_OF_IMPORTS_RE = /(?<![\p{L}])(?:imports?|imported|needs|demand|consumption|purchases|purchased|bought|market|requirements)(?![\p{L}])/iu
 const SHARE_WORD_AFTER_RE = /^\s+(?:share|stake|market\s+share)(?![\p{L}])/iu
 
 const PREVIOUS_YEAR_RE = /previous\s+year|prior\s+year|preceding\s+year|year\s+earlier|year\s+before|a\s+year\s+ago|year-on-year|year-over-year|\by\/y\b|\byoy\b|last\s+year|on\s+the\s+year|on\s+an\s+annual\s+basis|annual(?:ly)?\b/iu
@@ -60,7 +60,7 @@ const PREVIOUS_YEAR_RE = /previous\s+year|prior\s+year|preceding\s+year|year\s+e
 const EXPORT_WORDS = 'export(?:s|ed|ing|er|ers)?|shipped(?!\\s+in\\b)|shipments?|shipping|suppl(?:y|ies|ied|ier|iers|ying)|sold|sells?|selling|overseas\\s+sales|foreign\\s+sales|deliver(?:s|ed|ies|y|ing)|sent|sends|outbound|outflows?'
 const IMPORT_WORDS = 'import(?:s|ed|ing|er|ers)?|bought|buys?|buying|buyers?|purchas(?:e|es|ed|ing)|procured?|received|receives|receiving|shipped\\s+in|arrivals|inbound|inflows?|intake'
 const PRODUCTION_WORDS = 'produc(?:e|es|ed|ing|tion|er|ers)|output|harvest(?:s|ed)?|crops?|mined|extract(?:ed|ion)|pump(?:s|ed|ing)|exploitation|throughput|crush(?:ed)?|generat(?:ed|ion)'
-const CONSUMPTION_WORDS = 'consum(?:e|es|ed|ing|ption)|demand|domestic\\s+sales|local\\s+sales|burn(?:s|ed|ing)?'
+const CONSUMPTION_WORDS = 'consum(?:e|es|ed|ing|ption)|demand|domestic\\s+sales|local\\s+sales|(?:home|domestic|local)\\s+market|burn(?:s|ed|ing)?'
 const TRANSIT_WORDS = 'transit(?:ed)?|transshipment|transhipment|re-?exports?'
 const STOCK_WORDS = 'stocks?|stockpiles?|inventor(?:y|ies)|reserves|storage'
 const FLOW_WORD_RE = new RegExp(
@@ -631,7 +631,10 @@ function linkOne(text: string, f: FoundFigure, here: SentenceFacts, previous: Se
     if (SHARE_OF_EXPORTS_RE.test(measure.shareOf)) origin ??= out.shareOfCountry
     else if (SHARE_OF_IMPORTS_RE.test(measure.shareOf)) destination ??= out.shareOfCountry
   }
-  const flow = flowWord?.flow ?? (origin !== undefined && destination !== undefined ? 'X' : undefined)
+  // "68% of what Egypt bought abroad": the whole is an import, whoever else is named.
+  // (a verb of the whole's country, or its exports; "18% of Israel's oil needs" stays the supplier's export).
+  const wholeFlow = measure.shareOf === undefined || out.shareOfCountry === undefined ? undefined : /(?<![\p{L}])(?:bought|imported|purchased)(?![\p{L}])/iu.test(measure.shareOf) ? 'M' : SHARE_OF_EXPORTS_RE.test(measure.shareOf) ? 'X' : undefined
+  const flow = flowWord?.flow ?? wholeFlow ?? (origin !== undefined && destination !== undefined ? 'X' : undefined)
   // One country, no roles, a trade verb: the country is the subject ("Vietnam earned $1.55bn from selling crude").
   if ((flow === 'X' || flow === 'M') && origin === undefined && destination === undefined && here.roles.unassigned.length === 1) {
     if (flow === 'X') origin = here.roles.unassigned[0]
@@ -729,7 +732,8 @@ function readMeasure(f: FoundFigure, before: readonly string[], after: string): 
   const byOf = w === 'by' || w === 'of'
   if (f.kind === 'percent') {
     const changeAfter = CHANGE_AFTER_RE.exec(after)
-    const wordBefore = CHANGE_WORD_RE.test(w) ? w : byOf && CHANGE_WORD_RE.test(w1) ? w1 : undefined
+    // "rose 5%", "rose by 5%", "raised their fixed investment by 36.6%".
+    const wordBefore = CHANGE_WORD_RE.test(w) ? w : byOf && CHANGE_WORD_RE.test(w1) ? w1 : w === 'by' ? before.slice(Math.max(0, n - 5), n - 1).find((x) => CHANGE_WORD_RE.test(x) && x !== 'up' && x !== 'down') : undefined
     if (changeAfter !== null || f.points === true || YOY_AFTER_RE.test(after)) return changeOf(changeAfter?.[1] ?? wordBefore, negative)
     const comparative = COMPARATIVE_AFTER_RE.exec(after) ?? /^\s*(more|less|fewer)(?=\s+\p{L})(?!\s+(?:of|or|and)\s)/u.exec(after)
     if (comparative !== null) {
@@ -754,7 +758,7 @@ function readMeasure(f: FoundFigure, before: readonly string[], after: string): 
   if ((w === 'up' || w === 'down') && !/^ma(?:de|ke|kes|king)$/.test(w1)) return changeOf(w, negative)
   // A change verb right before the amount ("the deficit grew $23.2 billion"); "rose to $2bn" has "to" between.
   if (w !== 'up' && w !== 'down' && CHANGE_VERB_RE.test(w)) return changeOf(w, negative)
-  const comparative = COMPARATIVE_AFTER_RE.exec(after)
+  const comparative = COMPARATIVE_AFTER_RE.exec(after) ?? /^\s*(more|less|fewer)\s+(?:[\p{L}-]+\s+){1,2}than(?![\p{L}])/u.exec(after)
   if (comparative !== null) return { measure: 'change', direction: /^(more|higher|greater|above)$/i.test(comparative[1] ?? '') !== negative ? 'increase' : 'decrease' }
   if (byOf) {
     const word = before.slice(Math.max(0, n - 4), n - 1).find((x) => CHANGE_WORD_RE.test(x))
