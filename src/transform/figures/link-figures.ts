@@ -42,7 +42,7 @@ const STATE_VERBS = new Set(['was', 'is', 'were', 'are', 'at', 'reached', 'hit',
 /** "33.8% increase", "5% higher", "12-percent rise", "5% year-on-year". */
 const CHANGE_AFTER_RE = new RegExp(`^\\s*(?:(?:year-on-year|year-over-year|y/y|yoy|annual|on-year)\\s+)?(${INCREASE}|${DECREASE})(?![\\p{L}])`, 'iu')
 /** "28% more than in 2022", "5% lower than a year earlier": a change against what follows. */
-const COMPARATIVE_AFTER_RE = /^\s*(?:,\s*or\s+[^,;()]{1,30},\s*)?([Mm]ore|[Hh]igher|[Gg]reater|[Aa]bove|[Ll]ess|[Ll]ower|[Bb]elow|[Ff]ewer)(?:\s+(?:than(?![\p{L}])|(?:the\s+)?(?:[Ss]ame|[Pp]revious|prior|year-earlier|year-ago|corresponding)\s|(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:in\s+)?(?:19|20)\d\d)(?![\p{L}\p{N}])|(?:the\s+)?(?:US)?[$€£]?\s?\d|(?:the\s+)?(?:(?:first|second|third|fourth|previous|prior|last)\s+)?(?:quarter|half|month|year|week)(?![\p{L}]))|\s*(?=[.,;)]|$))/u
+const COMPARATIVE_AFTER_RE = /^\s*(?:,\s*or\s+(?:[^,;()]|,(?=\d{3}))+?,\s*)?([Mm]ore|[Hh]igher|[Gg]reater|[Aa]bove|[Ll]ess|[Ll]ower|[Bb]elow|[Ff]ewer)(?:\s+(?:than(?![\p{L}])|(?:the\s+)?(?:[Ss]ame|[Pp]revious|prior|year-earlier|year-ago|corresponding)\s|(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:in\s+)?(?:19|20)\d\d)(?![\p{L}\p{N}])|(?:the\s+)?(?:US)?[$€£]?\s?\d|(?:the\s+)?(?:(?:first|second|third|fourth|previous|prior|last)\s+)?(?:quarter|half|month|year|week)(?![\p{L}]))|\s*(?=[.,;)]|$))/u
 const YOY_AFTER_RE = /^\s*(?:year-on-year|year-over-year|y\/y|yoy|on the year|on an annual basis|annually)(?![\p{L}])/iu
 const INCREASE_WORD_RE = new RegExp(`^(?:${INCREASE})$`, 'i')
 /** Verbs of change (not the adverbs "up", "higher" or nouns "growth"): "grew $23.2 billion" is a change. */
@@ -132,6 +132,8 @@ interface DocContext {
   commodity?: CommodityMention['commodity']
   year?: number
   period?: string
+  /** The year came from "last year" / "this year" (the article's date), not from a year written out. */
+  yearRelative?: boolean
 }
 
 /** Fills the link fields of every figure from its sentence and the article so far; figures stay in order. */
@@ -232,6 +234,7 @@ function updateContext(text: string, ctx: DocContext, here: SentenceFacts, linke
     if (last.year !== undefined) {
       ctx.year = last.year
       ctx.period = last.linkedPeriod
+      ctx.yearRelative = (here.lastYear || here.thisYear) && !here.years.some((y) => y.base === 'none')
     }
     const named = here.commodities[here.commodities.length - 1]
     if (named !== undefined) ctx.commodity = named.commodity
@@ -261,6 +264,7 @@ function updateContext(text: string, ctx: DocContext, here: SentenceFacts, linke
     if (years.size === 1) {
       ctx.year = [...years][0]
       ctx.period = undefined
+      ctx.yearRelative = false
     }
   }
 }
@@ -277,7 +281,9 @@ const LAST_YEAR_RE = /(?<![\p{L}])(?<!(?:same\s+[\p{L}]+|same\s+[\p{L}]+\s+of(?:
 function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocContext, published: { year: number; month: number } | undefined): LinkedFigure {
   const out: { -readonly [K in keyof LinkedFigure]: LinkedFigure[K] } = { ...l }
   if (l.base !== true) {
-    const period = nearest(here.periods.filter((p) => (p.end <= l.start || p.start >= l.end) && !isBasePeriod(text, p)), l.start)
+    const periods = here.periods.filter((p) => (p.end <= l.start || p.start >= l.end) && !isBasePeriod(text, p))
+    // "N4.7 trillion in the third": a period written right after the amount is its own.
+    const period = periods.find((p) => p.start >= (l.afterEnd ?? l.end) && /^\s*(?:in|during|for|over)\s+(?:the\s+)?$/i.test(text.slice(l.afterEnd ?? l.end, p.start))) ?? nearest(periods, l.start)
     if (out.year === undefined) {
       const hint = period?.yearHint ?? (here.thisYear ? 'this' : here.lastYear && l.measure !== 'change' ? 'last' : undefined)
       if (period?.lastMonth === true && published !== undefined) {
@@ -287,7 +293,10 @@ function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocCon
       } else if (hint !== undefined && published !== undefined) {
         out.year = hint === 'this' ? published.year : published.year - 1
       } else if (period !== undefined && here.years.every((y) => y.base !== 'none')) {
-        const year = ctx.year ?? (published === undefined ? undefined : period.fromMonth > published.month ? published.year - 1 : published.year)
+        // "Output was 19.5 Mt last year ... production rose in August": a month without a year is
+        // the latest one before the article's date, unless the article wrote its year out.
+        const dated = published === undefined ? undefined : period.fromMonth > published.month ? published.year - 1 : published.year
+        const year = ctx.yearRelative === true ? (dated ?? ctx.year) : (ctx.year ?? dated)
         if (year !== undefined) out.year = year
       } else if (here.years.every((y) => y.base !== 'none') && ctx.year !== undefined) {
         out.year = ctx.year
@@ -347,7 +356,9 @@ function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocCon
     if (reporter !== undefined) out.reporter = reporter
   }
   if (out.reporter === undefined && l.kind !== 'price') {
-    const noCountries = here.roles.mentions.length === 0 && here.roles.unassigned.length === 0
+    // Countries named only in another clause (", while those to China grew") do not stop the figure inheriting the article's country.
+    const inClause = (c: CountryMention): boolean => (c.end <= l.start ? sameClause(text, c.end, l.start) : sameClause(text, l.end, c.start))
+    const noCountries = (here.roles.mentions.length === 0 && here.roles.unassigned.length === 0) || !here.countries.some(inClause)
     const flow = out.flow ?? (noCountries ? ctx.flow : undefined)
     if (flow !== undefined && ctx.reporter !== undefined && ctx.reporter !== out.partner && (noCountries || out.partner !== undefined || out.partners !== undefined)) {
       out.reporter = ctx.reporter
@@ -493,7 +504,7 @@ function readFacts(
   }
 }
 
-const EXCLUDING_WORDS = new Set(['excluding', 'except', 'besides', 'ex'])
+const EXCLUDING_WORDS = new Set(['excluding', 'except', 'besides', 'ex', 'replacing', 'replaced', 'displacing', 'displaced'])
 
 function readRoles(text: string, sentence: Sentence, countries: readonly CountryMention[], commodities: readonly CommodityMention[]): Roles {
   let origin: string | undefined
@@ -786,6 +797,8 @@ function baseYearKind(text: string, start: number): 'strict' | 'loose' | 'since'
   if (w === 'against' || w === 'versus' || w === 'vs' || w === 'than' || w === 'above' || w === 'below' || (w === 'in' && w1 === 'than')) return 'strict'
   if ((w === 'with' || w === 'to') && (w1 === 'compared' || w1 === 'relative')) return 'strict'
   if (w === 'from' || w === 'over' || w === 'on') return 'loose'
+  // "above the previous record set in 2022", "than the level of 2021": inside a comparison phrase.
+  if (/(?<![\p{L}])(?:than|above|below|versus|against)\s+(?:the\s+)?(?:previous|prior|last|old|earlier)\s+(?:record|high|peak|level)(?:\s+[\p{L}]+){0,3}\s*$/iu.test(text.slice(Math.max(0, start - 60), start))) return 'strict'
   // "the lowest since 2015", "the highest since the ban was lifted in 2015": a landmark,
   // neither the figure's year nor the base of a change.
   if (w === 'since' || /(?<![\p{L}])since\s[^,.;:()]{0,40}$/iu.test(text.slice(Math.max(0, start - 48), start))) return 'since'
