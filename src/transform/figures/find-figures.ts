@@ -544,7 +544,10 @@ function readRange(text: string, token: NumberToken, suffix: Suffix, currency: C
   if (isYearLike(token) && !isYearLike(second)) return null
   const secondSuffix = readSuffix(text, second.end, second.word)
   if (secondSuffix.unit === undefined && secondSuffix.noun === undefined && currency === null) return null
-  if (secondSuffix.unit === undefined && secondSuffix.noun === undefined && secondSuffix.scale === undefined) return null
+  // "₹24,000-25,000 per tonne": a price range needs no unit or scale of its own.
+  const per = currency === null ? null : PER_UNIT_RE.exec(text.slice(secondSuffix.end, secondSuffix.end + 40))
+  const pricePer = per !== null && !PER_TIME.has((per[1] ?? '').toLowerCase())
+  if (secondSuffix.unit === undefined && secondSuffix.noun === undefined && secondSuffix.scale === undefined && !pricePer) return null
   const firstSuffix: Suffix = {
     end: suffix.end,
     ...(suffix.scale ?? secondSuffix.scale ? { scale: suffix.scale ?? secondSuffix.scale } : {}),
@@ -556,7 +559,9 @@ function readRange(text: string, token: NumberToken, suffix: Suffix, currency: C
   const secondCurrency = currency === null ? null : { unit: currency.unit, start: second.start, sign: '' }
   const last = buildFigure(text, second, secondSuffix, secondCurrency, doc)
   if (first === null || last === null) return null
-  return { figures: [{ ...first, end: suffixEndWithoutUnit(text, token, suffix), afterEnd: last.end }, last], consumedTo: last.end }
+  // The first amount of a price range is a price in the same unit ("₹24,000-25,000 per tonne").
+  const head: FoundFigure = last.kind === 'price' && first.kind === 'money' ? { kind: 'price', valueExact: first.valueExact, unit: last.unit, start: first.start, end: first.end, numberStart: first.numberStart, ...(first.qualifier === undefined ? {} : { qualifier: first.qualifier }) } : first
+  return { figures: [{ ...head, end: suffixEndWithoutUnit(text, token, suffix), afterEnd: last.end }, last], consumedTo: last.end }
 }
 
 function readQualifier(text: string, start: number): string | undefined {
