@@ -322,7 +322,12 @@ function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocCon
     // article's country named only as the goods' adjective is still the article's side.
     const adjectiveOnly = out.partner === ctx.reporter && here.countries.some((c) => c.iso3 === ctx.reporter && c.form === 'demonym') && !here.countries.some((c) => c.iso3 === ctx.reporter && c.form === 'name')
     if (other !== undefined && out.flow === other && !possessive && out.reporter !== undefined && out.reporter !== ctx.reporter && (out.partner === undefined || adjectiveOnly) && out.partners === undefined) {
-      out.partner = out.reporter
+      // "Russia and Ukraine supplied 8 Mt": a list of subjects becomes the list of partners.
+      const list = here.roles.mentions.find((m) => m.list !== undefined && m.list.length > 1 && m.list[0] === out.reporter)?.list
+      if (list !== undefined) {
+        out.partners = list
+        delete out.partner
+      } else out.partner = out.reporter
       out.reporter = ctx.reporter
       out.flow = ctx.flow
     }
@@ -504,6 +509,9 @@ function readFacts(
   }
 }
 
+const RECEIVERS = 'terminals?|ports?|buyers?|customers?|refiners?|refineries|markets?|plants?|utilities|consumers?|mills?|smelters?|importers?'
+const RECEIVERS_IN_RE = new RegExp(`(?<![\\p{L}])(?:to|into)\\s+(?:the\\s+)?(?:[\\p{L}-]+\\s+)?(?:${RECEIVERS})\\s+in\\s+(?:the\\s+)?$`, 'iu')
+const RECEIVERS_AFTER_RE = new RegExp(`^\\s+(?:${RECEIVERS})(?![\\p{L}])`, 'iu')
 const EXCLUDING_WORDS = new Set(['excluding', 'except', 'besides', 'ex', 'replacing', 'replaced', 'displacing', 'displaced'])
 
 function readRoles(text: string, sentence: Sentence, countries: readonly CountryMention[], commodities: readonly CommodityMention[]): Roles {
@@ -534,6 +542,10 @@ function readRoles(text: string, sentence: Sentence, countries: readonly Country
     if (between) role = undefined
     else if (last === 'from') role = 'origin'
     else if (c.form === 'name' && (last === 'to' || last === 'into' || last === 'towards' || last === 'toward' || last === 'for')) role = 'destination'
+    // "to terminals in Britain, Germany, ...", "to buyers in India": the place of the receiving end.
+    else if (c.form === 'name' && last === 'in' && RECEIVERS_IN_RE.test(text.slice(Math.max(sentence.start, c.start - 40), c.start))) role = 'destination'
+    // "went to German terminals", "to Chinese buyers": a demonym before the receiving end.
+    else if (c.form === 'demonym' && last === 'to' && RECEIVERS_AFTER_RE.test(text.slice(c.end, c.end + 24))) role = 'destination'
     else if (c.form === 'name' && last !== undefined && SUPPLY_VERBS.has(last)) role = 'destination'
     else if (EXPORTER_AFTER_RE.test(after)) role = 'origin'
     else if (IMPORTER_AFTER_RE.test(after)) role = 'destination'
@@ -544,7 +556,8 @@ function readRoles(text: string, sentence: Sentence, countries: readonly Country
     if (role !== undefined) {
       const m = { start: c.start, end: c.end, iso3: c.iso3, role }
       mentions.push(m)
-      if (last === 'to' || last === 'from' || last === 'into') {
+      // "to Italy, India and Israel", "to terminals in Britain, Germany and France", "Russia and Ukraine supplied".
+      if (last === 'to' || last === 'from' || last === 'into' || last === 'in' || c.form === 'name') {
         head = m
         headEnd = c.end
       }
@@ -588,7 +601,8 @@ function linkOne(text: string, f: FoundFigure, here: SentenceFacts, previous: Se
 
   // Measure first: a change figure reads "from 2021" as its base, not as its year.
   const read = f.multiple !== undefined ? { measure: 'change' as const, direction: f.multiple } : readMeasure(f, wordsBefore(text, f), after)
-  const measure = f.kind === 'rank' ? { measure: 'rank' as const } : read.measure === 'level' && f.kind === 'percent' ? (coordinatedChange(text, f, main) ?? read) : read
+  const coordinated = read.measure === 'level' && f.kind === 'percent' ? coordinatedShare(text, f, main, here) : undefined
+  const measure = f.kind === 'rank' ? { measure: 'rank' as const } : read.measure === 'level' && f.kind === 'percent' ? (coordinatedChange(text, f, main) ?? coordinated?.read ?? read) : read
   out.measure = isBase ? (f.kind === 'percent' && series.measure !== undefined ? series.measure : 'level') : measure.measure
   if (isBase) out.base = true
   if (measure.direction !== undefined && !isBase) out.changeDirection = measure.direction
@@ -621,6 +635,12 @@ function linkOne(text: string, f: FoundFigure, here: SentenceFacts, previous: Se
     if (commodity.commodity.hsCode !== '') out.hsCode = commodity.commodity.hsCode
   }
   if (f.kind === 'price') return out
+  if (coordinated?.partner !== undefined && main !== undefined && out.measure === 'share') {
+    // "China has taken 40% of it, India 20% and South Korea 13%": the series of the first share, another partner.
+    for (const k of ['reporter', 'flow', 'commodity', 'hsCode'] as const) if (main[k] !== undefined) (out as Record<string, unknown>)[k] = main[k]
+    out.partner = coordinated.partner
+    return out
+  }
   if (isBase) {
     // A base figure is the same series as the figure it is compared with.
     for (const k of ['reporter', 'partner', 'partners', 'flow', 'commodity', 'hsCode'] as const) if (series[k] !== undefined) (out as Record<string, unknown>)[k] = series[k]
@@ -688,6 +708,32 @@ function coordinatedChange(text: string, f: FoundFigure, main: LinkedFigure | un
   const words = (m[1] ?? '').trim().split(/\s+/).filter((w) => w !== '')
   if (words.some((w) => STATE_VERBS.has(w.toLowerCase()) || CHANGE_WORD_RE.test(w) || w.toLowerCase() === 'by')) return undefined
   return { measure: 'change', direction: main.changeDirection }
+}
+
+/**
+ * "40 percent of the gas went to German terminals and over 30 percent to Britain", "China has
+ * taken 40%, India 20% and South Korea 13%": a percent joined by "and" or a comma to a share
+ * before it (no number, no change word between) is a share of the same whole; a country named
+ * right before it is its partner.
+ */
+function coordinatedShare(text: string, f: FoundFigure, main: LinkedFigure | undefined, here: SentenceFacts): { read: MeasureRead; partner?: string } | undefined {
+  if (main === undefined || main.measure !== 'share' || main.kind !== 'percent') return undefined
+  const from = main.afterEnd ?? main.end
+  let between = text.slice(from, f.start)
+  if (f.qualifier !== undefined && between.toLowerCase().endsWith(`${f.qualifier} `)) between = between.slice(0, between.length - f.qualifier.length - 1)
+  if (/[;:()]/.test(between) || between.split(/\s+/).filter((w) => w !== '').some((w) => CHANGE_WORD_RE.test(w) && w !== 'up')) return undefined
+  const read: MeasureRead = main.shareOf === undefined ? { measure: 'share' } : { measure: 'share', shareOf: main.shareOf }
+  // The last comma-or-"and" piece before the figure: "..., India 20%", "... and South Korea 13%".
+  const cut = Math.max(between.lastIndexOf(','), between.search(/\sand\s+(?:(?:the\s+)?\p{Lu}[\p{L}-]*\s+){1,3}$/u))
+  const tail = cut < 0 ? between : between.slice(cut)
+  const elliptic = /^\s*,?\s*(?:and\s+)?((?:(?:the\s+)?\p{Lu}[\p{L}-]*\s+){1,3})$/u.exec(tail)
+  if (elliptic !== null) {
+    const at = from + (cut < 0 ? 0 : cut) + tail.indexOf(elliptic[1] ?? '')
+    const country = here.countries.find((c) => c.form === 'name' && c.start >= at && c.end <= f.start)
+    return country === undefined ? { read } : { read, partner: country.iso3 }
+  }
+  if (/\d/.test(between) || between.split(/\s+/).filter((w) => w !== '').length > 10 || !/(?:,|\band)\s*$/.test(between)) return undefined
+  return { read }
 }
 
 /**
