@@ -1,0 +1,211 @@
+/**
+ * Article-level linking rules added in issue 10's third round, one class of phrasing each. The
+ * sentences are the team's, in the shape of the real reports named beside each case (their
+ * paraphrases are in fixtures/figures-corpus/articles.jsonl).
+ */
+import { describe, expect, it } from 'vitest'
+import { extractFigures, type Figure } from '../src/transform/figures/index.ts'
+
+const at = (figures: readonly Figure[], span: string, nth = 0): Figure => {
+  const f = figures.filter((x) => x.text === span)[nth]
+  if (f === undefined) throw new Error(`no "${span}" in ${JSON.stringify(figures.map((x) => x.text))}`)
+  return f
+}
+
+describe('bases of a comparison', () => {
+  // https://tass.com/economy/1742577, https://www.zawya.com/en/economy/north-africa/egypts-wheat-imports-rise-30-yoy-in-2023-pmrt1kjn
+  it('a base after a percent belongs to the earlier amount of its kind, with that series and the year before', () => {
+    const f = extractFigures('Kenya bought 2.5 million tons of maize in 2023, 12% more than the 2.2 million tons of a year earlier.')
+    expect(at(f, '2.2 million tons')).toMatchObject({ base: true, year: 2022, reporter: 'KEN', flow: 'M', measure: 'level' })
+    const g = extractFigures('Ghana sold cocoa worth $1.9 billion in 2021, 8% less than the $2.1 billion of the same months of 2020.')
+    expect(at(g, '$2.1 billion')).toMatchObject({ base: true, year: 2020, reporter: 'GHA', flow: 'X' })
+    expect(at(g, '$1.9 billion').year).toBe(2021)
+  })
+
+  // https://www.reuters.com/article/us-norway-gas/norways-pipeline-gas-exports-to-europe-at-record-high-in-2017-idUSKBN1ER0H7
+  // https://www.dailymaverick.co.za/article/2023-03-07-australia-sees-wheat-exports-plunging-20-on-drier-climate/
+  it('reads through "the previous record of" and "a record" to the comparison word', () => {
+    const f = extractFigures('Qatar shipped 80 Mt of LNG in 2021, up from the previous record of 77 Mt in 2019.')
+    expect(at(f, '77 Mt')).toMatchObject({ base: true, year: 2019 })
+    expect(at(f, '80 Mt').year).toBe(2021)
+    expect(at(extractFigures('Exports will fall to 20 Mt in 2024 from a record 26 Mt.'), '26 Mt').base).toBe(true)
+  })
+
+  // https://www.brecorder.com/news/40258205/saudi-oil-exports-fall-for-third-month-running
+  it('takes the month of a possessive base ("below May\'s")', () => {
+    const f = extractFigures("Oman exported 1.1 million bpd of crude in June, about 2% below May's 1.12 million bpd.", { published: '2023-08-16' })
+    expect(at(f, '1.12 million bpd')).toMatchObject({ base: true, year: 2023, period: '2023-05' })
+    expect(at(f, '1.1 million bpd')).toMatchObject({ year: 2023, period: '2023-06' })
+  })
+
+  // https://www.moneycontrol.com/news/trade-2/indias-coal-import-declines-about-4-to-19-million-tonnes-in-july-4461801.html
+  it('an amount alone in brackets after one of the same unit is its earlier value; a bracket in another currency is not', () => {
+    const f = extractFigures('Coking coal imports edged up to 17.7 MT (17.2 MT) in April-July.', { published: '2019-09-22' })
+    expect(at(f, '17.2 MT')).toMatchObject({ base: true, year: 2018 })
+    expect(at(f, '17.7 MT')).toMatchObject({ year: 2019 })
+    const g = extractFigures('Investment rose to 235.3 bln rubles ($2.6 bln) in 2022.')
+    expect(at(g, '$2.6 bln').base).toBeUndefined()
+  })
+
+  // https://www.zawya.com/en/economy/north-africa/egypts-wheat-imports-rise-30-yoy-in-2023-pmrt1kjn
+  it('"compared with 62% in 2022" is a base share of that year, and the year is not the sentence\'s', () => {
+    const f = extractFigures('Russia supplied 8 Mt, or 70% of the total, compared with 62% in 2022.', { published: '2023-12-28' })
+    expect(at(f, '62%')).toMatchObject({ base: true, year: 2022, measure: 'share' })
+    expect(at(f, '70%').year).not.toBe(2022)
+  })
+})
+
+describe('years', () => {
+  // https://www.ogj.com/general-interest/economics-markets/article/14300038/eia-us-crude-oil-exports-hit-record-high-in-first-half-2023
+  it('a year inside a "since ..." clause is a landmark, not the figure\'s year', () => {
+    const f = extractFigures('Canada exported 4.1 million b/d in the first half of this year, the most since the pipeline opened in 2015.', { published: '2023-10-10' })
+    expect(at(f, '4.1 million b/d')).toMatchObject({ year: 2023, period: '2023-01/2023-06' })
+  })
+
+  // http://en.people.cn/n3/2023/0814/c90000-20057914.html
+  it('"of July last year" and "the same months of the last fiscal" are bases, not the sentence\'s year', () => {
+    const f = extractFigures('July imports came to 9.7 Mt, above the 7.9 Mt of July last year.', { published: '2023-08-14' })
+    expect(at(f, '9.7 Mt')).toMatchObject({ year: 2023, period: '2023-07' })
+    expect(at(f, '7.9 Mt')).toMatchObject({ base: true, year: 2022, period: '2022-07' })
+    const g = extractFigures('Over April-July, imports rose 13% to 61 MT from 54 MT in the same months of the last fiscal.', { published: '2019-09-22' })
+    expect(at(g, '61 MT')).toMatchObject({ year: 2019, period: '2019-04/2019-07' })
+  })
+
+  // https://www.malaymail.com/news/money/2019/09/10/malaysias-cpo-exports-to-increase-following-higher-production/1789156
+  it('a month without a year after a "last year" sentence is the latest such month before the article\'s date', () => {
+    const f = extractFigures('Output was about 19 million tonnes last year.\n\nExports grew 16% in August to 1.7 million tonnes.', { published: '2019-09-10' })
+    expect(at(f, '19 million tonnes').year).toBe(2018)
+    expect(at(f, '1.7 million tonnes')).toMatchObject({ year: 2019, period: '2019-08' })
+    // A year written out still carries to its months.
+    const g = extractFigures('In 2018 output was 19 million tonnes.\n\nExports grew in August to 1.7 million tonnes.', { published: '2019-09-10' })
+    expect(at(g, '1.7 million tonnes').year).toBe(2018)
+  })
+
+  // https://argusmedia.com/zh/news-and-insights/latest-market-news/2536064-us-crude-exports-rise-14pc-to-record-in-2023
+  it('a year after "above the previous record set in" is the base of the comparison', () => {
+    const f = extractFigures('Brazil exported 1.6mn b/d last year. Shipments were 14pc above the previous record set in 2022.', { published: '2024-02-07' })
+    expect(at(f, '14pc')).toMatchObject({ kind: 'percent', value: 14, measure: 'change', changeDirection: 'increase', year: 2023 })
+  })
+})
+
+describe('periods', () => {
+  // https://kunnengari.com/2022/12/31/nigeria-earned-n16-187-trillion-from-crude-oil/
+  it('reads quarters whose word is left out after the first one, and "third-quarter"', () => {
+    const f = extractFigures('Angola earned $9.1 billion from crude exports in 2022: $2.5 billion in the first quarter, $2.4 billion in the second and $2.2 billion in the third, when prices fell.')
+    expect(at(f, '$2.5 billion').period).toBe('2022-01/2022-03')
+    expect(at(f, '$2.4 billion').period).toBe('2022-04/2022-06')
+    expect(at(f, '$2.2 billion').period).toBe('2022-07/2022-09')
+    const g = extractFigures('Third-quarter crude exports reached $2.2 billion in 2022.')
+    expect(at(g, '$2.2 billion').period).toBe('2022-07/2022-09')
+    // No quarter named before: "in the second" is no period.
+    expect(at(extractFigures('Mali came in the second, with 5 Mt in 2022.'), '5 Mt').period).toBeUndefined()
+  })
+})
+
+describe('countries and flows', () => {
+  // https://www.reuters.com/article/us-norway-gas/norways-pipeline-gas-exports-to-europe-at-record-high-in-2017-idUSKBN1ER0H7
+  it('a country ranked before ("second-largest supplier after Russia") or left out ("not counting China") plays no part', () => {
+    const f = extractFigures('Algeria sent 40 bcm of gas to Europe in 2021.\n\nEurope\'s third-largest gas supplier after Russia exported 34 bcm to Italy.')
+    expect(at(f, '34 bcm')).toMatchObject({ reporter: 'DZA', partner: 'ITA', flow: 'X' })
+    const g = extractFigures("Russia's coal exports to Southeast Asia, not counting China, jumped 47% in 2023 to 13 Mt.")
+    expect(at(g, '13 Mt')).toMatchObject({ reporter: 'RUS', flow: 'X' })
+    expect(at(g, '13 Mt').partner).toBeUndefined()
+  })
+
+  // https://rantsorinsights.com/2024/01/24/russian-coal-exports-to-southeast-asia-surge-by-nearly-50-data
+  it('a destination with no flow word of its own continues the article\'s exports', () => {
+    const f = extractFigures('Russia exported 13 Mt of coal to Asia in 2023. Shipments to Sri Lanka reached 1.6 Mt. Those to Vietnam nearly doubled to 3.9 Mt, to Malaysia they rose 18% to 3.8 Mt.')
+    expect(at(f, '3.9 Mt')).toMatchObject({ reporter: 'RUS', partner: 'VNM', flow: 'X' })
+    expect(at(f, 'doubled')).toMatchObject({ reporter: 'RUS', partner: 'VNM', measure: 'change', value: 100 })
+    expect(at(f, '18%')).toMatchObject({ reporter: 'RUS', partner: 'MYS', flow: 'X' })
+  })
+
+  it('a new clause with its own subject borrows neither the flow word nor the role of the clause before', () => {
+    const f = extractFigures('Russia exported 13 Mt of coal in 2023. Deliveries to Myanmar grew 10% to 41,000 tons, and Bangladesh took 48,000 tons.')
+    expect(at(f, '41,000 tons')).toMatchObject({ reporter: 'RUS', partner: 'MMR', flow: 'X' })
+    expect(at(f, '48,000 tons')).toMatchObject({ reporter: 'RUS', partner: 'BGD', flow: 'X' })
+  })
+
+  // https://kunnengari.com/2022/12/31/nigeria-earned-n16-187-trillion-from-crude-oil/
+  it('a buyer of the article country\'s goods named by adjective is read from the article\'s side', () => {
+    const f = extractFigures('Ghana exported cocoa worth $2 billion in 2022.\n\nBelgium replaced Germany as the biggest buyer of Ghanaian cocoa, with purchases of $400 million, and France bought $300 million worth.')
+    expect(at(f, '$400 million')).toMatchObject({ reporter: 'GHA', partner: 'BEL', flow: 'X' })
+    expect(at(f, '$300 million')).toMatchObject({ reporter: 'GHA', partner: 'FRA', flow: 'X' })
+    expect(at(f, 'biggest buyer')).toMatchObject({ reporter: 'GHA', partner: 'BEL', flow: 'X', value: 1 })
+  })
+
+  // https://www.reuters.com/article/us-norway-gas/norways-pipeline-gas-exports-to-europe-at-record-high-in-2017-idUSKBN1ER0H7
+  it('receivers of a flow are destinations: "to terminals in A, B and C", "to German terminals"', () => {
+    const f = extractFigures('Norway exported 116 bcm of gas in 2017 to terminals in Britain, Germany, France and Belgium.')
+    expect(at(f, '116 bcm')).toMatchObject({ reporter: 'NOR', flow: 'X', partners: ['GBR', 'DEU', 'FRA', 'BEL'] })
+    const g = extractFigures('Norway exported 116 bcm of gas in 2017.\n\nMore than 40 percent of the gas went to German terminals and over 30 percent to Britain.')
+    expect(at(g, '40 percent')).toMatchObject({ reporter: 'NOR', partner: 'DEU', flow: 'X', measure: 'share', qualifier: 'more than' })
+    expect(at(g, '30 percent')).toMatchObject({ reporter: 'NOR', partner: 'GBR', flow: 'X', measure: 'share', qualifier: 'over' })
+  })
+
+  // https://www.zawya.com/en/economy/north-africa/egypts-wheat-imports-rise-30-yoy-in-2023-pmrt1kjn
+  it('subjects joined by "and" in an article on imports become its list of partners; a share of what a country bought is its import', () => {
+    const f = extractFigures('Egypt imported 10 Mt of wheat in 2023.\n\nRussia and Ukraine supplied 8 Mt. Russian wheat alone made up 68% of what Egypt bought abroad.')
+    expect(at(f, '8 Mt')).toMatchObject({ reporter: 'EGY', flow: 'M', partners: ['RUS', 'UKR'] })
+    expect(at(f, '8 Mt').partner).toBeUndefined()
+    expect(at(f, '68%')).toMatchObject({ reporter: 'EGY', partner: 'RUS', flow: 'M', measure: 'share' })
+  })
+
+  // https://rantsorinsights.com/2024/01/24/russian-coal-exports-to-southeast-asia-surge-by-nearly-50-data
+  it('shares in an elliptic list ("China 40%, India 20% and South Korea 13%") each take their own partner', () => {
+    const f = extractFigures('China has taken 40% of all Russian coal exported, India 20% and South Korea 13%.')
+    expect(at(f, '40%')).toMatchObject({ reporter: 'RUS', partner: 'CHN', flow: 'X', measure: 'share' })
+    expect(at(f, '20%')).toMatchObject({ reporter: 'RUS', partner: 'IND', flow: 'X', measure: 'share' })
+    expect(at(f, '13%')).toMatchObject({ reporter: 'RUS', partner: 'KOR', flow: 'X', measure: 'share' })
+  })
+
+  // https://tass.com/economy/1742577
+  it('deliveries to the home market are consumption', () => {
+    const f = extractFigures('Russia mined 438 Mt of coal in 2023. Deliveries to the home market slipped 0.2% to 181 Mt.')
+    expect(at(f, '181 Mt')).toMatchObject({ reporter: 'RUS', flow: 'consumption' })
+  })
+
+  // https://www.freemalaysiatoday.com/category/nation/2020/01/10/palm-oil-exports-rose-12-last-year/
+  it('"oil palm products" are palm oil, not crude oil', () => {
+    expect(at(extractFigures('Malaysia exported 27.9 million tonnes of oil palm products in 2019.'), '27.9 million tonnes').commodity).toBe('palm oil')
+  })
+})
+
+describe('changes', () => {
+  it('reads change words in -ing, "raised ... by", comparatives before a number or a period word, and at the clause end', () => {
+    expect(at(extractFigures('Abares sees wheat exports dropping 20%'), '20%')).toMatchObject({ measure: 'change', changeDirection: 'decrease' })
+    expect(at(extractFigures('Miners raised their investment by 36.6% to 235 bln rubles.'), '36.6%')).toMatchObject({ measure: 'change', changeDirection: 'increase' })
+    expect(at(extractFigures('September imports were 18.6 MT, 2.7 per cent below the 19.1 MT of August.'), '2.7 per cent')).toMatchObject({ measure: 'change', changeDirection: 'decrease' })
+    expect(at(extractFigures('Exports were 10 per cent above the second quarter.'), '10 per cent')).toMatchObject({ measure: 'change', changeDirection: 'increase' })
+    expect(at(extractFigures('Rice earned the most, $7.7 billion, 13 per cent more.'), '13 per cent')).toMatchObject({ measure: 'change', changeDirection: 'increase' })
+  })
+
+  // https://www.ogj.com/general-interest/economics-markets/article/14300038/eia-us-crude-oil-exports-hit-record-high-in-first-half-2023
+  it('an amount restated with ", or N%," before a comparative is a change, and so is the percent', () => {
+    const f = extractFigures('That was 650,000 b/d, or 19%, more than in 2022.')
+    expect(at(f, '650,000 b/d')).toMatchObject({ measure: 'change', changeDirection: 'increase' })
+    expect(at(f, '19%')).toMatchObject({ measure: 'change', changeDirection: 'increase', changeFrom: 2022 })
+    expect(at(extractFigures('Refineries ran 28,000 bpd less crude than in May.'), '28,000 bpd')).toMatchObject({ measure: 'change', changeDirection: 'decrease' })
+  })
+
+  // https://www.urdupoint.com/en/world/russias-coal-exports-up-98-year-on-year-to-1342457.html
+  it('"grew by half", "fell by a third" are changes of 50% and 33.3%', () => {
+    expect(at(extractFigures('Shipments to China grew by half, to 24 Mt.'), 'half')).toMatchObject({ kind: 'percent', value: 50, measure: 'change', changeDirection: 'increase' })
+    expect(at(extractFigures('Sales fell by a third in 2020.'), 'a third')).toMatchObject({ kind: 'percent', measure: 'change', changeDirection: 'decrease' })
+  })
+})
+
+describe('number shapes', () => {
+  // https://argusmedia.com/zh/news-and-insights/latest-market-news/2536064-us-crude-exports-rise-14pc-to-record-in-2023
+  it('reads "pc" as a percent sign', () => {
+    expect(at(extractFigures('Exports rose 14pc in 2023.'), '14pc')).toMatchObject({ kind: 'percent', value: 14, unit: '%' })
+    expect(at(extractFigures('Europe took 20 pc more.'), '20 pc')).toMatchObject({ kind: 'percent', value: 20 })
+  })
+
+  // https://www.livemint.com/news/india/russiaukraine-war-provides-fertile-ground-for-india-to-accelerate-wheat-export-11646806938256.html
+  it('a price range is two prices in the same unit', () => {
+    const f = extractFigures('Prices have climbed to ₹24,000-25,000 per tonne.')
+    expect(f.filter((x) => x.kind === 'price').map((x) => [x.value, x.unit])).toEqual([[24000, 'INR/t'], [25000, 'INR/t']])
+    expect(f.filter((x) => x.kind === 'money')).toEqual([])
+  })
+})
