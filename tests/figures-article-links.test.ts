@@ -141,6 +141,9 @@ describe('countries and flows', () => {
     const g = extractFigures('Norway exported 116 bcm of gas in 2017.\n\nMore than 40 percent of the gas went to German terminals and over 30 percent to Britain.')
     expect(at(g, '40 percent')).toMatchObject({ reporter: 'NOR', partner: 'DEU', flow: 'X', measure: 'share', qualifier: 'more than' })
     expect(at(g, '30 percent')).toMatchObject({ reporter: 'NOR', partner: 'GBR', flow: 'X', measure: 'share', qualifier: 'over' })
+    // A place on the way is no buyer: the founding article's "routed ... to the Turkish port of Ceyhan".
+    const h = extractFigures("Azerbaijan supplies nearly 40% of Israel's oil needs, with deliveries routed through a pipeline to the Turkish port of Ceyhan.")
+    expect(at(h, '40%')).toMatchObject({ reporter: 'AZE', partner: 'ISR', flow: 'X' })
   })
 
   // https://www.zawya.com/en/economy/north-africa/egypts-wheat-imports-rise-30-yoy-in-2023-pmrt1kjn

@@ -511,7 +511,8 @@ function readFacts(
 
 const RECEIVERS = 'terminals?|ports?|buyers?|customers?|refiners?|refineries|markets?|plants?|utilities|consumers?|mills?|smelters?|importers?'
 const RECEIVERS_IN_RE = new RegExp(`(?<![\\p{L}])(?:to|into)\\s+(?:the\\s+)?(?:[\\p{L}-]+\\s+)?(?:${RECEIVERS})\\s+in\\s+(?:the\\s+)?$`, 'iu')
-const RECEIVERS_AFTER_RE = new RegExp(`^\\s+(?:${RECEIVERS})(?![\\p{L}])`, 'iu')
+/** Plural only: "the Turkish port of Ceyhan" names a place on the way, not the buyers. */
+const RECEIVERS_AFTER_RE = /^\s+(?:terminals|ports|buyers|customers|refiners|refineries|markets|plants|utilities|consumers|mills|smelters|importers)(?![\p{L}])/iu
 const EXCLUDING_WORDS = new Set(['excluding', 'except', 'besides', 'ex', 'replacing', 'replaced', 'displacing', 'displaced'])
 
 function readRoles(text: string, sentence: Sentence, countries: readonly CountryMention[], commodities: readonly CommodityMention[]): Roles {
