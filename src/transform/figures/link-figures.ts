@@ -30,7 +30,7 @@ export interface LinkOptions {
 const TRADE_KINDS: ReadonlySet<FigureKind> = new Set(['mass', 'money', 'volume', 'volume_rate', 'percent', 'rank'])
 
 const INCREASE = 'increase[ds]?|increasing|rise|rises|rising|rose|risen|grow|grows|grew|grown|growing|growth|gain(?:s|ed|ing)?|jump(?:s|ed|ing)?|surg(?:e|es|ed|ing)|soar(?:s|ed|ing)?|climb(?:s|ed|ing)?|up|higher|expand(?:s|ed|ing)?|expansion|boost(?:s|ed|ing)?|advance[ds]?|increment|widen(?:s|ed|ing)?|rais(?:e|es|ed|ing)|lift(?:s|ed|ing)?'
-const DECREASE = 'decrease[ds]?|decreasing|decline[ds]?|declining|drop(?:s|ped|ping)?|fall|falls|fell|fallen|falling|down|lower|plung(?:e|es|ed|ing)|slump(?:s|ed|ing)?|shr[iau]nk(?:s|ing)?|contract(?:s|ed|ion)|reduc(?:e|ed|es|tion|ing)|cut|dip(?:s|ped|ping)?|slid|slide|slip(?:s|ped|ping)?|eas(?:e|es|ed)|edg(?:e|es|ed)\\s+down|tumble[ds]?|sank|sink(?:s)?|los(?:e|es|t)|shed|narrow(?:s|ed|ing)?'
+const DECREASE = 'decrease[ds]?|decreasing|decline[ds]?|declining|drop(?:s|ped|ping)?|fall|falls|fell|fallen|falling|down|lower|plung(?:e|es|ed|ing)|slump(?:s|ed|ing)?|shr[iau]nk(?:s|ing)?|contract(?:s|ed|ion)|reduc(?:e|ed|es|tion|ing)|cut(?:s|ting)?|dip(?:s|ped|ping)?|slid|slide|slip(?:s|ped|ping)?|eas(?:e|es|ed)|edg(?:e|es|ed)\\s+down|tumble[ds]?|sank|sink(?:s)?|los(?:e|es|t)|shed|narrow(?:s|ed|ing)?'
 /** Words that may stand between a change word and the figure: "rose by an impressive 5%". */
 const SOFT = new Set([
   'a', 'an', 'further', 'another', 'additional', 'impressive', 'significant', 'sharp', 'massive', 'modest', 'slight', 'substantial',
@@ -42,8 +42,10 @@ const STATE_VERBS = new Set(['was', 'is', 'were', 'are', 'at', 'reached', 'hit',
 /** "33.8% increase", "5% higher", "12-percent rise", "5% year-on-year". */
 const CHANGE_AFTER_RE = new RegExp(`^\\s*(?:(?:year-on-year|year-over-year|y/y|yoy|annual|on-year)\\s+)?(${INCREASE}|${DECREASE})(?![\\p{L}])`, 'iu')
 /** "28% more than in 2022", "5% lower than a year earlier": a change against what follows. */
-const COMPARATIVE_AFTER_RE = /^\s*(?:,\s*or\s+(?:[^,;()]|,(?=\d{3}))+?,\s*)?([Mm]ore|[Hh]igher|[Gg]reater|[Aa]bove|[Ll]ess|[Ll]ower|[Bb]elow|[Ff]ewer)(?:\s+(?:than(?![\p{L}])|(?:the\s+)?(?:[Ss]ame|[Pp]revious|prior|year-earlier|year-ago|corresponding)\s|(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:in\s+)?(?:19|20)\d\d)(?![\p{L}\p{N}])|(?:the\s+)?(?:US)?[$€£]?\s?\d|(?:the\s+)?(?:(?:first|second|third|fourth|previous|prior|last)\s+)?(?:quarter|half|month|year|week)(?![\p{L}]))|\s*(?=[.,;)]|$))/u
+const COMPARATIVE_AFTER_RE = /^\s*(?:,\s*or\s+(?:[^,;()]|,(?=\d{3}))+?,\s*)?([Mm]ore|[Hh]igher|[Gg]reater|[Aa]bove|[Ll]ess|[Ll]ower|[Bb]elow|[Ff]ewer)(?:\s+(?:than(?![\p{L}])|(?:the\s+)?(?:[Ss]ame|[Pp]revious|prior|year-earlier|year-ago|corresponding)\s|(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:in\s+)?(?:19|20)\d\d)(?![\p{L}\p{N}])|(?:the\s+)?(?:US)?[$€£]?\s?\d|(?:the\s+)?(?:(?:first|second|third|fourth|previous|prior|last)\s+)?(?:quarter|half|month|year|week)(?![\p{L}])|(?:the\s+)?(?:[\p{L}-]+\s+)?(?:high|low|peak|record|level|average|baseline)(?![\p{L}]))|\s*(?=[.,;)]|$))/u
 const YOY_AFTER_RE = /^\s*(?:year-on-year|year-over-year|y\/y|yoy|on the year|on an annual basis|annually)(?![\p{L}])/iu
+/** "month-on-month", "a month earlier": the base is the month before, in the same year unless the figure is January's. */
+const MONTH_ON_MONTH_RE = /month-on-month|month-over-month|\bm-o-m\b|\bm\/m\b|(?:from|than)\s+the\s+previous\s+month|a\s+month\s+(?:earlier|before|ago)|on\s+the\s+month/iu
 const INCREASE_WORD_RE = new RegExp(`^(?:${INCREASE})$`, 'i')
 /** Verbs of change (not the adverbs "up", "higher" or nouns "growth"): "grew $23.2 billion" is a change. */
 const CHANGE_VERB_RE = /^(?:increased|rose|risen|grew|grown|gained|jumped|surged|soared|climbed|expanded|advanced|widened|decreased|declined|dropped|fell|fallen|plunged|slumped|shrank|shrunk|contracted|dipped|slid|slipped|eased|tumbled|sank|lost|shed|narrowed)$/
@@ -55,7 +57,7 @@ const SHARE_OF_EXPORTS_RE = /(?<![\p{L}])(?:exports?|exported|sales|sold|shipmen
 const SHARE_OF_IMPORTS_RE = /(?<![\p{L}])(?:imports?|imported|needs|demand|consumption|purchases|purchased|bought|market|requirements)(?![\p{L}])/iu
 const SHARE_WORD_AFTER_RE = /^\s+(?:share|stake|market\s+share)(?![\p{L}])/iu
 
-const PREVIOUS_YEAR_RE = /previous\s+year|prior\s+year|preceding\s+year|year\s+earlier|year\s+before|a\s+year\s+ago|year-on-year|year-over-year|\by\/y\b|\byoy\b|last\s+year|on\s+the\s+year|on\s+an\s+annual\s+basis|annual(?:ly)?\b/iu
+const PREVIOUS_YEAR_RE = /previous\s+year|prior\s+year|preceding\s+year|year\s+earlier|year\s+before|(?:twelve|12)\s+months\s+(?:before|earlier|ago)|(?:last|previous)\s+fiscal|a\s+year\s+ago|year-on-year|year-over-year|\by\/y\b|\byoy\b|last\s+year|on\s+the\s+year|on\s+an\s+annual\s+basis|annual(?:ly)?\b/iu
 
 const EXPORT_WORDS = 'export(?:s|ed|ing|er|ers)?|shipped(?!\\s+in\\b)|shipments?|shipping|suppl(?:y|ies|ied|ier|iers|ying)|sold|sells?|selling|overseas\\s+sales|foreign\\s+sales|deliver(?:s|ed|ies|y|ing)|sent|sends|outbound|outflows?'
 const IMPORT_WORDS = 'import(?:s|ed|ing|er|ers)?|bought|buys?|buying|buyers?|purchas(?:e|es|ed|ing)|procured?|received|receives|receiving|shipped\\s+in|arrivals|inbound|inflows?|intake'
@@ -301,6 +303,11 @@ function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocCon
       } else if (here.years.every((y) => y.base !== 'none') && ctx.year !== undefined) {
         out.year = ctx.year
         if (ctx.period !== undefined && here.years.length === 0) out.linkedPeriod = ctx.period
+      } else if (here.years.length === 0 && published !== undefined) {
+        // "in the week to May 28", "on July 30": a day and month without a year are the latest ones before the article's date.
+        const day = DAY_MONTH_RE.exec(text.slice(here.sentence.start, here.sentence.end))
+        const month = day === null ? 0 : (MONTH_NUMBER[(day[1] ?? day[2] ?? '').toLowerCase()] ?? 0)
+        if (month > 0) out.year = month > published.month ? published.year - 1 : published.year
       }
     }
     if (out.year !== undefined && out.linkedPeriod === undefined && period !== undefined && period.lastMonth !== true) {
@@ -341,6 +348,15 @@ function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocCon
         out.flow = ctx.flow
         out.partner = partner
       }
+    }
+  }
+  // "Europe took 20pc more US crude" in an article on US exports: the goods named by the
+  // article's own adjective, with no flow word, continue the article's trade.
+  if (l.kind !== 'price' && l.base !== true && out.flow === undefined && out.reporter === undefined && ctx.reporter !== undefined && (ctx.flow === 'X' || ctx.flow === 'M')) {
+    const side = ctx.flow === 'X' ? 'origin' : 'destination'
+    if (here.roles.mentions.some((m) => m.role === side && m.iso3 === ctx.reporter) && here.countries.some((c) => c.iso3 === ctx.reporter && c.form === 'demonym')) {
+      out.reporter = ctx.reporter
+      out.flow = ctx.flow
     }
   }
   // "Those to Vietnam nearly doubled to 3.9 Mt": a destination (or, in an article on imports,
@@ -538,6 +554,8 @@ function readRoles(text: string, sentence: Sentence, countries: readonly Country
     // "not counting China", "excluding Russia", "second-largest supplier after Russia": the
     // country is named to be left out, or as the one ranked before; it plays no part.
     if (last !== undefined && (EXCLUDING_WORDS.has(last) || (last === 'counting' && words[words.length - 2] === 'not'))) continue
+    // "the highest since the invasion of Ukraine": a landmark, like a year after "since".
+    if (/(?<![\p{L}])since\s+(?:the|a|an)\s[^,.;:()\d]{0,40}$/iu.test(text.slice(Math.max(sentence.start, c.start - 48), c.start))) continue
     if (last === 'after' && /(?:largest|biggest|second|third|fourth|fifth|top|leading|main)[\p{L}-]*\s+(?:[\p{L}-]+\s+){0,3}after\s+(?:the\s+)?$/iu.test(text.slice(Math.max(sentence.start, c.start - 60), c.start))) continue
     let role: 'origin' | 'destination' | undefined
     if (between) role = undefined
@@ -603,7 +621,9 @@ function linkOne(text: string, f: FoundFigure, here: SentenceFacts, previous: Se
   // Measure first: a change figure reads "from 2021" as its base, not as its year.
   const read = f.multiple !== undefined ? { measure: 'change' as const, direction: f.multiple } : readMeasure(f, wordsBefore(text, f), after)
   const coordinated = read.measure === 'level' && f.kind === 'percent' ? coordinatedShare(text, f, main, here) : undefined
-  const measure = f.kind === 'rank' ? { measure: 'rank' as const } : read.measure === 'level' && f.kind === 'percent' ? (coordinatedChange(text, f, main) ?? coordinated?.read ?? read) : read
+  // "14pc, or 485,000 b/d, above ...": an amount that restates a change with "or" is the same change.
+  const restated = read.measure === 'level' && f.kind !== 'percent' && main !== undefined && /^\s*,?\s*or\s+$/.test(text.slice(main.afterEnd ?? main.end, f.start)) ? coordinatedChange(text, f, main) : undefined
+  const measure = f.kind === 'rank' ? { measure: 'rank' as const } : read.measure === 'level' && f.kind === 'percent' ? (coordinatedChange(text, f, main) ?? coordinated?.read ?? read) : (restated ?? read)
   out.measure = isBase ? (f.kind === 'percent' && series.measure !== undefined ? series.measure : 'level') : measure.measure
   if (isBase) out.base = true
   if (measure.direction !== undefined && !isBase) out.changeDirection = measure.direction
@@ -755,6 +775,11 @@ function baseYear(text: string, f: FoundFigure, here: SentenceFacts, main: Linke
     const year = month?.yearHint === 'last' || (mainMonth !== undefined && monthNumber > Number(mainMonth)) ? main.year - 1 : main.year
     return { pos: month?.start ?? -1, end: month?.end ?? -1, year, base: 'none', period: periodText(year, monthNumber, monthNumber) }
   }
+  if (main.year !== undefined && MONTH_ON_MONTH_RE.test(text.slice(here.sentence.start, here.sentence.end)) && !here.previousYear) {
+    const mainMonth = Number(/^\d{4}-(\d{2})$/.exec(main.linkedPeriod ?? '')?.[1] ?? '0')
+    const year = mainMonth === 1 ? main.year - 1 : main.year
+    return { pos: -1, end: -1, year, base: 'none', ...(mainMonth > 0 ? { period: periodText(year, mainMonth === 1 ? 12 : mainMonth - 1, mainMonth === 1 ? 12 : mainMonth - 1) } : {}) }
+  }
   if (main.year !== undefined && (f.prior === true || here.previousYear || isBracketedBase(text, f, [main]))) {
     const year = main.year - 1
     const period = main.linkedPeriod?.replace(/\d{4}/g, String(year))
@@ -763,6 +788,7 @@ function baseYear(text: string, f: FoundFigure, here: SentenceFacts, main: Linke
   return undefined
 }
 
+const DAY_MONTH_RE = /(?<![\p{L}])(?:(January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}(?![\d,.]*\d{4})(?!\d)|\d{1,2}\s+(January|February|March|April|May|June|July|August|September|October|November|December)(?!\s*,?\s*\d{4}))(?![\p{L}])/u
 const MONTH_NUMBER: Readonly<Record<string, number>> = {
   january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
 }
@@ -845,7 +871,7 @@ function baseYearKind(text: string, start: number): 'strict' | 'loose' | 'since'
   if ((w === 'with' || w === 'to') && (w1 === 'compared' || w1 === 'relative')) return 'strict'
   if (w === 'from' || w === 'over' || w === 'on') return 'loose'
   // "above the previous record set in 2022", "than the level of 2021": inside a comparison phrase.
-  if (/(?<![\p{L}])(?:than|above|below|versus|against)\s+(?:the\s+)?(?:previous|prior|last|old|earlier)\s+(?:record|high|peak|level)(?:\s+[\p{L}]+){0,3}\s*$/iu.test(text.slice(Math.max(0, start - 60), start))) return 'strict'
+  if (/(?<![\p{L}])(?:than|above|below|versus|against)\s+(?:(?:at|in)\s+)?(?:the\s+)?(?:(?:previous|prior|last|old|earlier)\s+(?:record|high|peak|level)(?:\s+[\p{L}]+){0,3}|(?:end|start|beginning|middle|close)\s+of)\s*$/iu.test(text.slice(Math.max(0, start - 60), start))) return 'strict'
   // "the lowest since 2015", "the highest since the ban was lifted in 2015": a landmark,
   // neither the figure's year nor the base of a change.
   if (w === 'since' || /(?<![\p{L}])since\s[^,.;:()]{0,40}$/iu.test(text.slice(Math.max(0, start - 48), start))) return 'since'
