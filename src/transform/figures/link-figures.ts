@@ -136,6 +136,8 @@ interface DocContext {
   period?: string
   /** The year came from "last year" / "this year" (the article's date), not from a year written out. */
   yearRelative?: boolean
+  /** The last trade (exports or imports) and its reporter: a production sentence in between does not end them. */
+  trade?: { readonly flow: 'X' | 'M'; readonly reporter: string }
 }
 
 /** Fills the link fields of every figure from its sentence and the article so far; figures stay in order. */
@@ -233,6 +235,7 @@ function updateContext(text: string, ctx: DocContext, here: SentenceFacts, linke
       if (last.partners !== undefined) ctx.partner = undefined
     } else if (last.partner !== undefined) ctx.partner = last.partner
     if (last.flow !== undefined) ctx.flow = last.flow
+    if ((last.flow === 'X' || last.flow === 'M') && last.reporter !== undefined) ctx.trade = { flow: last.flow, reporter: last.reporter }
     if (last.year !== undefined) {
       ctx.year = last.year
       ctx.period = last.linkedPeriod
@@ -352,20 +355,21 @@ function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocCon
   }
   // "Europe took 20pc more US crude" in an article on US exports: the goods named by the
   // article's own adjective, with no flow word, continue the article's trade.
-  if (l.kind !== 'price' && l.base !== true && out.flow === undefined && out.reporter === undefined && ctx.reporter !== undefined && (ctx.flow === 'X' || ctx.flow === 'M')) {
-    const side = ctx.flow === 'X' ? 'origin' : 'destination'
-    if (here.roles.mentions.some((m) => m.role === side && m.iso3 === ctx.reporter) && here.countries.some((c) => c.iso3 === ctx.reporter && c.form === 'demonym')) {
-      out.reporter = ctx.reporter
-      out.flow = ctx.flow
+  const trade = ctx.trade
+  if (l.kind !== 'price' && l.base !== true && out.flow === undefined && out.reporter === undefined && trade !== undefined) {
+    const side = trade.flow === 'X' ? 'origin' : 'destination'
+    if (here.roles.mentions.some((m) => m.role === side && m.iso3 === trade.reporter)) {
+      out.reporter = trade.reporter
+      out.flow = trade.flow
     }
   }
   // "Those to Vietnam nearly doubled to 3.9 Mt": a destination (or, in an article on imports,
   // an origin) with no flow word of its own continues the article's trade.
-  if (l.kind !== 'price' && l.base !== true && out.flow === undefined && out.reporter === undefined && out.partner === undefined && ctx.reporter !== undefined && (ctx.flow === 'X' || ctx.flow === 'M')) {
-    const m = pickRole(text, here.roles.mentions, ctx.flow === 'X' ? 'destination' : 'origin', l)
-    if (m !== undefined && m.iso3 !== ctx.reporter) {
-      out.reporter = ctx.reporter
-      out.flow = ctx.flow
+  if (l.kind !== 'price' && l.base !== true && out.flow === undefined && out.reporter === undefined && out.partner === undefined && trade !== undefined) {
+    const m = pickRole(text, here.roles.mentions, trade.flow === 'X' ? 'destination' : 'origin', l)
+    if (m !== undefined && m.iso3 !== trade.reporter) {
+      out.reporter = trade.reporter
+      out.flow = trade.flow
       if (m.list !== undefined && m.list.length > 1) out.partners = m.list
       else out.partner = m.iso3
     }
@@ -569,6 +573,8 @@ function readRoles(text: string, sentence: Sentence, countries: readonly Country
     else if (EXPORTER_AFTER_RE.test(after)) role = 'origin'
     else if (IMPORTER_AFTER_RE.test(after)) role = 'destination'
     else if (c.form === 'demonym' && commodities.some((m) => m.start >= c.end && /^\s+(?:[\p{L}-]+\s+)?$/u.test(text.slice(c.end, m.start)))) role = 'origin'
+    // "took 20pc more US crude": a name used as the goods' adjective (no flow word after it) is their origin.
+    else if (c.form === 'name' && last !== 'in' && last !== 'of' && commodities.some((m) => m.start >= c.end && /^\s+$/.test(text.slice(c.end, m.start)))) role = 'origin'
     if (role === 'origin') origin ??= c.iso3
     else if (role === 'destination') destination ??= c.iso3
     else if (c.form === 'name' && !between) unassigned.push(c.iso3)
