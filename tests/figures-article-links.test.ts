@@ -212,3 +212,46 @@ describe('number shapes', () => {
     expect(f.filter((x) => x.kind === 'money')).toEqual([])
   })
 })
+
+describe('more bases, years and sides', () => {
+  // https://www.malaymail.com/news/money/2019/09/10/malaysias-cpo-exports-to-increase-following-higher-production/1789156
+  it('a month-on-month base is the month before; "twelve months before" and "the last fiscal" are the year before', () => {
+    const f = extractFigures('Production rose 4.6 per cent month-on-month in August to 1.82 million tonnes from 1.74 million tonnes.', { published: '2019-09-10' })
+    expect(at(f, '1.74 million tonnes')).toMatchObject({ base: true, year: 2019, period: '2019-07' })
+    const g = extractFigures('Stocks fell to 2.0 million tonnes at the end of 2019, from 3.2 million tonnes twelve months before.')
+    expect(at(g, '3.2 million tonnes')).toMatchObject({ base: true, year: 2018 })
+    const h = extractFigures('Imports rose to 61 MT in 2019 from 54 MT in the same months of the last fiscal.')
+    expect(at(h, '54 MT')).toMatchObject({ base: true, year: 2018 })
+  })
+
+  // https://www.moneycontrol.com/news/trade-2/indias-coal-import-declines-about-4-to-19-million-tonnes-in-july-4461801.html
+  it('a month after a possessive ("India\'s July coal imports") is the figure\'s period', () => {
+    expect(at(extractFigures("India's July coal imports slip 3.7%", { published: '2019-09-22' }), '3.7%')).toMatchObject({ year: 2019, period: '2019-07' })
+  })
+
+  // https://oilprice.com/Latest-Energy-News/World-News/Russian-Crude-Oil-Exports-Plunge-To-January-Lows.html
+  it('reads changes against "the mid-May high" and "cutting ... by"', () => {
+    expect(at(extractFigures('That is 900,000 bpd below the mid-May high.'), '900,000 bpd')).toMatchObject({ measure: 'change', changeDirection: 'decrease' })
+    expect(at(extractFigures('Oman is cutting its output by 100,000 bpd.'), '100,000 bpd')).toMatchObject({ measure: 'change', changeDirection: 'decrease' })
+  })
+
+  // https://irsteel.com/en/news/65733/Russia-s-Seaborne-Oil-Exports-Dip-But-Remain-High
+  it('a year after "than at the end of" is a base; a country in "since the invasion of ..." is a landmark; a day and month take the article\'s year', () => {
+    const f = extractFigures('Crude exports slipped to 3.6 million bpd in the week to May 28. They are 1.4 million bpd higher than at the end of 2022. Exports reached 8.3 million bpd in April, the highest since the invasion of Ukraine.', { published: '2023-05-30' })
+    expect(at(f, '3.6 million bpd').year).toBe(2023)
+    expect(at(f, '1.4 million bpd').year).toBe(2023)
+    expect(at(f, '8.3 million bpd')).toMatchObject({ year: 2023, period: '2023-04' })
+    expect(at(f, '8.3 million bpd').reporter).not.toBe('UKR')
+  })
+
+  // https://argusmedia.com/zh/news-and-insights/latest-market-news/2536064-us-crude-exports-rise-14pc-to-record-in-2023
+  it('an amount restating a change with "or" is a change; the article\'s trade survives a production sentence; "US crude" names the origin', () => {
+    const f = extractFigures('US crude exports rose to 4.1mn b/d in 2023. Shipments were 14pc, or 485,000 b/d, above the previous record. The US produced 12.6mn b/d. Europe took 20pc more US crude, for a total of 1.8mn b/d.')
+    expect(at(f, '485,000 b/d')).toMatchObject({ measure: 'change', changeDirection: 'increase' })
+    expect(at(f, '12.6mn b/d')).toMatchObject({ reporter: 'USA', flow: 'production' })
+    expect(at(f, '1.8mn b/d')).toMatchObject({ reporter: 'USA', flow: 'X' })
+    expect(at(f, '20pc')).toMatchObject({ reporter: 'USA', flow: 'X', measure: 'change' })
+    // Not for a country that buys: "China coal imports" keeps China the importer.
+    expect(at(extractFigures('China coal imports rose to 40 Mt in 2023.'), '40 Mt')).toMatchObject({ reporter: 'CHN', flow: 'M' })
+  })
+})
