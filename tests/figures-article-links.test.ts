@@ -255,3 +255,21 @@ describe('more bases, years and sides', () => {
     expect(at(extractFigures('China coal imports rose to 40 Mt in 2023.'), '40 Mt')).toMatchObject({ reporter: 'CHN', flow: 'M' })
   })
 })
+
+describe("the article's currency", () => {
+  // https://www.steelorbis.com/steel-news/latest-news/australian-iron-ore-exports-break-100-billion-mark-in-fy-2019_20-1156989.htm
+  it('a bare "$" after "A$" is the Australian dollar, unless the article also writes "US$"', () => {
+    const f = extractFigures('Australia exported A$101.7 billion of iron ore. A year earlier the figure was $77.5 billion.')
+    expect(at(f, '$77.5 billion')).toMatchObject({ unit: 'AUD', value: 77.5e9 })
+    const g = extractFigures('Canada sold C$5 billion of crude, or US$3.7 billion, and $2 billion of gas.')
+    expect(at(g, '$2 billion').unit).toBe('USD')
+    expect(at(g, 'C$5 billion').unit).toBe('CAD')
+  })
+
+  // https://arynews.tv/exports-increase-by-33-to-rs4-0-trillion-in-three-quarters/
+  it('"Rs" in an article about Pakistan is the Pakistani rupee; in one about India the Indian rupee', () => {
+    const f = extractFigures("Pakistan's exports reached Rs4,019 billion; imports from India were Rs300 billion.")
+    expect(f.filter((x) => x.kind === 'money').map((x) => x.unit)).toEqual(['PKR', 'PKR'])
+    expect(at(extractFigures("India's exports were Rs4,019 billion."), 'Rs4,019 billion').unit).toBe('INR')
+  })
+})

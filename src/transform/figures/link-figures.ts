@@ -197,7 +197,36 @@ export function linkFigures(text: string, figures: readonly FoundFigure[], optio
     }
     if (!captions.has(here.sentence.paragraph)) updateContext(text, ctx, here, linked)
   }
-  return out
+  return readAmbiguousCurrencies(text, out, [...countries.values()].flat())
+}
+
+/** Rupee spellings by country: "Rs" alone is read as the Indian rupee unless the article is another country's. */
+const RUPEE_OF: Readonly<Record<string, string>> = { PAK: 'PKR', LKA: 'LKR', NPL: 'NPR', MUS: 'MUR', SYC: 'SCR' }
+
+/**
+ * "$" and "Rs" mean the article's own currency: after "A$101.7 billion", "$77.5 billion" is in
+ * Australian dollars too (unless the article also writes "US$"); "Rs4,019 billion" in an article
+ * about Pakistan is in Pakistani rupees. Only the unit changes: amounts are never converted.
+ */
+function readAmbiguousCurrencies(text: string, figures: LinkedFigure[], countries: readonly CountryMention[]): LinkedFigure[] {
+  const money = figures.filter((f) => f.kind === 'money' || f.kind === 'price')
+  if (money.length === 0) return figures
+  const dollar = money.find((f) => /^(?:A|AU|C|CA|NZ|S|HK)\$/.test(text.slice(f.start, f.start + 3)))?.unit
+  const usd = /(?<![\p{L}])(?:US|U\.S\.)\s?\$/u.test(text)
+  const counts = new Map<string, number>()
+  for (const c of countries) counts.set(c.iso3, (counts.get(c.iso3) ?? 0) + 1)
+  // The article's subject (its first country) or a country named more often than India.
+  const first = countries.find((c) => c.form === 'name')?.iso3
+  const rupeeCountry = first !== undefined && RUPEE_OF[first] !== undefined ? first : Object.keys(RUPEE_OF).find((iso3) => (counts.get(iso3) ?? 0) > (counts.get('IND') ?? 0))
+  const rupee = rupeeCountry === undefined ? undefined : RUPEE_OF[rupeeCountry]
+  const recode = (f: LinkedFigure, code: string): LinkedFigure => ({ ...f, unit: f.kind === 'price' ? f.unit.replace(/^[A-Z]{3}/, code) : code, ...(f.unitId === undefined ? {} : { unitId: code.toLowerCase() }) })
+  return figures.map((f) => {
+    if (f.kind !== 'money' && f.kind !== 'price') return f
+    const bare = text[f.start] === '$' && !/\p{L}/u.test(text[f.start - 1] ?? '')
+    if (dollar !== undefined && !usd && bare && f.unit.startsWith('USD')) return recode(f, dollar)
+    if (rupee !== undefined && f.unit.startsWith('INR') && /^Rs/.test(text.slice(f.start, f.start + 2))) return recode(f, rupee)
+    return f
+  })
 }
 
 /** The article's date: given, or a full date on its first lines ("date 2019-12-06"). */
