@@ -273,3 +273,15 @@ describe("the article's currency", () => {
     expect(at(extractFigures("India's exports were Rs4,019 billion."), 'Rs4,019 billion').unit).toBe('INR')
   })
 })
+
+describe('ranks written without their verb', () => {
+  // https://isranomics.com/economy/israel-tops-azerbaijans-oil-export-chart-insights-from-recent-trade-data/
+  it('reads "was ninth, taking" and "and Italy third with" after a stated position', () => {
+    const f = extractFigures('Azerbaijan exported oil worth $1 billion in January 2024. Thailand came second with 189 kt and Italy third with 179 kt. Turkey was ninth, taking 5,355 tons.')
+    expect(at(f, 'third')).toMatchObject({ kind: 'rank', value: 3, reporter: 'AZE', partner: 'ITA', flow: 'X' })
+    expect(at(f, 'ninth')).toMatchObject({ kind: 'rank', value: 9 })
+    // No position stated before: an ordinal after a name is no rank; "was first used" is no rank.
+    expect(extractFigures('Exports to Spain and Italy third with 5 Mt.').filter((x) => x.kind === 'rank')).toEqual([])
+    expect(extractFigures('The pipeline was first used in 2006.').filter((x) => x.kind === 'rank')).toEqual([])
+  })
+})
