@@ -285,3 +285,15 @@ describe('ranks written without their verb', () => {
     expect(extractFigures('The pipeline was first used in 2006.').filter((x) => x.kind === 'rank')).toEqual([])
   })
 })
+
+describe('capitals that stand for their government', () => {
+  // https://oilprice.com/Latest-Energy-News/World-News/Russian-Crude-Oil-Exports-Plunge-To-January-Lows.html
+  it('"Moscow has said it will reduce exports" is Russia; each clause keeps its own country', () => {
+    const f = extractFigures('Moscow has said it will reduce crude exports by 500,000 bpd in August, while Saudi Arabia is cutting its output by 1 million bpd.', { published: '2023-08-01' })
+    expect(at(f, '500,000 bpd')).toMatchObject({ reporter: 'RUS', flow: 'X', measure: 'change', changeDirection: 'decrease' })
+    expect(at(f, '1 million bpd')).toMatchObject({ reporter: 'SAU', flow: 'production' })
+    // A dateline or a place is not the government.
+    const g = extractFigures('Data released in Baku show Italy bought 2 Mt of oil from Azerbaijan in 2023.')
+    expect(at(g, '2 Mt')).toMatchObject({ reporter: 'ITA', partner: 'AZE', flow: 'M' })
+  })
+})

@@ -722,14 +722,18 @@ function linkOne(text: string, f: FoundFigure, here: SentenceFacts, previous: Se
   // (a verb of the whole's country, or its exports; "18% of Israel's oil needs" stays the supplier's export).
   const wholeFlow = measure.shareOf === undefined || out.shareOfCountry === undefined ? undefined : /(?<![\p{L}])(?:bought|imported|purchased)(?![\p{L}])/iu.test(measure.shareOf) ? 'M' : SHARE_OF_EXPORTS_RE.test(measure.shareOf) ? 'X' : undefined
   const flow = flowWord?.flow ?? wholeFlow ?? (origin !== undefined && destination !== undefined ? 'X' : undefined)
+  // Countries named without a role in the figure's own clause ("Moscow will cut exports by 0.5
+  // million bpd, while Saudi Arabia ...": Russia for the first figure, Saudi Arabia for the second).
+  const own = here.roles.unassigned.filter((iso3) => here.countries.some((c) => c.iso3 === iso3 && (c.end <= f.start ? sameClause(text, c.end, f.start) : sameClause(text, f.end, c.start))))
+  const lone = here.roles.unassigned.length === 1 ? here.roles.unassigned[0] : own.length === 1 ? own[0] : undefined
   // One country, no roles, a trade verb: the country is the subject ("Vietnam earned $1.55bn from selling crude").
-  if ((flow === 'X' || flow === 'M') && origin === undefined && destination === undefined && here.roles.unassigned.length === 1) {
-    if (flow === 'X') origin = here.roles.unassigned[0]
-    else destination = here.roles.unassigned[0]
+  if ((flow === 'X' || flow === 'M') && origin === undefined && destination === undefined && lone !== undefined) {
+    if (flow === 'X') origin = lone
+    else destination = lone
   }
   if (flow !== undefined && flow !== 'X' && flow !== 'M') {
     // Production, consumption, transit, stocks: the country they happen in, no partner.
-    const where = origin ?? destination ?? here.roles.unassigned[0] ?? here.countries.find((c) => c.form === 'demonym')?.iso3
+    const where = origin ?? destination ?? own[own.length - 1] ?? here.roles.unassigned[0] ?? here.countries.find((c) => c.form === 'demonym')?.iso3
     out.flow = flow
     if (where !== undefined) out.reporter = where
     return out
