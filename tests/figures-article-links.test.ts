@@ -297,3 +297,14 @@ describe('capitals that stand for their government', () => {
     expect(at(g, '2 Mt')).toMatchObject({ reporter: 'ITA', partner: 'AZE', flow: 'M' })
   })
 })
+
+describe('ranges', () => {
+  it('both amounts of a range are about the same thing: a change read before it, a share read after it', () => {
+    const f = extractFigures('Exports to China rose 18-19% in 2023.')
+    expect(at(f, '18')).toMatchObject({ measure: 'change', changeDirection: 'increase', partner: 'CHN', year: 2023 })
+    expect(at(f, '19%')).toMatchObject({ measure: 'change', changeDirection: 'increase', partner: 'CHN', year: 2023 })
+    const g = extractFigures("Azerbaijan covers 18-19% of Israel's annual oil needs.")
+    expect(at(g, '18')).toMatchObject({ measure: 'share', reporter: 'AZE', partner: 'ISR', flow: 'X', shareOfCountry: 'ISR' })
+    expect(at(g, '19%')).toMatchObject({ measure: 'share', reporter: 'AZE', partner: 'ISR', flow: 'X' })
+  })
+})

@@ -197,8 +197,36 @@ export function linkFigures(text: string, figures: readonly FoundFigure[], optio
     }
     if (!captions.has(here.sentence.paragraph)) updateContext(text, ctx, here, linked)
   }
-  return readAmbiguousCurrencies(text, out, [...countries.values()].flat())
+  return readAmbiguousCurrencies(text, linkRanges(out), [...countries.values()].flat())
 }
+
+/**
+ * "18-19% of Israel's oil needs", "rose 18-19% in 2023": both amounts of a range are about the
+ * same thing. The words before the range say whether it is a change (read on the first), those
+ * after what it is a share of (read on the second); each takes what the other has.
+ */
+function linkRanges(figures: LinkedFigure[]): LinkedFigure[] {
+  const out: LinkedFigure[] = figures.slice()
+  figures.forEach((f, j) => {
+    const second = figures[j + 1]
+    if (f.afterEnd === undefined || second === undefined || second.end !== f.afterEnd || second.kind !== f.kind) return
+    const first: { -readonly [K in keyof LinkedFigure]: LinkedFigure[K] } = { ...f }
+    const last: { -readonly [K in keyof LinkedFigure]: LinkedFigure[K] } = { ...second }
+    for (const k of RANGE_LINKS) {
+      if (first[k] === undefined && last[k] !== undefined) (first as Record<string, unknown>)[k] = last[k]
+      else if (last[k] === undefined && first[k] !== undefined) (last as Record<string, unknown>)[k] = first[k]
+    }
+    const measure = f.measure === 'change' ? 'change' : second.measure
+    if (measure !== undefined) {
+      first.measure = measure
+      last.measure = measure
+    }
+    out[j] = first
+    out[j + 1] = last
+  })
+  return out
+}
+const RANGE_LINKS = ['year', 'linkedPeriod', 'reporter', 'partner', 'partners', 'flow', 'commodity', 'hsCode', 'changeFrom', 'changeDirection', 'shareOf', 'shareOfCountry'] as const
 
 /** Rupee spellings by country: "Rs" alone is read as the Indian rupee unless the article is another country's. */
 const RUPEE_OF: Readonly<Record<string, string>> = { PAK: 'PKR', LKA: 'LKR', NPL: 'NPR', MUS: 'MUR', SYC: 'SCR' }
@@ -721,7 +749,7 @@ function linkOne(text: string, f: FoundFigure, here: SentenceFacts, previous: Se
   // "68% of what Egypt bought abroad": the whole is an import, whoever else is named.
   // (a verb of the whole's country, or its exports; "18% of Israel's oil needs" stays the supplier's export).
   const wholeFlow = measure.shareOf === undefined || out.shareOfCountry === undefined ? undefined : /(?<![\p{L}])(?:bought|imported|purchased)(?![\p{L}])/iu.test(measure.shareOf) ? 'M' : SHARE_OF_EXPORTS_RE.test(measure.shareOf) ? 'X' : undefined
-  const flow = flowWord?.flow ?? wholeFlow ?? (origin !== undefined && destination !== undefined ? 'X' : undefined)
+  let flow = flowWord?.flow ?? wholeFlow ?? (origin !== undefined && destination !== undefined ? 'X' : undefined)
   // Countries named without a role in the figure's own clause ("Moscow will cut exports by 0.5
   // million bpd, while Saudi Arabia ...": Russia for the first figure, Saudi Arabia for the second).
   const own = here.roles.unassigned.filter((iso3) => here.countries.some((c) => c.iso3 === iso3 && (c.end <= f.start ? sameClause(text, c.end, f.start) : sameClause(text, f.end, c.start))))
@@ -745,6 +773,8 @@ function linkOne(text: string, f: FoundFigure, here: SentenceFacts, previous: Se
     if (origin === undefined) origin = spare
     else destination = spare
   }
+  // "Azerbaijan covers 18% of Israel's oil needs": both sides known once the spare country is placed.
+  flow ??= origin !== undefined && destination !== undefined ? 'X' : undefined
   if (flow === undefined) return out
   out.flow = flow
   const reporter = flow === 'X' ? origin : destination
