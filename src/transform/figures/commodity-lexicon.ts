@@ -41,7 +41,7 @@ export const COMMODITIES: readonly CommodityEntry[] = [
   { name: 'grain', hsCode: '10', terms: ['grain', 'grains', 'cereals'] },
   { name: 'soybeans', hsCode: '1201', terms: ['soybeans', 'soybean', 'soya beans', 'soy beans', 'soya'] },
   { name: 'sunflower oil', hsCode: '1512', terms: ['sunflower oil', 'sunflower-seed oil', 'sunflower seed oil'] },
-  { name: 'palm oil', hsCode: '1511', terms: ['palm oil'] },
+  { name: 'palm oil', hsCode: '1511', terms: ['palm oil', 'crude palm oil', 'palm olein', 'oil palm products', 'palm oil products', 'palm products'] },
   { name: 'olive oil', hsCode: '1509', terms: ['olive oil'] },
   { name: 'vegetable oil', hsCode: '15', terms: ['vegetable oil', 'vegetable oils', 'edible oil', 'edible oils', 'cooking oil'] },
   { name: 'sugar', hsCode: '1701', terms: ['sugar', 'raw sugar', 'cane sugar'] },

@@ -282,6 +282,24 @@ const COUNTRY_RE = new RegExp(
   'gu',
 )
 
+/**
+ * Capitals that stand for their government ("Moscow has said it will cut exports", "Baku
+ * said"): a mention only when a verb follows, so datelines ("MOSCOW, Sept 3") and places ("data
+ * released in Baku") are not the country.
+ */
+const CAPITALS: Readonly<Record<string, string>> = {
+  Moscow: 'RUS', Beijing: 'CHN', Baku: 'AZE', Riyadh: 'SAU', Tehran: 'IRN', Ankara: 'TUR', Kyiv: 'UKR', Kiev: 'UKR', Tokyo: 'JPN',
+  Seoul: 'KOR', 'New Delhi': 'IND', Brasilia: 'BRA', 'Brasília': 'BRA', Canberra: 'AUS', Ottawa: 'CAN', Abuja: 'NGA', Cairo: 'EGY',
+  Astana: 'KAZ', Tashkent: 'UZB', Islamabad: 'PAK', Jakarta: 'IDN', Hanoi: 'VNM', Berlin: 'DEU', Paris: 'FRA', London: 'GBR',
+  Rome: 'ITA', Madrid: 'ESP', Washington: 'USA', Caracas: 'VEN', Baghdad: 'IRQ', Doha: 'QAT', 'Abu Dhabi': 'ARE', Muscat: 'OMN',
+  Algiers: 'DZA', Tripoli: 'LBY', Luanda: 'AGO', Oslo: 'NOR', Warsaw: 'POL', Budapest: 'HUN', Minsk: 'BLR', Tbilisi: 'GEO',
+  Yerevan: 'ARM', Ashgabat: 'TKM', 'Kuala Lumpur': 'MYS', Manila: 'PHL', Bangkok: 'THA',
+}
+const CAPITAL_RE = new RegExp(
+  `(?<![\\p{L}\\p{N}])(${Object.keys(CAPITALS).map((c) => escapeRegExp(c).replace(/ /g, '\\s+')).join('|')})(?=\\s+(?:has|have|had|is|was|will|would|said|says|plans?|planned|wants?|wanted|agreed|imported|exported|bought|sold|shipped|cut|raised|announced|expects?|intends?)(?![\\p{L}]))`,
+  'gu',
+)
+
 /** Every country mentioned in `text`, left to right. */
 export function findCountryMentions(text: string): CountryMention[] {
   const mentions: CountryMention[] = []
@@ -290,7 +308,11 @@ export function findCountryMentions(text: string): CountryMention[] {
     if (spelling === undefined || spelling.iso3 === null) continue
     mentions.push({ start: m.index, end: m.index + m[0].length, iso3: spelling.iso3, form: spelling.form })
   }
-  return mentions
+  for (const m of text.matchAll(CAPITAL_RE)) {
+    const iso3 = CAPITALS[(m[1] ?? '').replace(/\s+/g, ' ')]
+    if (iso3 !== undefined && !mentions.some((x) => x.start < m.index + m[0].length && m.index < x.end)) mentions.push({ start: m.index, end: m.index + m[0].length, iso3, form: 'name' })
+  }
+  return mentions.sort((a, b) => a.start - b.start)
 }
 
 /** ISO3 for one name or demonym ("Azerbaijani" -> "AZE"), or undefined. */

@@ -124,6 +124,8 @@ const PERIOD_FRACTION_BEFORE_RE = /(?:first|second|third|fourth|last|final|1st|2
 const PERIOD_FRACTION_AFTER_RE = /^\s+of\s+(?:a|the)\s+(?:century|decade|year|month|quarter|day|week|hour)(?![\p{L}])/iu
 /** "doubled", "halved": changes written as multiples (percent of the earlier amount). */
 const MULTIPLE_RE = /(?<![\p{L}-])(doubled|tripled|trebled|quadrupled|halved)(?![\p{L}-])/giu
+/** "grew by half", "fell by a third": a change written as a fraction after a change verb and "by". */
+const CHANGE_BY_FRACTION_RE = /(?<=(?<![\p{L}])(?:(grew|rose|increased|jumped|climbed|expanded|gained)|fell|dropped|declined|decreased|shrank|slumped|plunged|contracted)\s+by\s+)(?:(half)|(?:a|one)\s+(third|quarter|fifth)|(two)[\s-](thirds))(?![\p{L}-])/giu
 const MULTIPLE_VALUE: Readonly<Record<string, [string, 'increase' | 'decrease']>> = {
   doubled: ['100', 'increase'], tripled: ['200', 'increase'], trebled: ['200', 'increase'], quadrupled: ['300', 'increase'], halved: ['50', 'decrease'],
 }
@@ -287,6 +289,14 @@ function findWordRatios(text: string, figures: readonly FoundFigure[]): FoundFig
       kind: 'percent', valueExact: percentOf(numerator, denominator), unit: '%', start: qualifier === undefined ? start : start, end, numberStart: start, fraction: true,
       ...(qualifier === undefined ? {} : { qualifier }),
     })
+  }
+  for (const m of text.matchAll(CHANGE_BY_FRACTION_RE)) {
+    const start = m.index
+    const end = start + m[0].length
+    if (taken(start, end)) continue
+    const denominator = FRACTION_DENOMINATOR[(m[2] ?? m[3] ?? m[5] ?? '').toLowerCase()] ?? 0
+    if (denominator === 0) continue
+    out.push({ kind: 'percent', valueExact: percentOf(m[4] === undefined ? 1 : 2, denominator), unit: '%', start, end, numberStart: start, multiple: m[1] === undefined ? 'decrease' : 'increase' })
   }
   for (const m of text.matchAll(MULTIPLE_RE)) {
     const start = m.index
@@ -534,7 +544,10 @@ function readRange(text: string, token: NumberToken, suffix: Suffix, currency: C
   if (isYearLike(token) && !isYearLike(second)) return null
   const secondSuffix = readSuffix(text, second.end, second.word)
   if (secondSuffix.unit === undefined && secondSuffix.noun === undefined && currency === null) return null
-  if (secondSuffix.unit === undefined && secondSuffix.noun === undefined && secondSuffix.scale === undefined) return null
+  // "₹24,000-25,000 per tonne": a price range needs no unit or scale of its own.
+  const per = currency === null ? null : PER_UNIT_RE.exec(text.slice(secondSuffix.end, secondSuffix.end + 40))
+  const pricePer = per !== null && !PER_TIME.has((per[1] ?? '').toLowerCase())
+  if (secondSuffix.unit === undefined && secondSuffix.noun === undefined && secondSuffix.scale === undefined && !pricePer) return null
   const firstSuffix: Suffix = {
     end: suffix.end,
     ...(suffix.scale ?? secondSuffix.scale ? { scale: suffix.scale ?? secondSuffix.scale } : {}),
@@ -546,7 +559,9 @@ function readRange(text: string, token: NumberToken, suffix: Suffix, currency: C
   const secondCurrency = currency === null ? null : { unit: currency.unit, start: second.start, sign: '' }
   const last = buildFigure(text, second, secondSuffix, secondCurrency, doc)
   if (first === null || last === null) return null
-  return { figures: [{ ...first, end: suffixEndWithoutUnit(text, token, suffix), afterEnd: last.end }, last], consumedTo: last.end }
+  // The first amount of a price range is a price in the same unit ("₹24,000-25,000 per tonne").
+  const head: FoundFigure = last.kind === 'price' && first.kind === 'money' ? { kind: 'price', valueExact: first.valueExact, unit: last.unit, start: first.start, end: first.end, numberStart: first.numberStart, ...(first.qualifier === undefined ? {} : { qualifier: first.qualifier }) } : first
+  return { figures: [{ ...head, end: suffixEndWithoutUnit(text, token, suffix), afterEnd: last.end }, last], consumedTo: last.end }
 }
 
 function readQualifier(text: string, start: number): string | undefined {

@@ -32,13 +32,15 @@ const NO_YEAR = '(?![\\p{L}\\p{N}])(?!\\.?,?\\s*(?:of\\s+)?(?:1[89]\\d\\d|20\\d\
 const HINT = '(?:\\s+(?:of\\s+)?(this|the\\s+current|last|the\\s+previous|the\\s+same)\\s+(?:year|fiscal(?:\\s+year)?|financial\\s+year))?'
 
 const RANGE_RE = new RegExp(`(?<![\\p{L}\\p{N}])(?:(?<=[Bb]etween\\s+))?${M}\\.?\\s*(?:-|–|—|to|through|(?<=[Bb]etween\\s+\\S+\\s+)and)\\s*${M}\\.?${NO_YEAR}${HINT}`, 'gu')
-const QUARTER_RE = new RegExp(`(?<![\\p{L}\\p{N}])(?:(first|second|third|fourth|1st|2nd|3rd|4th)\\s+quarter|Q([1-4]))${NO_YEAR}${HINT}`, 'giu')
+const QUARTER_RE = new RegExp(`(?<![\\p{L}\\p{N}])(?:(first|second|third|fourth|1st|2nd|3rd|4th)[\\s-]+quarter|Q([1-4]))${NO_YEAR}${HINT}`, 'giu')
+/** "N5.6 trillion in the first quarter, N5.9 trillion in the second and N4.7 trillion in the third": the quarter word left out. */
+const ELLIPTIC_ORDINAL_RE = /(?<![\p{L}])(?:in|for|during)\s+the\s+(first|second|third|fourth)(?=\s*(?:[,.;)]|and\s|when\s|while\s|$))/giu
 const HALF_RE = new RegExp(`(?<![\\p{L}\\p{N}])(?:(first|second)[\\s-]+half|H([12]))${NO_YEAR}${HINT}`, 'giu')
 const MONTHS_RE = new RegExp(`(?<![\\p{L}\\p{N}])first\\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|[2-9]|1[01])\\s+months${NO_YEAR}${HINT}`, 'giu')
 /** "by April", "until May": from the start of the year up to that month. */
 const UP_TO_MONTH_RE = new RegExp(`(?<=(?:\\b(?:[Bb]y|[Uu]ntil|[Uu]p\\s+to)\\s+))${M}${NO_YEAR}${HINT}`, 'gu')
-/** "in March", "March alone", "during November": a month on its own (capitalised). */
-const MONTH_RE = new RegExp(`(?<=(?:\\b(?:[Ii]n|[Dd]uring|[Ff]or|of|[Ss]ince|[Tt]hrough)\\s+)|^)${M}${NO_YEAR}(?!\\s*(?:-|–|—)\\s*\\p{L})${HINT}`, 'gmu')
+/** "in March", "March alone", "during November", "India's July coal imports": a month on its own (capitalised). */
+const MONTH_RE = new RegExp(`(?<=(?:\\b(?:[Ii]n|[Dd]uring|[Ff]or|of|[Ss]ince|[Tt]hrough)\\s+)|\\p{L}['’]s\\s+|^)${M}${NO_YEAR}(?!\\s*(?:-|–|—)\\s*\\p{L})${HINT}`, 'gmu')
 const LAST_MONTH_RE = /(?<![\p{L}])last\s+month(?![\p{L}])/giu
 
 function hintOf(raw: string | undefined): 'this' | 'last' | undefined {
@@ -57,9 +59,18 @@ export function findPeriods(text: string): PeriodMention[] {
     found.push({ start: m.index, end: m.index + m[0].length, fromMonth, toMonth, ...(yearHint === undefined ? {} : { yearHint }) })
   }
   for (const m of text.matchAll(RANGE_RE)) push(m, MONTHS[(m[1] ?? '').toLowerCase()] ?? 0, MONTHS[(m[2] ?? '').toLowerCase()] ?? 0, m[3])
+  const quarters: number[] = []
   for (const m of text.matchAll(QUARTER_RE)) {
     const q = m[2] !== undefined ? Number(m[2]) : ORDINAL[(m[1] ?? '').toLowerCase()] ?? 0
     push(m, (q - 1) * 3 + 1, q * 3, m[3])
+    quarters.push(m.index + m[0].length)
+  }
+  // An ordinal alone is a quarter only shortly after a quarter was named in the same sentence.
+  for (const m of text.matchAll(ELLIPTIC_ORDINAL_RE)) {
+    if (!quarters.some((end) => end <= m.index && m.index - end < 120 && !/[.!?]\s/.test(text.slice(end, m.index)))) continue
+    const q = ORDINAL[(m[1] ?? '').toLowerCase()] ?? 0
+    const at = m.index + m[0].length - (m[1] ?? '').length
+    found.push({ start: at, end: m.index + m[0].length, fromMonth: (q - 1) * 3 + 1, toMonth: q * 3 })
   }
   for (const m of text.matchAll(HALF_RE)) {
     const h = m[2] !== undefined ? Number(m[2]) : (m[1] ?? '').toLowerCase() === 'first' ? 1 : 2

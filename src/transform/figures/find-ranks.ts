@@ -23,6 +23,10 @@ const ORDINAL_ROLE_RE = new RegExp(`${ORD}\\s+${ROLE}(?![\\p{L}-])`, 'giu')
 const DETERMINER_BEFORE_RE = /(?:^|[^\p{L}])(?:the|its|their|[\p{L}]+'s?)\s+$/iu
 /** "came second", "ranked ninth", "ranks first", "in third place". */
 const POSITION_RE = new RegExp(`(?:(?:came|ranked|ranks|rank|placed|finished|stood)\\s+(?:in\\s+)?${ORD}|in\\s+${ORD}\\s+place)(?![\\p{L}-])`, 'giu')
+/** "Turkey was ninth, taking ...", "India is third with ...": a copula and an ordinal, then the clause goes on or ends. */
+const COPULA_POSITION_RE = new RegExp(`(?:was|is|were|are)\\s+${ORD}(?=\\s*(?:[,.;]|$)|\\s+(?:with|taking|at|behind|after|ahead|among)(?![\\p{L}-]))`, 'giu')
+/** "Thailand came second with 189 kt and Italy third with 179 kt": an ordinal after a name, the verb left out. */
+const ELLIPTIC_POSITION_RE = new RegExp(`(?:,|\\band)\\s+(?:the\\s+)?\\p{Lu}[\\p{L}-]*(?:\\s+\\p{Lu}[\\p{L}-]*){0,2}\\s+${ORD}(?=\\s+(?:with|taking|at)(?![\\p{L}-])|\\s*,)`, 'gu')
 /** "top five buyers", "top 10 suppliers". */
 const TOP_N_RE = new RegExp(`top\\s+(three|five|ten|3|5|10)\\s+(?:[\\p{L}-]+\\s+)?${ROLE}(?![\\p{L}-])`, 'giu')
 
@@ -56,7 +60,25 @@ export function findRanks(text: string): FoundFigure[] {
     found.push(rank(m, ord === undefined ? 1 : ORDINALS[ord.toLowerCase()] ?? 0))
   }
   for (const m of text.matchAll(ORDINAL_ROLE_RE)) if (atWordStart(text, m) && DETERMINER_BEFORE_RE.test(text.slice(Math.max(0, m.index - 24), m.index)) && !/s$/i.test(m[0])) found.push(rank(m, ORDINALS[(m[1] ?? '').toLowerCase()] ?? 0))
-  for (const m of text.matchAll(POSITION_RE)) if (atWordStart(text, m)) found.push(rank(m, ORDINALS[(m[1] ?? m[2] ?? '').toLowerCase()] ?? 0))
+  const positions: number[] = []
+  for (const m of text.matchAll(POSITION_RE)) {
+    if (!atWordStart(text, m)) continue
+    found.push(rank(m, ORDINALS[(m[1] ?? m[2] ?? '').toLowerCase()] ?? 0))
+    positions.push(m.index + m[0].length)
+  }
+  for (const m of text.matchAll(COPULA_POSITION_RE)) {
+    if (!atWordStart(text, m)) continue
+    const ord = m[1] ?? ''
+    const at = m.index + m[0].length - ord.length
+    found.push({ ...rank(m, ORDINALS[ord.toLowerCase()] ?? 0), start: at, numberStart: at })
+  }
+  // Only shortly after a position was stated with its verb, in the same sentence.
+  for (const m of text.matchAll(ELLIPTIC_POSITION_RE)) {
+    if (!positions.some((end) => end <= m.index && m.index - end < 200 && !/[.!?]\s/.test(text.slice(end, m.index)))) continue
+    const ord = m[1] ?? ''
+    const at = m.index + m[0].length - ord.length
+    found.push({ ...rank(m, ORDINALS[ord.toLowerCase()] ?? 0), start: at, numberStart: at })
+  }
   const kept: FoundFigure[] = []
   for (const f of found) if (f.valueExact !== '0' && !kept.some((k) => k.start < f.end && f.start < k.end)) kept.push(f)
   return kept.sort((a, b) => a.start - b.start)

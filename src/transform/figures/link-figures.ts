@@ -29,8 +29,8 @@ export interface LinkOptions {
 /** Kinds that are quantities of trade: they get countries, flow and commodity. */
 const TRADE_KINDS: ReadonlySet<FigureKind> = new Set(['mass', 'money', 'volume', 'volume_rate', 'percent', 'rank'])
 
-const INCREASE = 'increase[ds]?|increasing|rise|rises|rising|rose|risen|grow|grows|grew|grown|growing|growth|gain(?:s|ed)?|jump(?:s|ed)?|surge(?:s|d)?|soar(?:s|ed)?|climb(?:s|ed)?|up|higher|expand(?:s|ed)?|expansion|boost(?:s|ed)?|advance[ds]?|increment|widen(?:s|ed|ing)?'
-const DECREASE = 'decrease[ds]?|decreasing|decline[ds]?|declining|drop(?:s|ped)?|fall|falls|fell|fallen|falling|down|lower|plunge[ds]?|slump(?:s|ed)?|shr[iau]nk(?:s)?|contract(?:s|ed|ion)|reduc(?:e|ed|es|tion)|cut|dip(?:s|ped)?|slid|slide|slip(?:s|ped)?|eas(?:e|es|ed)|edg(?:e|es|ed)\\s+down|tumble[ds]?|sank|sink(?:s)?|los(?:e|es|t)|shed|narrow(?:s|ed|ing)?'
+const INCREASE = 'increase[ds]?|increasing|rise|rises|rising|rose|risen|grow|grows|grew|grown|growing|growth|gain(?:s|ed|ing)?|jump(?:s|ed|ing)?|surg(?:e|es|ed|ing)|soar(?:s|ed|ing)?|climb(?:s|ed|ing)?|up|higher|expand(?:s|ed|ing)?|expansion|boost(?:s|ed|ing)?|advance[ds]?|increment|widen(?:s|ed|ing)?|rais(?:e|es|ed|ing)|lift(?:s|ed|ing)?'
+const DECREASE = 'decrease[ds]?|decreasing|decline[ds]?|declining|drop(?:s|ped|ping)?|fall|falls|fell|fallen|falling|down|lower|plung(?:e|es|ed|ing)|slump(?:s|ed|ing)?|shr[iau]nk(?:s|ing)?|contract(?:s|ed|ion)|reduc(?:e|ed|es|tion|ing)|cut(?:s|ting)?|dip(?:s|ped|ping)?|slid|slide|slip(?:s|ped|ping)?|eas(?:e|es|ed)|edg(?:e|es|ed)\\s+down|tumble[ds]?|sank|sink(?:s)?|los(?:e|es|t)|shed|narrow(?:s|ed|ing)?'
 /** Words that may stand between a change word and the figure: "rose by an impressive 5%". */
 const SOFT = new Set([
   'a', 'an', 'further', 'another', 'additional', 'impressive', 'significant', 'sharp', 'massive', 'modest', 'slight', 'substantial',
@@ -42,8 +42,10 @@ const STATE_VERBS = new Set(['was', 'is', 'were', 'are', 'at', 'reached', 'hit',
 /** "33.8% increase", "5% higher", "12-percent rise", "5% year-on-year". */
 const CHANGE_AFTER_RE = new RegExp(`^\\s*(?:(?:year-on-year|year-over-year|y/y|yoy|annual|on-year)\\s+)?(${INCREASE}|${DECREASE})(?![\\p{L}])`, 'iu')
 /** "28% more than in 2022", "5% lower than a year earlier": a change against what follows. */
-const COMPARATIVE_AFTER_RE = /^\s*([Mm]ore|[Hh]igher|[Gg]reater|[Aa]bove|[Ll]ess|[Ll]ower|[Bb]elow|[Ff]ewer)\s+(?:than(?![\p{L}])|(?:the\s+)?(?:[Ss]ame|[Pp]revious|prior|year-earlier|year-ago|corresponding)\s|(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:in\s+)?(?:19|20)\d\d)(?![\p{L}\p{N}])|(?:the\s+)?(?:US)?[$€£]\s?\d)/u
+const COMPARATIVE_AFTER_RE = /^\s*(?:,\s*or\s+(?:[^,;()]|,(?=\d{3}))+?,\s*)?([Mm]ore|[Hh]igher|[Gg]reater|[Aa]bove|[Ll]ess|[Ll]ower|[Bb]elow|[Ff]ewer)(?:\s+(?:than(?![\p{L}])|(?:the\s+)?(?:[Ss]ame|[Pp]revious|prior|year-earlier|year-ago|corresponding)\s|(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:in\s+)?(?:19|20)\d\d)(?![\p{L}\p{N}])|(?:the\s+)?(?:US)?[$€£]?\s?\d|(?:the\s+)?(?:(?:first|second|third|fourth|previous|prior|last)\s+)?(?:quarter|half|month|year|week)(?![\p{L}])|(?:the\s+)?(?:[\p{L}-]+\s+)?(?:high|low|peak|record|level|average|baseline)(?![\p{L}]))|\s*(?=[.,;)]|$))/u
 const YOY_AFTER_RE = /^\s*(?:year-on-year|year-over-year|y\/y|yoy|on the year|on an annual basis|annually)(?![\p{L}])/iu
+/** "month-on-month", "a month earlier": the base is the month before, in the same year unless the figure is January's. */
+const MONTH_ON_MONTH_RE = /month-on-month|month-over-month|\bm-o-m\b|\bm\/m\b|(?:from|than)\s+the\s+previous\s+month|a\s+month\s+(?:earlier|before|ago)|on\s+the\s+month/iu
 const INCREASE_WORD_RE = new RegExp(`^(?:${INCREASE})$`, 'i')
 /** Verbs of change (not the adverbs "up", "higher" or nouns "growth"): "grew $23.2 billion" is a change. */
 const CHANGE_VERB_RE = /^(?:increased|rose|risen|grew|grown|gained|jumped|surged|soared|climbed|expanded|advanced|widened|decreased|declined|dropped|fell|fallen|plunged|slumped|shrank|shrunk|contracted|dipped|slid|slipped|eased|tumbled|sank|lost|shed|narrowed)$/
@@ -51,16 +53,16 @@ const SUPPLY_VERBS = new Set(['supply', 'supplies', 'supplied', 'sold', 'sell', 
 
 /** "40% of Israel's oil needs": what a percent is a share of, up to the end of the phrase. */
 const SHARE_OF_RE = /^\s+of\s+((?:the\s+)?[^,.;:()—–"“”]+?)(?=\s*(?:[,.;:()—–"“”]|$)|\s+(?:with|through|via|in|during|for|from|since|while|which|that|and|according|as|by|compared|against|last|this|next|was|were|is|are|has|have|had)(?![\p{L}]))/u
-const SHARE_OF_EXPORTS_RE = /(?<![\p{L}])(?:exports?|sales|shipments|supplies|deliveries|production|output)(?![\p{L}])/iu
-const SHARE_OF_IMPORTS_RE = /(?<![\p{L}])(?:imports?|needs|demand|consumption|purchases|market|requirements)(?![\p{L}])/iu
+const SHARE_OF_EXPORTS_RE = /(?<![\p{L}])(?:exports?|exported|sales|sold|shipments|shipped|supplies|deliveries|production|output)(?![\p{L}])/iu
+const SHARE_OF_IMPORTS_RE = /(?<![\p{L}])(?:imports?|imported|needs|demand|consumption|purchases|purchased|bought|market|requirements)(?![\p{L}])/iu
 const SHARE_WORD_AFTER_RE = /^\s+(?:share|stake|market\s+share)(?![\p{L}])/iu
 
-const PREVIOUS_YEAR_RE = /previous\s+year|prior\s+year|preceding\s+year|year\s+earlier|a\s+year\s+ago|year-on-year|year-over-year|\by\/y\b|\byoy\b|last\s+year|on\s+the\s+year|on\s+an\s+annual\s+basis|annual(?:ly)?\b/iu
+const PREVIOUS_YEAR_RE = /previous\s+year|prior\s+year|preceding\s+year|year\s+earlier|year\s+before|(?:twelve|12)\s+months\s+(?:before|earlier|ago)|(?:last|previous)\s+fiscal|a\s+year\s+ago|year-on-year|year-over-year|\by\/y\b|\byoy\b|last\s+year|on\s+the\s+year|on\s+an\s+annual\s+basis|annual(?:ly)?\b/iu
 
 const EXPORT_WORDS = 'export(?:s|ed|ing|er|ers)?|shipped(?!\\s+in\\b)|shipments?|shipping|suppl(?:y|ies|ied|ier|iers|ying)|sold|sells?|selling|overseas\\s+sales|foreign\\s+sales|deliver(?:s|ed|ies|y|ing)|sent|sends|outbound|outflows?'
 const IMPORT_WORDS = 'import(?:s|ed|ing|er|ers)?|bought|buys?|buying|buyers?|purchas(?:e|es|ed|ing)|procured?|received|receives|receiving|shipped\\s+in|arrivals|inbound|inflows?|intake'
 const PRODUCTION_WORDS = 'produc(?:e|es|ed|ing|tion|er|ers)|output|harvest(?:s|ed)?|crops?|mined|extract(?:ed|ion)|pump(?:s|ed|ing)|exploitation|throughput|crush(?:ed)?|generat(?:ed|ion)'
-const CONSUMPTION_WORDS = 'consum(?:e|es|ed|ing|ption)|demand|domestic\\s+sales|local\\s+sales|burn(?:s|ed|ing)?'
+const CONSUMPTION_WORDS = 'consum(?:e|es|ed|ing|ption)|demand|domestic\\s+sales|local\\s+sales|(?:home|domestic|local)\\s+market|burn(?:s|ed|ing)?'
 const TRANSIT_WORDS = 'transit(?:ed)?|transshipment|transhipment|re-?exports?'
 const STOCK_WORDS = 'stocks?|stockpiles?|inventor(?:y|ies)|reserves|storage'
 const FLOW_WORD_RE = new RegExp(
@@ -132,6 +134,10 @@ interface DocContext {
   commodity?: CommodityMention['commodity']
   year?: number
   period?: string
+  /** The year came from "last year" / "this year" (the article's date), not from a year written out. */
+  yearRelative?: boolean
+  /** The last trade (exports or imports) and its reporter: a production sentence in between does not end them. */
+  trade?: { readonly flow: 'X' | 'M'; readonly reporter: string }
 }
 
 /** Fills the link fields of every figure from its sentence and the article so far; figures stay in order. */
@@ -176,18 +182,79 @@ export function linkFigures(text: string, figures: readonly FoundFigure[], optio
     const previous = i > 0 && sentences[i - 1]?.paragraph === here.sentence.paragraph ? factsOf(i - 1) : undefined
     const linked: LinkedFigure[] = []
     let main: LinkedFigure | undefined
+    const mains: LinkedFigure[] = []
     for (const j of members.get(i) ?? []) {
       const f = figures[j]
       if (f === undefined || f.kind === 'date' || f.kind === 'year') continue
-      const own = linkOne(text, f, here, previous, main)
+      const own = linkOne(text, f, here, previous, main, mains)
       const l = TRADE_KINDS.has(f.kind) || f.kind === 'price' ? inherit(text, own, here, ctx, published) : own
       out[j] = l
       linked.push(l)
-      if (l.base !== true) main = l
+      if (l.base !== true) {
+        main = l
+        mains.push(l)
+      }
     }
     if (!captions.has(here.sentence.paragraph)) updateContext(text, ctx, here, linked)
   }
+  return readAmbiguousCurrencies(text, linkRanges(out), [...countries.values()].flat())
+}
+
+/**
+ * "18-19% of Israel's oil needs", "rose 18-19% in 2023": both amounts of a range are about the
+ * same thing. The words before the range say whether it is a change (read on the first), those
+ * after what it is a share of (read on the second); each takes what the other has.
+ */
+function linkRanges(figures: LinkedFigure[]): LinkedFigure[] {
+  const out: LinkedFigure[] = figures.slice()
+  figures.forEach((f, j) => {
+    const second = figures[j + 1]
+    if (f.afterEnd === undefined || second === undefined || second.end !== f.afterEnd || second.kind !== f.kind) return
+    const first: { -readonly [K in keyof LinkedFigure]: LinkedFigure[K] } = { ...f }
+    const last: { -readonly [K in keyof LinkedFigure]: LinkedFigure[K] } = { ...second }
+    for (const k of RANGE_LINKS) {
+      if (first[k] === undefined && last[k] !== undefined) (first as Record<string, unknown>)[k] = last[k]
+      else if (last[k] === undefined && first[k] !== undefined) (last as Record<string, unknown>)[k] = first[k]
+    }
+    const measure = f.measure === 'change' ? 'change' : second.measure
+    if (measure !== undefined) {
+      first.measure = measure
+      last.measure = measure
+    }
+    out[j] = first
+    out[j + 1] = last
+  })
   return out
+}
+const RANGE_LINKS = ['year', 'linkedPeriod', 'reporter', 'partner', 'partners', 'flow', 'commodity', 'hsCode', 'changeFrom', 'changeDirection', 'shareOf', 'shareOfCountry'] as const
+
+/** Rupee spellings by country: "Rs" alone is read as the Indian rupee unless the article is another country's. */
+const RUPEE_OF: Readonly<Record<string, string>> = { PAK: 'PKR', LKA: 'LKR', NPL: 'NPR', MUS: 'MUR', SYC: 'SCR' }
+
+/**
+ * "$" and "Rs" mean the article's own currency: after "A$101.7 billion", "$77.5 billion" is in
+ * Australian dollars too (unless the article also writes "US$"); "Rs4,019 billion" in an article
+ * about Pakistan is in Pakistani rupees. Only the unit changes: amounts are never converted.
+ */
+function readAmbiguousCurrencies(text: string, figures: LinkedFigure[], countries: readonly CountryMention[]): LinkedFigure[] {
+  const money = figures.filter((f) => f.kind === 'money' || f.kind === 'price')
+  if (money.length === 0) return figures
+  const dollar = money.find((f) => /^(?:A|AU|C|CA|NZ|S|HK)\$/.test(text.slice(f.start, f.start + 3)))?.unit
+  const usd = /(?<![\p{L}])(?:US|U\.S\.)\s?\$/u.test(text)
+  const counts = new Map<string, number>()
+  for (const c of countries) counts.set(c.iso3, (counts.get(c.iso3) ?? 0) + 1)
+  // The article's subject (its first country) or a country named more often than India.
+  const first = countries.find((c) => c.form === 'name')?.iso3
+  const rupeeCountry = first !== undefined && RUPEE_OF[first] !== undefined ? first : Object.keys(RUPEE_OF).find((iso3) => (counts.get(iso3) ?? 0) > (counts.get('IND') ?? 0))
+  const rupee = rupeeCountry === undefined ? undefined : RUPEE_OF[rupeeCountry]
+  const recode = (f: LinkedFigure, code: string): LinkedFigure => ({ ...f, unit: f.kind === 'price' ? f.unit.replace(/^[A-Z]{3}/, code) : code, ...(f.unitId === undefined ? {} : { unitId: code.toLowerCase() }) })
+  return figures.map((f) => {
+    if (f.kind !== 'money' && f.kind !== 'price') return f
+    const bare = text[f.start] === '$' && !/\p{L}/u.test(text[f.start - 1] ?? '')
+    if (dollar !== undefined && !usd && bare && f.unit.startsWith('USD')) return recode(f, dollar)
+    if (rupee !== undefined && f.unit.startsWith('INR') && /^Rs/.test(text.slice(f.start, f.start + 2))) return recode(f, rupee)
+    return f
+  })
 }
 
 /** The article's date: given, or a full date on its first lines ("date 2019-12-06"). */
@@ -225,9 +292,11 @@ function updateContext(text: string, ctx: DocContext, here: SentenceFacts, linke
       if (last.partners !== undefined) ctx.partner = undefined
     } else if (last.partner !== undefined) ctx.partner = last.partner
     if (last.flow !== undefined) ctx.flow = last.flow
+    if ((last.flow === 'X' || last.flow === 'M') && last.reporter !== undefined) ctx.trade = { flow: last.flow, reporter: last.reporter }
     if (last.year !== undefined) {
       ctx.year = last.year
       ctx.period = last.linkedPeriod
+      ctx.yearRelative = (here.lastYear || here.thisYear) && !here.years.some((y) => y.base === 'none')
     }
     const named = here.commodities[here.commodities.length - 1]
     if (named !== undefined) ctx.commodity = named.commodity
@@ -257,6 +326,7 @@ function updateContext(text: string, ctx: DocContext, here: SentenceFacts, linke
     if (years.size === 1) {
       ctx.year = [...years][0]
       ctx.period = undefined
+      ctx.yearRelative = false
     }
   }
 }
@@ -264,7 +334,7 @@ function updateContext(text: string, ctx: DocContext, here: SentenceFacts, linke
 const BALANCE_RE = /(?<![\p{L}])(?:deficit|surplus|trade\s+balance|trade\s+gap)(?![\p{L}])/iu
 const THIS_YEAR_RE = /(?<![\p{L}])(?:this|the\s+current)\s+(?:year|fiscal(?:\s+year)?)(?![\p{L}])|(?<![\p{L}])so\s+far\s+this\s+year/iu
 /** "last year" as the figure's year, not as a base ("the same period last year", "from last year"). */
-const LAST_YEAR_RE = /(?<![\p{L}])(?<!(?:same\s+[\p{L}]+|from|than|over|against|with|versus|vs\.?|on)\s+)last\s+(?:year|fiscal(?:\s+year)?)(?![\p{L}])/iu
+const LAST_YEAR_RE = /(?<![\p{L}])(?<!(?:same\s+[\p{L}]+|same\s+[\p{L}]+\s+of(?:\s+the)?|January|February|March|April|May|June|July|August|September|October|November|December|from|than|over|against|with|versus|vs\.?|on)\s+)last\s+(?:year|fiscal(?:\s+year)?)(?![\p{L}])/iu
 
 /**
  * Fills what the sentence did not say from the article: the year (or the article's date for
@@ -273,7 +343,9 @@ const LAST_YEAR_RE = /(?<![\p{L}])(?<!(?:same\s+[\p{L}]+|from|than|over|against|
 function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocContext, published: { year: number; month: number } | undefined): LinkedFigure {
   const out: { -readonly [K in keyof LinkedFigure]: LinkedFigure[K] } = { ...l }
   if (l.base !== true) {
-    const period = nearest(here.periods.filter((p) => (p.end <= l.start || p.start >= l.end) && !isBasePeriod(text, p)), l.start)
+    const periods = here.periods.filter((p) => (p.end <= l.start || p.start >= l.end) && !isBasePeriod(text, p))
+    // "N4.7 trillion in the third": a period written right after the amount is its own.
+    const period = periods.find((p) => p.start >= (l.afterEnd ?? l.end) && /^\s*(?:in|during|for|over)\s+(?:the\s+)?$/i.test(text.slice(l.afterEnd ?? l.end, p.start))) ?? nearest(periods, l.start)
     if (out.year === undefined) {
       const hint = period?.yearHint ?? (here.thisYear ? 'this' : here.lastYear && l.measure !== 'change' ? 'last' : undefined)
       if (period?.lastMonth === true && published !== undefined) {
@@ -283,11 +355,19 @@ function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocCon
       } else if (hint !== undefined && published !== undefined) {
         out.year = hint === 'this' ? published.year : published.year - 1
       } else if (period !== undefined && here.years.every((y) => y.base !== 'none')) {
-        const year = ctx.year ?? (published === undefined ? undefined : period.fromMonth > published.month ? published.year - 1 : published.year)
+        // "Output was 19.5 Mt last year ... production rose in August": a month without a year is
+        // the latest one before the article's date, unless the article wrote its year out.
+        const dated = published === undefined ? undefined : period.fromMonth > published.month ? published.year - 1 : published.year
+        const year = ctx.yearRelative === true ? (dated ?? ctx.year) : (ctx.year ?? dated)
         if (year !== undefined) out.year = year
       } else if (here.years.every((y) => y.base !== 'none') && ctx.year !== undefined) {
         out.year = ctx.year
         if (ctx.period !== undefined && here.years.length === 0) out.linkedPeriod = ctx.period
+      } else if (here.years.length === 0 && published !== undefined) {
+        // "in the week to May 28", "on July 30": a day and month without a year are the latest ones before the article's date.
+        const day = DAY_MONTH_RE.exec(text.slice(here.sentence.start, here.sentence.end))
+        const month = day === null ? 0 : (MONTH_NUMBER[(day[1] ?? day[2] ?? '').toLowerCase()] ?? 0)
+        if (month > 0) out.year = month > published.month ? published.year - 1 : published.year
       }
     }
     if (out.year !== undefined && out.linkedPeriod === undefined && period !== undefined && period.lastMonth !== true) {
@@ -305,20 +385,50 @@ function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocCon
     const other = ctx.flow === 'X' ? 'M' : ctx.flow === 'M' ? 'X' : undefined
     // Not "Brazil's soybean exports": a possessive names the country's total, not a trade with the reporter.
     const possessive = here.countries.some((c) => c.iso3 === out.reporter && /^'s?(?![\p{L}])/u.test(text.slice(c.end, c.end + 2)))
-    if (other !== undefined && out.flow === other && !possessive && out.reporter !== undefined && out.reporter !== ctx.reporter && out.partner === undefined && out.partners === undefined) {
-      out.partner = out.reporter
+    // "Spain was the biggest buyer of Nigerian crude" in an article on Nigeria's exports: the
+    // article's country named only as the goods' adjective is still the article's side.
+    const adjectiveOnly = out.partner === ctx.reporter && here.countries.some((c) => c.iso3 === ctx.reporter && c.form === 'demonym') && !here.countries.some((c) => c.iso3 === ctx.reporter && c.form === 'name')
+    if (other !== undefined && out.flow === other && !possessive && out.reporter !== undefined && out.reporter !== ctx.reporter && (out.partner === undefined || adjectiveOnly) && out.partners === undefined) {
+      // "Russia and Ukraine supplied 8 Mt": a list of subjects becomes the list of partners.
+      const list = here.roles.mentions.find((m) => m.list !== undefined && m.list.length > 1 && m.list[0] === out.reporter)?.list
+      if (list !== undefined) {
+        out.partners = list
+        delete out.partner
+      } else out.partner = out.reporter
       out.reporter = ctx.reporter
       out.flow = ctx.flow
     }
     // "Thailand came second with 189 thousand tons": no flow word, one country named in the
     // clause: the partner of the article's reporter and flow.
-    if ((out.flow === undefined || out.flow === other) && out.reporter === undefined && out.partner === undefined && here.roles.mentions.length === 0 && (ctx.flow === 'X' || ctx.flow === 'M')) {
+    const rolesHere = here.roles.mentions.some((m) => (m.end <= l.start ? !newSubjectBetween(text, m.end, l.start) : sameClause(text, l.end, m.start)))
+    if ((out.flow === undefined || out.flow === other) && out.reporter === undefined && out.partner === undefined && !rolesHere && (ctx.flow === 'X' || ctx.flow === 'M')) {
       const partner = clausePartner(text, here, l, ctx.reporter)
       if (partner !== undefined) {
         out.reporter = ctx.reporter
         out.flow = ctx.flow
         out.partner = partner
       }
+    }
+  }
+  // "Europe took 20pc more US crude" in an article on US exports: the goods named by the
+  // article's own adjective, with no flow word, continue the article's trade.
+  const trade = ctx.trade
+  if (l.kind !== 'price' && l.base !== true && out.flow === undefined && out.reporter === undefined && trade !== undefined) {
+    const side = trade.flow === 'X' ? 'origin' : 'destination'
+    if (here.roles.mentions.some((m) => m.role === side && m.iso3 === trade.reporter)) {
+      out.reporter = trade.reporter
+      out.flow = trade.flow
+    }
+  }
+  // "Those to Vietnam nearly doubled to 3.9 Mt": a destination (or, in an article on imports,
+  // an origin) with no flow word of its own continues the article's trade.
+  if (l.kind !== 'price' && l.base !== true && out.flow === undefined && out.reporter === undefined && out.partner === undefined && trade !== undefined) {
+    const m = pickRole(text, here.roles.mentions, trade.flow === 'X' ? 'destination' : 'origin', l)
+    if (m !== undefined && m.iso3 !== trade.reporter) {
+      out.reporter = trade.reporter
+      out.flow = trade.flow
+      if (m.list !== undefined && m.list.length > 1) out.partners = m.list
+      else out.partner = m.iso3
     }
   }
   // A trade balance has no flow: its reporter is the country the sentence or the article is about.
@@ -328,7 +438,9 @@ function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocCon
     if (reporter !== undefined) out.reporter = reporter
   }
   if (out.reporter === undefined && l.kind !== 'price') {
-    const noCountries = here.roles.mentions.length === 0 && here.roles.unassigned.length === 0
+    // Countries named only in another clause (", while those to China grew") do not stop the figure inheriting the article's country.
+    const inClause = (c: CountryMention): boolean => (c.end <= l.start ? sameClause(text, c.end, l.start) : sameClause(text, l.end, c.start))
+    const noCountries = (here.roles.mentions.length === 0 && here.roles.unassigned.length === 0) || !here.countries.some(inClause)
     const flow = out.flow ?? (noCountries ? ctx.flow : undefined)
     if (flow !== undefined && ctx.reporter !== undefined && ctx.reporter !== out.partner && (noCountries || out.partner !== undefined || out.partners !== undefined)) {
       out.reporter = ctx.reporter
@@ -356,6 +468,11 @@ function clausePartner(text: string, here: SentenceFacts, f: FoundFigure, report
   const before = names.filter((c) => c.end <= f.start && sameClause(text, c.end, f.start))
   const pick = before[before.length - 1] ?? names.find((c) => c.start >= f.end && sameClause(text, f.end, c.start))
   return pick?.iso3
+}
+
+/** ", and Bangladesh took": a clause that starts with a capitalised name of its own, between a and b. */
+function newSubjectBetween(text: string, a: number, b: number): boolean {
+  return /(?:[;]|,\s*(?:and|but|while)|\bwhile)\s+(?:the\s+)?\p{Lu}/u.test(text.slice(a, b))
 }
 
 /** Whether nothing between a and b starts another clause (";", ", and", ", but", "and South Korea"). */
@@ -394,21 +511,52 @@ function bucket<T extends { readonly start: number }>(sentences: readonly Senten
 
 /** Words right before a level that make it the base of a comparison: "from 2.9 Mt", "against $5bn". */
 const BASE_BEFORE = new Set(['from', 'against', 'versus', 'vs', 'over', 'than', 'above', 'below'])
-const PRE_BASE_SOFT = new Set(['the', 'a', 'revised', 'previous', 'preliminary', 'initial'])
+const PRE_BASE_SOFT = new Set(['the', 'a', 'revised', 'previous', 'preliminary', 'initial', 'record', 'all-time'])
+/** "the previous record of 108.6 bcm", "a level of": "of" after these words still leaves a base. */
+const OF_AFTER = new Set(['record', 'level', 'high', 'peak', 'total'])
+/** "below May's 6.93 million bpd", "than last year's 5 Mt": the possessive names the base period. */
+const POSSESSIVE_PERIOD_RE = /^(january|february|march|april|may|june|july|august|september|october|november|december|year|month|quarter)['’]s$/
+/** Percent bases need a plain comparison ("compared with 62% in 2022"); "from 5%" is often a change. */
+const PERCENT_BASE_BEFORE = new Set(['against', 'versus', 'vs'])
+
+/** The words between a comparison word and a figure that may stand there: "than the revised", "from the previous record of", "below May's". */
+function comparisonWords(text: string, f: FoundFigure): string[] {
+  const all = lastWords(text, f.start, 7)
+  let k = all.length
+  while (k > 0) {
+    const w = all[k - 1] ?? ''
+    if (PRE_BASE_SOFT.has(w) || POSSESSIVE_PERIOD_RE.test(w) || (w === 'of' && OF_AFTER.has(all[k - 2] ?? '')) || (w === "year's" && all[k - 2] === 'last')) k--
+    else if (w === 'last' && /^year['’]s$/.test(all[k] ?? '')) k--
+    else break
+  }
+  return all.slice(0, k)
+}
+
+/**
+ * "coking coal imports edged up to 17.73 MT (17.25 MT)": an amount alone in brackets right after
+ * one of the same unit is its earlier value (a year before, unless a month is written inside).
+ * A bracket in another unit is a conversion ("235.3 bln rubles ($2.6 bln)"), no base.
+ */
+function isBracketedBase(text: string, f: FoundFigure, earlier: readonly FoundFigure[]): boolean {
+  if (!/^\s*(?:\)|(?:in|for)\s+[^()]{1,24}\))/.test(text.slice(f.afterEnd ?? f.end, (f.afterEnd ?? f.end) + 30))) return false
+  return earlier.some((e) => e.kind === f.kind && e.unit === f.unit && e.prior !== true && /^\s*\(\s*$/.test(text.slice(e.afterEnd ?? e.end, f.start)))
+}
 
 function isBaseFigure(text: string, f: FoundFigure, earlier: readonly FoundFigure[]): boolean {
   if (f.prior === true) return true
-  if (f.kind === 'percent' || f.kind === 'date' || f.kind === 'year') return false
-  const all = lastWords(text, f.start, 5)
+  if (f.kind === 'date' || f.kind === 'year') return false
+  if (isBracketedBase(text, f, earlier)) return true
   // "than the revised $55.3 billion": articles and revision words stand between.
-  let k = all.length
-  while (k > 0 && PRE_BASE_SOFT.has(all[k - 1] ?? '')) k--
-  const words = all.slice(0, k)
+  const words = comparisonWords(text, f)
   const w = words[words.length - 1] ?? ''
   const w1 = words[words.length - 2] ?? ''
-  const compared = BASE_BEFORE.has(w) || ((w === 'with' || w === 'to') && (w1 === 'compared' || w1 === 'relative'))
-  return compared && earlier.some((e) => e.kind === f.kind && e.prior !== true)
+  const comparedWith = (w === 'with' || w === 'to') && (w1 === 'compared' || w1 === 'relative')
+  if (f.kind === 'percent') return (comparedWith || PERCENT_BASE_BEFORE.has(w)) && earlier.some((e) => e.kind === 'percent' && e.prior !== true)
+  return (BASE_BEFORE.has(w) || comparedWith) && earlier.some((e) => e.kind === f.kind && e.prior !== true)
 }
+
+/** What may stand between a base figure and the year it belongs to. */
+const OWNED_YEAR_RE = /^\s*(?:\([^()]{0,20}\)\s*)?(?:in|of|during|for)\s+(?:(?:the|each|of|those|these|same|corresponding|period|periods|months?|quarters?|half|weeks?)\s+){0,5}$/i
 
 function readFacts(
   text: string,
@@ -426,7 +574,8 @@ function readFacts(
     if (f.kind !== 'year' && f.kind !== 'date') continue
     if (f.kind === 'date' && /^\d{4}\/\d{4}$/.test(f.date ?? '')) continue
     // "from 2.1 Mt in 2021": the year belongs to the base figure before it.
-    const owner = bases.find((b) => b.end <= f.start && /^\s*(?:in|of|during)\s+(?:the\s+(?:same\s+period\s+of\s+)?)?$/i.test(text.slice(b.end, f.start)))
+    // "against 1.38 Mt in each of those months of 2018", "the N7.77 trillion of the same months of 2017".
+    const owner = bases.find((b) => b.end <= f.start && OWNED_YEAR_RE.test(text.slice(b.afterEnd ?? b.end, f.start)))
     const base = owner === undefined ? baseYearKind(text, f.start) : 'strict'
     years.push({ pos: f.start, end: f.end, year: Number(f.valueExact), ...(f.period === undefined ? {} : { period: f.period }), base, ...(owner === undefined ? {} : { owner: owner.start }) })
   }
@@ -436,6 +585,12 @@ function readFacts(
     thisYear: THIS_YEAR_RE.test(body), lastYear: LAST_YEAR_RE.test(body), previousYear: PREVIOUS_YEAR_RE.test(body), balance: BALANCE_RE.test(body),
   }
 }
+
+const RECEIVERS = 'terminals?|ports?|buyers?|customers?|refiners?|refineries|markets?|plants?|utilities|consumers?|mills?|smelters?|importers?'
+const RECEIVERS_IN_RE = new RegExp(`(?<![\\p{L}])(?:to|into)\\s+(?:the\\s+)?(?:[\\p{L}-]+\\s+)?(?:${RECEIVERS})\\s+in\\s+(?:the\\s+)?$`, 'iu')
+/** Plural only: "the Turkish port of Ceyhan" names a place on the way, not the buyers. */
+const RECEIVERS_AFTER_RE = /^\s+(?:terminals|ports|buyers|customers|refiners|refineries|markets|plants|utilities|consumers|mills|smelters|importers)(?![\p{L}])/iu
+const EXCLUDING_WORDS = new Set(['excluding', 'except', 'besides', 'ex', 'replacing', 'replaced', 'displacing', 'displaced'])
 
 function readRoles(text: string, sentence: Sentence, countries: readonly CountryMention[], commodities: readonly CommodityMention[]): Roles {
   let origin: string | undefined
@@ -457,21 +612,34 @@ function readRoles(text: string, sentence: Sentence, countries: readonly Country
     const last = words[words.length - 1] === 'the' ? words[words.length - 2] : words[words.length - 1]
     const after = text.slice(c.end, Math.min(sentence.end, c.end + 60))
     const between = last === 'between'
+    // "not counting China", "excluding Russia", "second-largest supplier after Russia": the
+    // country is named to be left out, or as the one ranked before; it plays no part.
+    if (last !== undefined && (EXCLUDING_WORDS.has(last) || (last === 'counting' && words[words.length - 2] === 'not'))) continue
+    // "the highest since the invasion of Ukraine": a landmark, like a year after "since".
+    if (/(?<![\p{L}])since\s+(?:the|a|an)\s[^,.;:()\d]{0,40}$/iu.test(text.slice(Math.max(sentence.start, c.start - 48), c.start))) continue
+    if (last === 'after' && /(?:largest|biggest|second|third|fourth|fifth|top|leading|main)[\p{L}-]*\s+(?:[\p{L}-]+\s+){0,3}after\s+(?:the\s+)?$/iu.test(text.slice(Math.max(sentence.start, c.start - 60), c.start))) continue
     let role: 'origin' | 'destination' | undefined
     if (between) role = undefined
     else if (last === 'from') role = 'origin'
     else if (c.form === 'name' && (last === 'to' || last === 'into' || last === 'towards' || last === 'toward' || last === 'for')) role = 'destination'
+    // "to terminals in Britain, Germany, ...", "to buyers in India": the place of the receiving end.
+    else if (c.form === 'name' && last === 'in' && RECEIVERS_IN_RE.test(text.slice(Math.max(sentence.start, c.start - 40), c.start))) role = 'destination'
+    // "went to German terminals", "to Chinese buyers": a demonym before the receiving end.
+    else if (c.form === 'demonym' && last === 'to' && RECEIVERS_AFTER_RE.test(text.slice(c.end, c.end + 24))) role = 'destination'
     else if (c.form === 'name' && last !== undefined && SUPPLY_VERBS.has(last)) role = 'destination'
     else if (EXPORTER_AFTER_RE.test(after)) role = 'origin'
     else if (IMPORTER_AFTER_RE.test(after)) role = 'destination'
     else if (c.form === 'demonym' && commodities.some((m) => m.start >= c.end && /^\s+(?:[\p{L}-]+\s+)?$/u.test(text.slice(c.end, m.start)))) role = 'origin'
+    // "took 20pc more US crude": a name used as the goods' adjective (no flow word after it) is their origin.
+    else if (c.form === 'name' && last !== 'in' && last !== 'of' && commodities.some((m) => m.start >= c.end && /^\s+$/.test(text.slice(c.end, m.start)))) role = 'origin'
     if (role === 'origin') origin ??= c.iso3
     else if (role === 'destination') destination ??= c.iso3
     else if (c.form === 'name' && !between) unassigned.push(c.iso3)
     if (role !== undefined) {
       const m = { start: c.start, end: c.end, iso3: c.iso3, role }
       mentions.push(m)
-      if (last === 'to' || last === 'from' || last === 'into') {
+      // "to Italy, India and Israel", "to terminals in Britain, Germany and France", "Russia and Ukraine supplied".
+      if (last === 'to' || last === 'from' || last === 'into' || last === 'in' || c.form === 'name') {
         head = m
         headEnd = c.end
       }
@@ -494,7 +662,10 @@ function pickRole(text: string, mentions: readonly RoleMention[], role: 'origin'
   const end = f.afterEnd ?? f.end
   if (candidates.length <= 1) {
     const only = candidates[0]
-    return only !== undefined && only.start >= end && /,\s*(?:and|but|while)\s|;|\bwhile\b/.test(text.slice(end, only.start)) ? undefined : only
+    if (only === undefined) return undefined
+    if (only.start >= end) return /,\s*(?:and|but|while)\s|;|\bwhile\b/.test(text.slice(end, only.start)) ? undefined : only
+    // "Deliveries to Myanmar grew 10%, and Bangladesh took 48,000 tons": a new clause with its own subject.
+    return newSubjectBetween(text, only.end, f.start) ? undefined : only
   }
   const after = candidates.find((m) => m.start >= end && !/[,;]|\band\b|\bwhile\b/.test(text.slice(end, m.start)))
   if (after !== undefined) return after
@@ -502,15 +673,21 @@ function pickRole(text: string, mentions: readonly RoleMention[], role: 'origin'
   return before[before.length - 1] ?? candidates[0]
 }
 
-function linkOne(text: string, f: FoundFigure, here: SentenceFacts, previous: SentenceFacts | undefined, main: LinkedFigure | undefined): LinkedFigure {
+function linkOne(text: string, f: FoundFigure, here: SentenceFacts, previous: SentenceFacts | undefined, main: LinkedFigure | undefined, mains: readonly LinkedFigure[]): LinkedFigure {
   const out: { -readonly [K in keyof LinkedFigure]: LinkedFigure[K] } = { ...f }
   const after = text.slice(f.afterEnd ?? f.end, Math.min(here.sentence.end, (f.afterEnd ?? f.end) + 120))
-  const isBase = main !== undefined && isBaseFigure(text, f, [main])
+  // The base of a comparison belongs to the series of the last earlier figure of its kind
+  // ("30% more than the 8.7 Mt of last year": the tonnes, not the percent, are its series).
+  const series = isBaseFigure(text, f, mains) ? (f.prior === true ? main : [...mains].reverse().find((m) => m.kind === f.kind)) : undefined
+  const isBase = series !== undefined
 
   // Measure first: a change figure reads "from 2021" as its base, not as its year.
   const read = f.multiple !== undefined ? { measure: 'change' as const, direction: f.multiple } : readMeasure(f, wordsBefore(text, f), after)
-  const measure = f.kind === 'rank' ? { measure: 'rank' as const } : read.measure === 'level' && f.kind === 'percent' ? (coordinatedChange(text, f, main) ?? read) : read
-  out.measure = isBase ? 'level' : measure.measure
+  const coordinated = read.measure === 'level' && f.kind === 'percent' ? coordinatedShare(text, f, main, here) : undefined
+  // "14pc, or 485,000 b/d, above ...": an amount that restates a change with "or" is the same change.
+  const restated = read.measure === 'level' && f.kind !== 'percent' && main !== undefined && /^\s*,?\s*or\s+$/.test(text.slice(main.afterEnd ?? main.end, f.start)) ? coordinatedChange(text, f, main) : undefined
+  const measure = f.kind === 'rank' ? { measure: 'rank' as const } : read.measure === 'level' && f.kind === 'percent' ? (coordinatedChange(text, f, main) ?? coordinated?.read ?? read) : (restated ?? read)
+  out.measure = isBase ? (f.kind === 'percent' && series.measure !== undefined ? series.measure : 'level') : measure.measure
   if (isBase) out.base = true
   if (measure.direction !== undefined && !isBase) out.changeDirection = measure.direction
   if (measure.shareOf !== undefined) {
@@ -519,7 +696,7 @@ function linkOne(text: string, f: FoundFigure, here: SentenceFacts, previous: Se
     if (country !== undefined && measure.shareOf.includes(text.slice(country.start, country.end))) out.shareOfCountry = country.iso3
   }
 
-  const year = isBase ? baseYear(text, f, here, main) : pickYear(f, here, previous, measure.measure === 'change')
+  const year = isBase ? baseYear(text, f, here, series) : pickYear(f, here, previous, measure.measure === 'change')
   if (year !== undefined) {
     out.year = year.year
     if (year.period !== undefined) out.linkedPeriod = year.period
@@ -542,15 +719,21 @@ function linkOne(text: string, f: FoundFigure, here: SentenceFacts, previous: Se
     if (commodity.commodity.hsCode !== '') out.hsCode = commodity.commodity.hsCode
   }
   if (f.kind === 'price') return out
-  if (isBase && main !== undefined) {
+  if (coordinated?.partner !== undefined && main !== undefined && out.measure === 'share') {
+    // "China has taken 40% of it, India 20% and South Korea 13%": the series of the first share, another partner.
+    for (const k of ['reporter', 'flow', 'commodity', 'hsCode'] as const) if (main[k] !== undefined) (out as Record<string, unknown>)[k] = main[k]
+    out.partner = coordinated.partner
+    return out
+  }
+  if (isBase) {
     // A base figure is the same series as the figure it is compared with.
-    for (const k of ['reporter', 'partner', 'flow', 'commodity', 'hsCode'] as const) if (main[k] !== undefined) (out as Record<string, unknown>)[k] = main[k]
+    for (const k of ['reporter', 'partner', 'partners', 'flow', 'commodity', 'hsCode'] as const) if (series[k] !== undefined) (out as Record<string, unknown>)[k] = series[k]
     return out
   }
   // Flow words inside the phrase a share is of ("of Israel's oil needs") say what the whole is.
   const afterStart = f.afterEnd ?? f.end
   const shareSpan = measure.shareOf === undefined ? undefined : [afterStart, afterStart + after.indexOf(measure.shareOf) + measure.shareOf.length]
-  const flowWord = flowWordOf(here.flows.filter((w) => shareSpan === undefined || w.start < (shareSpan[0] ?? 0) || w.start >= (shareSpan[1] ?? 0)), f)
+  const flowWord = flowWordOf(here.flows.filter((w) => (shareSpan === undefined || w.start < (shareSpan[0] ?? 0) || w.start >= (shareSpan[1] ?? 0)) && !(w.start < f.start && newSubjectBetween(text, w.start, f.start))), f)
   const originMention = pickRole(text, here.roles.mentions, 'origin', f)
   const destinationMention = pickRole(text, here.roles.mentions, 'destination', f)
   // A role named only in another clause ("..., and South Korea bought 3.1 Mt") is not this figure's.
@@ -563,15 +746,22 @@ function linkOne(text: string, f: FoundFigure, here: SentenceFacts, previous: Se
     if (SHARE_OF_EXPORTS_RE.test(measure.shareOf)) origin ??= out.shareOfCountry
     else if (SHARE_OF_IMPORTS_RE.test(measure.shareOf)) destination ??= out.shareOfCountry
   }
-  const flow = flowWord?.flow ?? (origin !== undefined && destination !== undefined ? 'X' : undefined)
+  // "68% of what Egypt bought abroad": the whole is an import, whoever else is named.
+  // (a verb of the whole's country, or its exports; "18% of Israel's oil needs" stays the supplier's export).
+  const wholeFlow = measure.shareOf === undefined || out.shareOfCountry === undefined ? undefined : /(?<![\p{L}])(?:bought|imported|purchased)(?![\p{L}])/iu.test(measure.shareOf) ? 'M' : SHARE_OF_EXPORTS_RE.test(measure.shareOf) ? 'X' : undefined
+  let flow = flowWord?.flow ?? wholeFlow ?? (origin !== undefined && destination !== undefined ? 'X' : undefined)
+  // Countries named without a role in the figure's own clause ("Moscow will cut exports by 0.5
+  // million bpd, while Saudi Arabia ...": Russia for the first figure, Saudi Arabia for the second).
+  const own = here.roles.unassigned.filter((iso3) => here.countries.some((c) => c.iso3 === iso3 && (c.end <= f.start ? sameClause(text, c.end, f.start) : sameClause(text, f.end, c.start))))
+  const lone = here.roles.unassigned.length === 1 ? here.roles.unassigned[0] : own.length === 1 ? own[0] : undefined
   // One country, no roles, a trade verb: the country is the subject ("Vietnam earned $1.55bn from selling crude").
-  if ((flow === 'X' || flow === 'M') && origin === undefined && destination === undefined && here.roles.unassigned.length === 1) {
-    if (flow === 'X') origin = here.roles.unassigned[0]
-    else destination = here.roles.unassigned[0]
+  if ((flow === 'X' || flow === 'M') && origin === undefined && destination === undefined && lone !== undefined) {
+    if (flow === 'X') origin = lone
+    else destination = lone
   }
   if (flow !== undefined && flow !== 'X' && flow !== 'M') {
     // Production, consumption, transit, stocks: the country they happen in, no partner.
-    const where = origin ?? destination ?? here.roles.unassigned[0] ?? here.countries.find((c) => c.form === 'demonym')?.iso3
+    const where = origin ?? destination ?? own[own.length - 1] ?? here.roles.unassigned[0] ?? here.countries.find((c) => c.form === 'demonym')?.iso3
     out.flow = flow
     if (where !== undefined) out.reporter = where
     return out
@@ -583,6 +773,8 @@ function linkOne(text: string, f: FoundFigure, here: SentenceFacts, previous: Se
     if (origin === undefined) origin = spare
     else destination = spare
   }
+  // "Azerbaijan covers 18% of Israel's oil needs": both sides known once the spare country is placed.
+  flow ??= origin !== undefined && destination !== undefined ? 'X' : undefined
   if (flow === undefined) return out
   out.flow = flow
   const reporter = flow === 'X' ? origin : destination
@@ -609,6 +801,32 @@ function coordinatedChange(text: string, f: FoundFigure, main: LinkedFigure | un
 }
 
 /**
+ * "40 percent of the gas went to German terminals and over 30 percent to Britain", "China has
+ * taken 40%, India 20% and South Korea 13%": a percent joined by "and" or a comma to a share
+ * before it (no number, no change word between) is a share of the same whole; a country named
+ * right before it is its partner.
+ */
+function coordinatedShare(text: string, f: FoundFigure, main: LinkedFigure | undefined, here: SentenceFacts): { read: MeasureRead; partner?: string } | undefined {
+  if (main === undefined || main.measure !== 'share' || main.kind !== 'percent') return undefined
+  const from = main.afterEnd ?? main.end
+  let between = text.slice(from, f.start)
+  if (f.qualifier !== undefined && between.toLowerCase().endsWith(`${f.qualifier} `)) between = between.slice(0, between.length - f.qualifier.length - 1)
+  if (/[;:()]/.test(between) || between.split(/\s+/).filter((w) => w !== '').some((w) => CHANGE_WORD_RE.test(w) && w !== 'up')) return undefined
+  const read: MeasureRead = main.shareOf === undefined ? { measure: 'share' } : { measure: 'share', shareOf: main.shareOf }
+  // The last comma-or-"and" piece before the figure: "..., India 20%", "... and South Korea 13%".
+  const cut = Math.max(between.lastIndexOf(','), between.search(/\sand\s+(?:(?:the\s+)?\p{Lu}[\p{L}-]*\s+){1,3}$/u))
+  const tail = cut < 0 ? between : between.slice(cut)
+  const elliptic = /^\s*,?\s*(?:and\s+)?((?:(?:the\s+)?\p{Lu}[\p{L}-]*\s+){1,3})$/u.exec(tail)
+  if (elliptic !== null) {
+    const at = from + (cut < 0 ? 0 : cut) + tail.indexOf(elliptic[1] ?? '')
+    const country = here.countries.find((c) => c.form === 'name' && c.start >= at && c.end <= f.start)
+    return country === undefined ? { read } : { read, partner: country.iso3 }
+  }
+  if (/\d/.test(between) || between.split(/\s+/).filter((w) => w !== '').length > 10 || !/(?:,|\band)\s*$/.test(between)) return undefined
+  return { read }
+}
+
+/**
  * The year of a base figure: one written right after it ("from 2.1 Mt in 2021"), else, when
  * the sentence compares with the previous year, the year before the main figure's.
  */
@@ -616,18 +834,32 @@ function baseYear(text: string, f: FoundFigure, here: SentenceFacts, main: Linke
   const own = here.years.find((y) => y.owner === f.start)
   if (own !== undefined) return own
   // "from a revised $63.4 billion in July": a month right after the base, in the main figure's year (or the one before).
-  const month = here.periods.find((p) => p.start >= f.end && p.fromMonth === p.toMonth && p.fromMonth > 0 && /^\s*(?:in|of|for)\s+$/.test(text.slice(f.end, p.start)))
-  if (month !== undefined && main.year !== undefined) {
+  const month = here.periods.find((p) => p.start >= (f.afterEnd ?? f.end) && p.fromMonth === p.toMonth && p.fromMonth > 0 && /^\s*(?:\([^()]{0,20}\)\s*)?(?:in|of|for)\s+$/.test(text.slice(f.afterEnd ?? f.end, p.start)))
+  // "below May's 6.93 million bpd": the month is written as a possessive before the base.
+  const possessive = lastWords(text, f.start, 3).map((w) => MONTH_NUMBER[w.replace(/['’]s$/, '')] ?? 0).find((m, k, all) => m > 0 && k === all.length - 1)
+  const monthNumber = month?.fromMonth ?? possessive
+  if (monthNumber !== undefined && main.year !== undefined) {
     const mainMonth = /^\d{4}-(\d{2})/.exec(main.linkedPeriod ?? '')?.[1]
-    const year = mainMonth !== undefined && month.fromMonth > Number(mainMonth) ? main.year - 1 : main.year
-    return { pos: month.start, end: month.end, year, base: 'none', period: periodText(year, month.fromMonth, month.toMonth) }
+    // "the 7.88 Mt of July last year": the same month a year before.
+    const year = month?.yearHint === 'last' || (mainMonth !== undefined && monthNumber > Number(mainMonth)) ? main.year - 1 : main.year
+    return { pos: month?.start ?? -1, end: month?.end ?? -1, year, base: 'none', period: periodText(year, monthNumber, monthNumber) }
   }
-  if (main.year !== undefined && (f.prior === true || here.previousYear)) {
+  if (main.year !== undefined && MONTH_ON_MONTH_RE.test(text.slice(here.sentence.start, here.sentence.end)) && !here.previousYear) {
+    const mainMonth = Number(/^\d{4}-(\d{2})$/.exec(main.linkedPeriod ?? '')?.[1] ?? '0')
+    const year = mainMonth === 1 ? main.year - 1 : main.year
+    return { pos: -1, end: -1, year, base: 'none', ...(mainMonth > 0 ? { period: periodText(year, mainMonth === 1 ? 12 : mainMonth - 1, mainMonth === 1 ? 12 : mainMonth - 1) } : {}) }
+  }
+  if (main.year !== undefined && (f.prior === true || here.previousYear || isBracketedBase(text, f, [main]))) {
     const year = main.year - 1
     const period = main.linkedPeriod?.replace(/\d{4}/g, String(year))
     return { pos: -1, end: -1, year, base: 'none', ...(period === undefined ? {} : { period }) }
   }
   return undefined
+}
+
+const DAY_MONTH_RE = /(?<![\p{L}])(?:(January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}(?![\d,.]*\d{4})(?!\d)|\d{1,2}\s+(January|February|March|April|May|June|July|August|September|October|November|December)(?!\s*,?\s*\d{4}))(?![\p{L}])/u
+const MONTH_NUMBER: Readonly<Record<string, number>> = {
+  january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
 }
 
 interface MeasureRead {
@@ -653,7 +885,8 @@ function readMeasure(f: FoundFigure, before: readonly string[], after: string): 
   const byOf = w === 'by' || w === 'of'
   if (f.kind === 'percent') {
     const changeAfter = CHANGE_AFTER_RE.exec(after)
-    const wordBefore = CHANGE_WORD_RE.test(w) ? w : byOf && CHANGE_WORD_RE.test(w1) ? w1 : undefined
+    // "rose 5%", "rose by 5%", "raised their fixed investment by 36.6%".
+    const wordBefore = CHANGE_WORD_RE.test(w) ? w : byOf && CHANGE_WORD_RE.test(w1) ? w1 : w === 'by' ? before.slice(Math.max(0, n - 5), n - 1).find((x) => CHANGE_WORD_RE.test(x) && x !== 'up' && x !== 'down') : undefined
     if (changeAfter !== null || f.points === true || YOY_AFTER_RE.test(after)) return changeOf(changeAfter?.[1] ?? wordBefore, negative)
     const comparative = COMPARATIVE_AFTER_RE.exec(after) ?? /^\s*(more|less|fewer)(?=\s+\p{L})(?!\s+(?:of|or|and)\s)/u.exec(after)
     if (comparative !== null) {
@@ -678,7 +911,7 @@ function readMeasure(f: FoundFigure, before: readonly string[], after: string): 
   if ((w === 'up' || w === 'down') && !/^ma(?:de|ke|kes|king)$/.test(w1)) return changeOf(w, negative)
   // A change verb right before the amount ("the deficit grew $23.2 billion"); "rose to $2bn" has "to" between.
   if (w !== 'up' && w !== 'down' && CHANGE_VERB_RE.test(w)) return changeOf(w, negative)
-  const comparative = COMPARATIVE_AFTER_RE.exec(after)
+  const comparative = COMPARATIVE_AFTER_RE.exec(after) ?? /^\s*(more|less|fewer)\s+(?:[\p{L}-]+\s+){1,2}than(?![\p{L}])/u.exec(after)
   if (comparative !== null) return { measure: 'change', direction: /^(more|higher|greater|above)$/i.test(comparative[1] ?? '') !== negative ? 'increase' : 'decrease' }
   if (byOf) {
     const word = before.slice(Math.max(0, n - 4), n - 1).find((x) => CHANGE_WORD_RE.test(x))
@@ -706,8 +939,11 @@ function baseYearKind(text: string, start: number): 'strict' | 'loose' | 'since'
   if (w === 'against' || w === 'versus' || w === 'vs' || w === 'than' || w === 'above' || w === 'below' || (w === 'in' && w1 === 'than')) return 'strict'
   if ((w === 'with' || w === 'to') && (w1 === 'compared' || w1 === 'relative')) return 'strict'
   if (w === 'from' || w === 'over' || w === 'on') return 'loose'
-  // "the lowest since 2015": a landmark, neither the figure's year nor the base of a change.
-  if (w === 'since') return 'since'
+  // "above the previous record set in 2022", "than the level of 2021": inside a comparison phrase.
+  if (/(?<![\p{L}])(?:than|above|below|versus|against)\s+(?:(?:at|in)\s+)?(?:the\s+)?(?:(?:previous|prior|last|old|earlier)\s+(?:record|high|peak|level)(?:\s+[\p{L}]+){0,3}|(?:end|start|beginning|middle|close)\s+of)\s*$/iu.test(text.slice(Math.max(0, start - 60), start))) return 'strict'
+  // "the lowest since 2015", "the highest since the ban was lifted in 2015": a landmark,
+  // neither the figure's year nor the base of a change.
+  if (w === 'since' || /(?<![\p{L}])since\s[^,.;:()]{0,40}$/iu.test(text.slice(Math.max(0, start - 48), start))) return 'since'
   return 'none'
 }
 

@@ -158,7 +158,8 @@ export const UNITS: readonly UnitEntry[] = [
   // Percent.
   unit('percent', 'percent', '%', '1', {
     words: ['percent', 'per cent', 'pct', 'per-cent', 'percentage point', 'percentage points'],
-    symbols: ['%', '％'],
+    // "rose 14pc" (Argus, the Financial Times): 'pc' glued to the number or after a space.
+    symbols: ['%', '％', 'pc'],
   }, 'identity'),
 
   // Liquid volume -> barrels: litres and gallons go through the exact litre size of a barrel.
