@@ -8,13 +8,14 @@ import { parseDecimal } from '../decimal.ts'
 import { COUNT_UNIT, convertToCanonical, findCurrencyPrefix, findScale, findUnit, unitById, type ScaleEntry, type UnitEntry } from '../units/index.ts'
 import type { FigureKind } from './figure.ts'
 import { findDates } from './find-dates.ts'
+import { findComparisons, type ComparisonFields } from './find-comparisons.ts'
 import { findRanks } from './find-ranks.ts'
 import { lastWords } from './last-words.ts'
 import { NUMBER_WORDS, parseNumberWords } from './number-words.ts'
 import { CURRENCY_PREFIX_RE, PERCENT_HYPHEN_RE, SCALE_SYMBOL_RE, SCALE_WORD_RE, UNIT_SYMBOL_RE, UNIT_WORD_RE } from './unit-patterns.ts'
 
 /** A figure before linking; offsets are into the clean view. */
-export interface FoundFigure {
+export interface FoundFigure extends ComparisonFields {
   readonly kind: FigureKind
   readonly valueExact: string
   readonly unit: string
@@ -213,6 +214,7 @@ export function findFigures(text: string): FoundFigure[] {
   }
   figures.push(...findWordRatios(text, figures))
   figures.push(...findRanks(text).filter((r) => !figures.some((f) => f.start < r.end && r.start < f.end)))
+  figures.push(...findComparisons(text).filter((r) => !figures.some((f) => f.start < r.end && r.start < f.end)))
   figures.sort((a, b) => a.start - b.start)
   const elliptic = bare.map((b) => carryUnit(text, b, figures)).filter((f): f is FoundFigure => f !== null)
   return elliptic.length === 0 ? figures : [...figures, ...elliptic].sort((a, b) => a.start - b.start)

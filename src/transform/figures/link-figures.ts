@@ -27,7 +27,7 @@ export interface LinkOptions {
 }
 
 /** Kinds that are quantities of trade: they get countries, flow and commodity. */
-const TRADE_KINDS: ReadonlySet<FigureKind> = new Set(['mass', 'money', 'volume', 'volume_rate', 'percent', 'rank'])
+const TRADE_KINDS: ReadonlySet<FigureKind> = new Set(['mass', 'money', 'volume', 'volume_rate', 'percent', 'rank', 'comparison'])
 
 const INCREASE = 'increase[ds]?|increasing|rise|rises|rising|rose|risen|grow|grows|grew|grown|growing|growth|gain(?:s|ed)?|jump(?:s|ed)?|surge(?:s|d)?|soar(?:s|ed)?|climb(?:s|ed)?|up|higher|expand(?:s|ed)?|expansion|boost(?:s|ed)?|advance[ds]?|increment|widen(?:s|ed|ing)?'
 const DECREASE = 'decrease[ds]?|decreasing|decline[ds]?|declining|drop(?:s|ped)?|fall|falls|fell|fallen|falling|down|lower|plunge[ds]?|slump(?:s|ed)?|shr[iau]nk(?:s)?|contract(?:s|ed|ion)|reduc(?:e|ed|es|tion)|cut|dip(?:s|ped)?|slid|slide|slip(?:s|ped)?|eas(?:e|es|ed)|edg(?:e|es|ed)\\s+down|tumble[ds]?|sank|sink(?:s)?|los(?:e|es|t)|shed|narrow(?:s|ed|ing)?'
@@ -509,7 +509,7 @@ function linkOne(text: string, f: FoundFigure, here: SentenceFacts, previous: Se
 
   // Measure first: a change figure reads "from 2021" as its base, not as its year.
   const read = f.multiple !== undefined ? { measure: 'change' as const, direction: f.multiple } : readMeasure(f, wordsBefore(text, f), after)
-  const measure = f.kind === 'rank' ? { measure: 'rank' as const } : read.measure === 'level' && f.kind === 'percent' ? (coordinatedChange(text, f, main) ?? read) : read
+  const measure = f.kind === 'rank' ? { measure: 'rank' as const } : f.kind === 'comparison' ? { measure: 'comparison' as const } : read.measure === 'level' && f.kind === 'percent' ? (coordinatedChange(text, f, main) ?? read) : read
   out.measure = isBase ? 'level' : measure.measure
   if (isBase) out.base = true
   if (measure.direction !== undefined && !isBase) out.changeDirection = measure.direction
