@@ -23,6 +23,12 @@ export interface ComparisonFields {
   readonly combined?: boolean
   /** ISO3 of the country compared: the sentence's subject, or the party in the same role as the other side ("to Israel than to Italy"). */
   readonly subject?: string
+  /**
+   * "India's second biggest supplier", "the top supplier of India": whose suppliers (or buyers)
+   * the comparison is among, which says the reporter and the flow better than the role words
+   * the linker reads ("supplier" alone reads as an export).
+   */
+  readonly frame?: { readonly reporter: string; readonly flow: 'X' | 'M' }
 }
 
 const HEDGE = '(?:more\\s+than|over|at\\s+least|nearly|almost|about|around|roughly|some|approximately|close\\s+to|less\\s+than|under|just\\s+over|just\\s+under|well\\s+over)'
@@ -35,7 +41,13 @@ const COMPARATIVE_RE = /(?:(more|larger|bigger|greater|higher)|(less|smaller|few
 /** "overtook Russia", "surpassed", "ahead of", "was overtaken by", "behind". */
 const VERB_RE = /(?:(?:was|were|been|being|is|are|got)\s+(overtaken|surpassed|outstripped|outpaced|eclipsed|overtook)\s+by|(overt(?:ook|aken|aking|akes|ake))|(surpass(?:ed|es|ing)?|outstr(?:ipped|ips|ipping|ip)|outpac(?:ed|es|ing|e)|eclips(?:ed|es|ing|e)|exceed(?:ed|s|ing)?|edged\s+out|(?:well\s+|far\s+|just\s+)?ahead\s+of)|((?:well\s+|far\s+|just\s+)?behind|trail(?:ed|s|ing)?|lagg(?:ed|ing)\s+behind))(?=\s)/giu
 
-const ORDER_WORDS = new Set(['to', 'from', 'into', 'for', 'in', 'by'])
+const ORDER_WORDS = new Set(['to', 'from', 'into', 'for', 'in', 'by', 'of', 'with', 'among', 'than', 'as'])
+const SUPPLIER_ROLE = 'suppliers?|sources?|sellers?|exporters?|providers?'
+const BUYER_ROLE = 'buyers?|customers?|markets?|destinations?|importers?|purchasers?|clients?'
+/** "India's second-biggest crude supplier": the possessor and the role noun, within four words. */
+const POSSESSIVE_ROLE_RE = new RegExp(`^(?:'s|’s|')\\s+(?:[\\p{L}\\p{N}-]+\\s+){0,4}?(?:(${SUPPLIER_ROLE})|(${BUYER_ROLE}))(?![\\p{L}])`, 'iu')
+/** "supplier of India", "the largest buyer for Azerbaijan": the role noun right before "of"/"for" and the country. */
+const ROLE_OF_RE = new RegExp(`(?:(${SUPPLIER_ROLE})|(${BUYER_ROLE}))\\s+(?:of|for)\\s+(?:the\\s+)?$`, 'iu')
 const WINDOW = 200
 
 function multipleValue(written: string): string | undefined {
@@ -90,29 +102,52 @@ function otherSide(text: string, from: number, countries: readonly CountryMentio
   }
 }
 
-/** The word right before a mention, lower-case ("to" in "to Israel"). */
+/** The word right before a mention, past "the", lower-case ("to" in "to Israel", "from" in "from the United States"). */
 function wordBefore(text: string, at: number): string | undefined {
-  return /([\p{L}]+)\s*$/u.exec(text.slice(Math.max(0, at - 20), at))?.[1]?.toLowerCase()
+  return /([\p{L}]+)\s+(?:the\s+)?$/iu.exec(text.slice(Math.max(0, at - 24), at))?.[1]?.toLowerCase()
+}
+
+/** Where the clause of a comparison starting at `start` begins and its sentence ends. */
+function clauseOf(text: string, start: number): { start: number; end: number } {
+  const from = Math.max(0, start - WINDOW)
+  const breaks = [...text.slice(from, start).matchAll(/[.;!?]\s|\n|,\s*(?:and|but|while|whereas)\s/g)].map((m) => from + m.index + m[0].length)
+  const after = /[.;!?](?:\s|$)|\n/.exec(text.slice(start, start + WINDOW * 2))
+  return { start: Math.max(0, ...breaks), end: after === null ? Math.min(text.length, start + WINDOW * 2) : start + after.index }
+}
+
+/** "India's top supplier", "the second biggest supplier of India": the importer (suppliers) or exporter (buyers) the clause is about. */
+function frameOf(text: string, countries: readonly CountryMention[], clause: { start: number; end: number }): { reporter: string; flow: 'X' | 'M'; at: number } | undefined {
+  for (const c of countries) {
+    if (c.start < clause.start || c.end > clause.end || c.form !== 'name') continue
+    const own = POSSESSIVE_ROLE_RE.exec(text.slice(c.end, clause.end))
+    const of = own === null ? ROLE_OF_RE.exec(text.slice(Math.max(clause.start, c.start - 60), c.start)) : null
+    const m = own ?? of
+    if (m !== null) return { reporter: c.iso3, flow: m[1] !== undefined ? 'M' : 'X', at: c.start }
+  }
+  return undefined
 }
 
 /**
  * The country compared: with a preposition on the other side ("than to Italy"), the nearest
- * mention before it with the same preposition; otherwise the nearest mention before the
- * comparison that no preposition governs (the sentence's subject, "Russia's exports").
+ * mention before it with the same preposition; otherwise the first mention of the clause
+ * before the comparison that no preposition governs (the sentence's subject, "Russia's
+ * exports"), leaving out the country whose suppliers or buyers the clause is about.
  */
-function subjectOf(text: string, countries: readonly CountryMention[], start: number, other: OtherSide): string | undefined {
-  const sentenceStart = Math.max(0, ...[...text.slice(Math.max(0, start - WINDOW), start).matchAll(/[.;!?]\s|\n/g)].map((m) => Math.max(0, start - WINDOW) + m.index + m[0].length))
-  const before = countries.filter((c) => c.start >= sentenceStart && c.end <= other.at && !other.countries.includes(c.iso3))
-  const wanted = before.filter((c) => (other.preposition === undefined ? !ORDER_WORDS.has(wordBefore(text, c.start) ?? '') : wordBefore(text, c.start) === other.preposition))
-  const pick = wanted.filter((c) => other.preposition !== undefined || c.end <= start)
-  return pick[pick.length - 1]?.iso3
+function subjectOf(text: string, countries: readonly CountryMention[], start: number, other: OtherSide, clause: { start: number }, frameAt: number | undefined): string | undefined {
+  const before = countries.filter((c) => c.start >= clause.start && c.end <= other.at && !other.countries.includes(c.iso3) && c.start !== frameAt)
+  if (other.preposition !== undefined) return before.filter((c) => wordBefore(text, c.start) === other.preposition).pop()?.iso3
+  return before.find((c) => c.end <= start && !ORDER_WORDS.has(wordBefore(text, c.start) ?? ''))?.iso3
 }
 
-function comparison(start: number, other: OtherSide, subject: string | undefined, relation: ComparisonRelation, value: string, qualifier: string | undefined): FoundFigure {
+function comparison(text: string, countries: readonly CountryMention[], start: number, other: OtherSide, relation: ComparisonRelation, value: string, qualifier: string | undefined): FoundFigure {
+  const clause = clauseOf(text, start)
+  const frame = frameOf(text, countries, clause)
+  const subject = subjectOf(text, countries, start, other, clause, frame?.at)
   return {
     kind: 'comparison', valueExact: value, unit: '1', start, end: other.end, numberStart: start,
     comparison: relation, comparedWith: other.countries, combined: other.combined,
     ...(subject === undefined ? {} : { subject }),
+    ...(frame === undefined ? {} : { frame: { reporter: frame.reporter, flow: frame.flow } }),
     ...(qualifier === undefined ? {} : { qualifier }),
   }
 }
@@ -135,7 +170,7 @@ export function findComparisons(text: string): FoundFigure[] {
     if (other === undefined) continue
     const hedge = m[1]?.toLowerCase().replace(/\s+/g, ' ')
     const qualifier = hedge === 'over' || hedge === 'well over' || hedge === 'just over' || hedge === 'at least' ? 'more than' : hedge === 'under' || hedge === 'just under' ? 'less than' : hedge
-    found.push(comparison(m.index, other, subjectOf(text, mentions(), m.index, other), 'ratio', value, qualifier))
+    found.push(comparison(text, mentions(), m.index, other, 'ratio', value, qualifier))
   }
   for (const m of text.matchAll(COMPARATIVE_RE)) {
     if (!atWordStart(m.index)) continue
@@ -144,7 +179,7 @@ export function findComparisons(text: string): FoundFigure[] {
     const other = otherSide(text, end, mentions(), 'than', 6)
     if (other === undefined) continue
     const less = m[2] !== undefined
-    found.push(comparison(m.index, other, subjectOf(text, mentions(), m.index, other), less ? 'less' : 'more', '1', less ? 'less than' : 'more than'))
+    found.push(comparison(text, mentions(), m.index, other, less ? 'less' : 'more', '1', less ? 'less than' : 'more than'))
   }
   for (const m of text.matchAll(VERB_RE)) {
     if (!atWordStart(m.index)) continue
@@ -152,7 +187,7 @@ export function findComparisons(text: string): FoundFigure[] {
     const other = otherSide(text, end, mentions(), '', 0)
     if (other === undefined) continue
     const relation: ComparisonRelation = m[1] !== undefined || m[4] !== undefined ? 'less' : m[2] !== undefined ? 'overtook' : 'more'
-    found.push(comparison(m.index, other, subjectOf(text, mentions(), m.index, other), relation, '1', relation === 'less' ? 'less than' : 'more than'))
+    found.push(comparison(text, mentions(), m.index, other, relation, '1', relation === 'less' ? 'less than' : 'more than'))
   }
   const kept: FoundFigure[] = []
   for (const f of found) if (!kept.some((k) => k.start < f.end && f.start < k.end)) kept.push(f)
@@ -164,9 +199,17 @@ export function findComparisons(text: string): FoundFigure[] {
  * have read "as Kazakhstan" as a party of the flow); the subject takes that place, or an empty
  * one, so that the check knows which side to replace.
  */
-export function settleComparison<T extends ComparisonFields & { readonly reporter?: string; readonly partner?: string }>(f: T): T {
+export function settleComparison<T extends ComparisonFields & { readonly reporter?: string; readonly partner?: string; readonly flow?: string }>(f: T): T {
   const others = f.comparedWith ?? []
-  const out: { -readonly [K in keyof T]: T[K] } = { ...f }
+  const { frame, ...rest } = f
+  const out = { ...rest } as { -readonly [K in keyof T]: T[K] }
+  if (frame !== undefined) {
+    // "X overtook Y as India's top supplier": India imports, X and Y are its partners.
+    if (out.partner === frame.reporter || (out.reporter !== frame.reporter && out.reporter !== undefined && out.partner === undefined)) delete out.partner
+    if (out.reporter !== frame.reporter) delete out.reporter
+    ;(out as { reporter?: string }).reporter = frame.reporter
+    ;(out as { flow?: string }).flow = frame.flow
+  }
   if (out.reporter !== undefined && others.includes(out.reporter)) delete out.reporter
   if (out.partner !== undefined && others.includes(out.partner)) delete out.partner
   const subject = f.subject
