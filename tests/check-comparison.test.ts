@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { CompiledQuery, sql } from 'kysely'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { commandCheck } from '../src/cli/figures-commands.ts'
 import { ingestFiles, loadArticleFiles, runChecks } from '../src/jobs/index.ts'
 import { listChecks, type CheckRow } from '../src/load/index.ts'
 import { createTestWarehouse, silentLog, type TestWarehouse } from './helpers/warehouse.ts'
@@ -145,5 +146,27 @@ describe('a verdict as of the article\'s date, beside today\'s, when a release r
     expect(then.query).toContain('trade_flow_as_of')
     expect(await reproduce(t, then.query)).toBeCloseTo(thenRatio, 6)
     expect(await reproduce(t, (level?.as_of_published as AsOf).query)).toBe(tonnes(v1, 'AZE', 'ISR'))
+  })
+
+  it('check --json carries asOfPublished beside today\'s verdict, and the table prints it where it differs', async () => {
+    const printed: string[] = []
+    const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      printed.push(String(chunk))
+      return true
+    })
+    try {
+      await commandCheck({ json: true }, silentLog, (fn) => fn(t.wh))
+      await commandCheck({}, silentLog, (fn) => fn(t.wh))
+    } finally {
+      spy.mockRestore()
+    }
+    const json = JSON.parse(printed[0] ?? '{}') as { checks: { figure: { measure: string; comparison?: string; comparedWith?: string[] }; status: string; asOfPublished: { status: string; published: string } | null; sides: unknown; published: string }[] }
+    const comparison = json.checks.find((c) => c.figure.measure === 'comparison')
+    expect(comparison).toMatchObject({ status: 'differs', published: '2023-06-01', asOfPublished: { status: 'confirmed', published: '2023-06-01' }, figure: { comparison: 'ratio', comparedWith: ['USA'] } })
+    const sides = comparison?.sides as { subject: { country: string; value: string }; other: { countries: string[] } }
+    expect([sides.subject.country, Number(sides.subject.value), sides.other.countries]).toEqual(['AZE', tonnes(v2, 'AZE', 'ISR'), ['USA']])
+    const table = printed.slice(1).join('')
+    expect(table).toMatch(/as of 2023-06-01 \(the article's date\): \[confirmed\] recomputed 2,289,000 t/)
+    expect(table).toMatch(/as of 2023-06-01 \(the article's date\): \[confirmed\] recomputed ratio 2\.54/)
   })
 })
