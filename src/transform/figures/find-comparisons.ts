@@ -41,6 +41,9 @@ const COMPARATIVE_RE = /(?:(more|larger|bigger|greater|higher)|(less|smaller|few
 /** "overtook Russia", "surpassed", "ahead of", "was overtaken by", "behind". */
 const VERB_RE = /(?:(?:was|were|been|being|is|are|got)\s+(overtaken|surpassed|outstripped|outpaced|eclipsed|overtook)\s+by|(overt(?:ook|aken|aking|akes|ake))|(surpass(?:ed|es|ing)?|outstr(?:ipped|ips|ipping|ip)|outpac(?:ed|es|ing|e)|eclips(?:ed|es|ing|e)|exceed(?:ed|s|ing)?|edged\s+out|(?:well\s+|far\s+|just\s+)?ahead\s+of)|((?:well\s+|far\s+|just\s+)?behind|trail(?:ed|s|ing)?|lagg(?:ed|ing)\s+behind))(?=\s)/giu
 
+/** The country mentions between two offsets (a local scan: a long text is never scanned once per comparison word). */
+type Mentions = (from: number, to: number) => readonly CountryMention[]
+
 const ORDER_WORDS = new Set(['to', 'from', 'into', 'for', 'in', 'by', 'of', 'with', 'among', 'than', 'as'])
 const SUPPLIER_ROLE = 'suppliers?|sources?|sellers?|exporters?|providers?'
 const BUYER_ROLE = 'buyers?|customers?|markets?|destinations?|importers?|purchasers?|clients?'
@@ -79,12 +82,13 @@ interface OtherSide {
  * "those of Saudi Arabia", "Italy and Spain combined"; `lead` is what may stand before the
  * country ("than", "as", or nothing after a verb), after up to `gap` words.
  */
-function otherSide(text: string, from: number, countries: readonly CountryMention[], lead: string, gap: number): OtherSide | undefined {
+function otherSide(text: string, from: number, mentions: Mentions, lead: string, gap: number): OtherSide | undefined {
   const rest = text.slice(from, from + WINDOW)
   const re = new RegExp(`^(?:[\\s,]+[\\p{L}\\p{N}'’.-]+){0,${gap}}?${lead === '' ? '' : `\\s+(?:${lead})`}\\s+(?:(?:those|that)\\s+(?:of\\s+)?)?(?:(to|from|into|for|in|by)\\s+)?(?:the\\s+)?`, 'iu')
   const m = re.exec(rest)
   if (m === null || /[.;!?\n]/.test(m[0])) return undefined
   const at = from + m[0].length
+  const countries = mentions(at, Math.min(text.length, at + WINDOW))
   const first = countries.find((c) => c.start === at && c.form === 'name')
   if (first === undefined) return undefined
   const list = [first.iso3]
@@ -139,8 +143,9 @@ function subjectOf(text: string, countries: readonly CountryMention[], start: nu
   return before.find((c) => c.end <= start && !ORDER_WORDS.has(wordBefore(text, c.start) ?? ''))?.iso3
 }
 
-function comparison(text: string, countries: readonly CountryMention[], start: number, other: OtherSide, relation: ComparisonRelation, value: string, qualifier: string | undefined): FoundFigure {
+function comparison(text: string, mentions: Mentions, start: number, other: OtherSide, relation: ComparisonRelation, value: string, qualifier: string | undefined): FoundFigure {
   const clause = clauseOf(text, start)
+  const countries = mentions(clause.start, Math.max(clause.end, other.end))
   const frame = frameOf(text, countries, clause)
   const subject = subjectOf(text, countries, start, other, clause, frame?.at)
   return {
@@ -155,8 +160,7 @@ function comparison(text: string, countries: readonly CountryMention[], start: n
 /** Every comparison claim of `text` naming a country on its other side, in order; overlapping matches keep the first (longest) form. */
 export function findComparisons(text: string): FoundFigure[] {
   if (!/than|as\s|overt|surpass|outstr|outpac|eclips|exceed|edged|ahead|behind|trail|lagg|times|fold|twice|double|triple|half/i.test(text)) return []
-  let countries: CountryMention[] | undefined
-  const mentions = (): CountryMention[] => (countries ??= findCountryMentions(text))
+  const mentions: Mentions = (from, to) => findCountryMentions(text.slice(from, to)).map((c) => ({ ...c, start: c.start + from, end: c.end + from }))
   const found: FoundFigure[] = []
   const atWordStart = (i: number): boolean => i === 0 || !/[\p{L}\p{N}-]/u.test(text[i - 1] ?? '')
   for (const m of text.matchAll(RATIO_RE)) {
@@ -166,28 +170,29 @@ export function findComparisons(text: string): FoundFigure[] {
     const end = m.index + m[0].length
     // "double the amount of X", "three times those to Israel": the other side follows at once.
     const ends = /(?:of|times|fold|twice|double|triple|treble|quadruple|half)$/i.test(m[0])
-    const other = otherSide(text, end, mentions(), ends ? '' : 'as|than', ends ? 0 : 8)
+    const other = otherSide(text, end, mentions, ends ? '' : 'as|than', ends ? 0 : 8)
     if (other === undefined) continue
     const hedge = m[1]?.toLowerCase().replace(/\s+/g, ' ')
     const qualifier = hedge === 'over' || hedge === 'well over' || hedge === 'just over' || hedge === 'at least' ? 'more than' : hedge === 'under' || hedge === 'just under' ? 'less than' : hedge
-    found.push(comparison(text, mentions(), m.index, other, 'ratio', value, qualifier))
+    found.push(comparison(text, mentions, m.index, other, 'ratio', value, qualifier))
   }
   for (const m of text.matchAll(COMPARATIVE_RE)) {
     if (!atWordStart(m.index)) continue
     const end = m.index + m[0].length
     // "more than 2 million tonnes" is a hedge on a number, not a comparison: a country must follow "than".
-    const other = otherSide(text, end, mentions(), 'than', 6)
+    if (!/\sthan\s/i.test(text.slice(end, end + 90))) continue
+    const other = otherSide(text, end, mentions, 'than', 6)
     if (other === undefined) continue
     const less = m[2] !== undefined
-    found.push(comparison(text, mentions(), m.index, other, less ? 'less' : 'more', '1', less ? 'less than' : 'more than'))
+    found.push(comparison(text, mentions, m.index, other, less ? 'less' : 'more', '1', less ? 'less than' : 'more than'))
   }
   for (const m of text.matchAll(VERB_RE)) {
     if (!atWordStart(m.index)) continue
     const end = m.index + m[0].length
-    const other = otherSide(text, end, mentions(), '', 0)
+    const other = otherSide(text, end, mentions, '', 0)
     if (other === undefined) continue
     const relation: ComparisonRelation = m[1] !== undefined || m[4] !== undefined ? 'less' : m[2] !== undefined ? 'overtook' : 'more'
-    found.push(comparison(text, mentions(), m.index, other, relation, '1', relation === 'less' ? 'less than' : 'more than'))
+    found.push(comparison(text, mentions, m.index, other, relation, '1', relation === 'less' ? 'less than' : 'more than'))
   }
   const kept: FoundFigure[] = []
   for (const f of found) if (!kept.some((k) => k.start < f.end && f.start < k.end)) kept.push(f)
