@@ -11,13 +11,14 @@ import { createTestWarehouse, silentLog, type TestWarehouse } from './helpers/wa
 // Real BACI rows (CEPII, HS17, 2022; see fixtures/PROVENANCE.md): exporter i, importer j, HS6 k, value v (kUSD), quantity q (t).
 const BACI = 'fixtures/baci/BACI_HS17_Y2022_V202301.csv'
 /** UN M49 numeric codes the file uses, written here from the M49 list (not from the warehouse's reference). */
-const M49: Readonly<Record<string, string>> = { AZE: '31', ISR: '376', KAZ: '398', USA: '842', ITA: '381' }
+const M49: Readonly<Record<string, string>> = { AZE: '31', ISR: '376', KAZ: '398', USA: '842', ITA: '381', RUS: '643' }
 
-/** Tonnes of crude oil (HS 270900) from exporter to importer in the file, read straight from the CSV. */
-function tonnes(text: string, exporter: string, importer: string): number {
+/** A column of crude oil (HS 270900) rows from exporter to importer in the file, read straight from the CSV: 4 value (kUSD), 5 quantity (t). */
+function column(text: string, exporter: string, importer: string, at: 4 | 5): number {
   return text.trim().split(/\r?\n/).slice(1).map((l) => l.split(',')).filter((c) => c[1] === M49[exporter] && c[2] === M49[importer] && c[3] === '270900')
-    .reduce((sum, c) => sum + Number(c[5]), 0)
+    .reduce((sum, c) => sum + Number(c[at]), 0)
 }
+const tonnes = (text: string, exporter: string, importer: string): number => column(text, exporter, importer, 5)
 
 async function reproduce(t: TestWarehouse, query: string | null | undefined): Promise<number> {
   const rows = await t.wh.db.executeQuery<{ value: string }>(CompiledQuery.raw(query ?? ''))
@@ -45,6 +46,9 @@ describe('comparison claims checked against both sides in the trade data (real B
       'Kazakhstan shipped more crude oil to Israel than Azerbaijan and the United States combined.',
       'Azerbaijan also overtook Kazakhstan as a supplier of crude oil to Israel in 2022.',
       'Azerbaijan sold more crude oil to Israel than to Italy in 2022.',
+      'Azerbaijan sold far more crude oil to Israel than Russia in 2022.',
+      'Kazakhstan sold more crude oil to Israel than Azerbaijan or the United States in 2022.',
+      'Kazakhstan sold more crude oil to Italy than Azerbaijan or the United States in 2022.',
     ].join('\n'))
     await loadArticleFiles(t.wh, [{ path }], silentLog)
     await runChecks(t.wh, silentLog)
@@ -55,7 +59,7 @@ describe('comparison claims checked against both sides in the trade data (real B
   const by = (text: string): CheckRow | undefined => checks.find((c) => c.text.startsWith(text))
 
   it('recomputes both sides from the file and judges the ratio against the wording', async () => {
-    expect(checks).toHaveLength(4)
+    expect(checks).toHaveLength(7)
     const aze = tonnes(csv, 'AZE', 'ISR')
     const usa = tonnes(csv, 'USA', 'ISR')
     const kaz = tonnes(csv, 'KAZ', 'ISR')
@@ -91,6 +95,29 @@ describe('comparison claims checked against both sides in the trade data (real B
     expect(combined.other.parts.map((p) => [p.country, Number(p.value)])).toEqual([['AZE', aze], ['USA', usa]])
     expect(by('more than twice as much')?.tolerance_low).toBe('2')
     expect(by('overtook Kazakhstan')?.evidence).toContain('2021 not in the warehouse')
+  })
+
+  it('by value where a side has no mass (Russia\'s row gives no quantity), and against the largest of several', async () => {
+    // The file's Russia -> Israel crude row has a value and "NA" for the quantity.
+    const russia = csv.split(/\r?\n/).find((l) => l.startsWith('2022,643,376,270900,'))
+    expect(russia?.split(',')[5]?.trim()).toBe('NA')
+    const byValue = by('more crude oil to Israel than Russia')
+    const ratio = column(csv, 'AZE', 'ISR', 4) / column(csv, 'RUS', 'ISR', 4)
+    expect(byValue).toMatchObject({ status: ratio > 1 ? 'confirmed' : 'differs', subject_iso3: 'AZE', compared_iso3: ['RUS'] })
+    expect(byValue?.inputs).toMatchObject({ measure: 'value_usd' })
+    expect(Number(byValue?.recomputed)).toBeCloseTo(ratio, 0)
+    expect(await reproduce(t, byValue?.query)).toBeCloseTo(ratio, 3)
+    // "than A or B": more than each, so the largest of them decides.
+    const each = by('more crude oil to Israel than Azerbaijan or the United States')
+    const largest = Math.max(tonnes(csv, 'AZE', 'ISR'), tonnes(csv, 'USA', 'ISR'))
+    expect(each).toMatchObject({ status: tonnes(csv, 'KAZ', 'ISR') > largest ? 'confirmed' : 'differs', compared_combined: false })
+    expect(Number(each?.recomputed)).toBeCloseTo(tonnes(csv, 'KAZ', 'ISR') / largest, 3)
+    expect(await reproduce(t, each?.query)).toBeCloseTo(tonnes(csv, 'KAZ', 'ISR') / largest, 6)
+    // The file has no United States -> Italy crude row: no verdict, and the check says which flow is missing.
+    expect(csv.split(/\r?\n/).some((l) => l.startsWith('2022,842,381,270900,'))).toBe(false)
+    expect(by('more crude oil to Italy than Azerbaijan or the United States')).toMatchObject({
+      status: 'insufficient data', missing: 'no USA->ITA HS 2709 data for 2022 in the warehouse',
+    })
   })
 
   it('check --json shape: sides, inputs with the compared countries, no as-of verdict without revisions', async () => {
