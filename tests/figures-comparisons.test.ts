@@ -72,6 +72,13 @@ describe('comparison claims are read as figures of kind comparison', () => {
       "More than 40% of Israel's crude oil came from Azerbaijan in 2022.",
       'Shipments exceeded 2 million tonnes, ahead of forecasts.',
       'Imports were three times higher than a year earlier.',
+      // Countries compared, but not their trade: prices, inflation, reserves, events.
+      'Fuel prices were higher in Turkey than in Azerbaijan last year.',
+      'Inflation in Russia was lower than in Kazakhstan in 2022.',
+      'Azerbaijan ranks behind Norway in gas reserves.',
+      "The talks between Israel and Azerbaijan came ahead of Turkey's elections.",
+      // A trade clause, but no country to set against India's growth.
+      "Exports to China were up 12% in 2022, ahead of India's 5% growth.",
     ]) expect(comparisons(text), text).toEqual([])
     // The comparison does not take the place of the amounts beside it.
     const all = extractFigures('Azerbaijan supplied 2.289 million tons of crude oil to Israel in 2022, more than twice as much as the United States.')

@@ -47,6 +47,12 @@ type Mentions = (from: number, to: number) => readonly CountryMention[]
 const ORDER_WORDS = new Set(['to', 'from', 'into', 'for', 'in', 'by', 'of', 'with', 'among', 'than', 'as'])
 const SUPPLIER_ROLE = 'suppliers?|sources?|sellers?|exporters?|providers?'
 const BUYER_ROLE = 'buyers?|customers?|markets?|destinations?|importers?|purchasers?|clients?'
+/**
+ * A comparison is about trade only when its clause says so: a trade verb or noun, or a
+ * supplier/buyer role ("prices were higher in Turkey than in Azerbaijan", "ranks behind Norway
+ * in gas reserves", "came ahead of Turkey's elections" are not).
+ */
+const TRADE_CLAUSE_RE = new RegExp(`(?<![\\p{L}])(?:export|import|suppl|sold|sell|bought|buy|purchas|ship|deliver|receiv|took|tak(?:e|es|ing)\\s|trade|traded|sales|${SUPPLIER_ROLE}|${BUYER_ROLE}|partner)`, 'iu')
 /** "India's second-biggest crude supplier": the possessor and the role noun, within four words. */
 const POSSESSIVE_ROLE_RE = new RegExp(`^(?:'s|’s|')\\s+(?:[\\p{L}\\p{N}-]+\\s+){0,4}?(?:(${SUPPLIER_ROLE})|(${BUYER_ROLE}))(?![\\p{L}])`, 'iu')
 /** "supplier of India", "the largest buyer for Azerbaijan": the role noun right before "of"/"for" and the country. */
@@ -143,15 +149,18 @@ function subjectOf(text: string, countries: readonly CountryMention[], start: nu
   return before.find((c) => c.end <= start && !ORDER_WORDS.has(wordBefore(text, c.start) ?? ''))?.iso3
 }
 
-function comparison(text: string, mentions: Mentions, start: number, other: OtherSide, relation: ComparisonRelation, value: string, qualifier: string | undefined): FoundFigure {
+/** The comparison figure, or undefined when its clause is not about trade or names no subject to compare. */
+function comparison(text: string, mentions: Mentions, start: number, other: OtherSide, relation: ComparisonRelation, value: string, qualifier: string | undefined): FoundFigure | undefined {
   const clause = clauseOf(text, start)
+  if (!TRADE_CLAUSE_RE.test(text.slice(clause.start, Math.max(clause.end, other.end)))) return undefined
   const countries = mentions(clause.start, Math.max(clause.end, other.end))
   const frame = frameOf(text, countries, clause)
   const subject = subjectOf(text, countries, start, other, clause, frame?.at)
+  if (subject === undefined) return undefined
   return {
     kind: 'comparison', valueExact: value, unit: '1', start, end: other.end, numberStart: start,
     comparison: relation, comparedWith: other.countries, combined: other.combined,
-    ...(subject === undefined ? {} : { subject }),
+    subject,
     ...(frame === undefined ? {} : { frame: { reporter: frame.reporter, flow: frame.flow } }),
     ...(qualifier === undefined ? {} : { qualifier }),
   }
@@ -161,7 +170,7 @@ function comparison(text: string, mentions: Mentions, start: number, other: Othe
 export function findComparisons(text: string): FoundFigure[] {
   if (!/than|as\s|overt|surpass|outstr|outpac|eclips|exceed|edged|ahead|behind|trail|lagg|times|fold|twice|double|triple|half/i.test(text)) return []
   const mentions: Mentions = (from, to) => findCountryMentions(text.slice(from, to)).map((c) => ({ ...c, start: c.start + from, end: c.end + from }))
-  const found: FoundFigure[] = []
+  const found: (FoundFigure | undefined)[] = []
   const atWordStart = (i: number): boolean => i === 0 || !/[\p{L}\p{N}-]/u.test(text[i - 1] ?? '')
   for (const m of text.matchAll(RATIO_RE)) {
     if (!atWordStart(m.index)) continue
@@ -195,7 +204,7 @@ export function findComparisons(text: string): FoundFigure[] {
     found.push(comparison(text, mentions, m.index, other, relation, '1', relation === 'less' ? 'less than' : 'more than'))
   }
   const kept: FoundFigure[] = []
-  for (const f of found) if (!kept.some((k) => k.start < f.end && f.start < k.end)) kept.push(f)
+  for (const f of found) if (f !== undefined && !kept.some((k) => k.start < f.end && f.start < k.end)) kept.push(f)
   return kept.sort((a, b) => a.start - b.start)
 }
 
