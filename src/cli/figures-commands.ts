@@ -80,6 +80,7 @@ function checkJson(c: CheckRow): Record<string, unknown> {
     figure: {
       text: c.text, kind: c.kind, value: num(c.figure_value), unit: c.figure_unit, measure: c.measure, year: c.year, qualifier: c.qualifier,
       reporter: c.reporter_iso3, partner: c.partner_iso3, flow: c.flow, hsCode: c.hs_code, commodity: c.commodity, changeDirection: c.change_direction,
+      ...(c.measure === 'comparison' ? { comparison: c.comparison, comparedWith: c.compared_iso3, combined: c.compared_combined, subject: c.subject_iso3 } : {}),
     },
     status: c.status,
     claimed: c.measure === 'change' ? signed : Number(c.claimed),
@@ -91,6 +92,9 @@ function checkJson(c: CheckRow): Record<string, unknown> {
     inputs: c.inputs,
     query: c.query,
     declarations: c.declarations,
+    sides: c.sides,
+    asOfPublished: c.as_of_published,
+    published: c.published_on,
     evidence: c.evidence,
     basis: c.basis,
     missing: c.missing,
@@ -103,12 +107,25 @@ function checkJson(c: CheckRow): Record<string, unknown> {
 
 /** Percentages as "+33.8 %" or "-25 %" (a change), amounts with their unit. */
 function claimed(c: CheckRow): string {
+  if (c.measure === 'comparison') return comparisonClaim(c)
   if (c.claimed_unit !== '%') return `${formatAmount(c.claimed)} ${c.claimed_unit}`
   if (c.measure !== 'change') return `${c.claimed} %`
   return `${c.change_direction === 'decrease' ? '-' : '+'}${Math.abs(Number(c.claimed))} %`
 }
 
+/** "more than 2x KAZ", "> USA + ITA (combined)", "overtook RUS". */
+function comparisonClaim(c: CheckRow): string {
+  const others = (c.compared_iso3 ?? []).join(c.compared_combined === true ? ' + ' : ', ')
+  const who = `${c.subject_iso3 ?? '?'} against ${others}${c.compared_combined === true ? ' combined' : ''}`
+  if (c.comparison === 'ratio') return `${c.qualifier ? `${c.qualifier} ` : ''}${Number(c.claimed)}x (${who})`
+  return `${c.comparison === 'overtook' ? 'overtook' : c.comparison === 'less' ? 'less than' : 'more than'} (${who})`
+}
+
 function allowed(c: CheckRow): string {
+  if (c.measure === 'comparison') {
+    const show = (v: string | null, fallback: string): string => (v === null ? fallback : String(Number(Number(v).toFixed(3))))
+    return `a ratio of ${show(c.tolerance_low, '0')} to ${show(c.tolerance_high, '+inf')}`
+  }
   const show = (v: string | null, fallback: string): string => (v === null ? fallback : c.claimed_unit === '%' ? `${Number(v).toFixed(2)}` : formatAmount(String(Math.round(Number(v)))))
   return `${show(c.tolerance_low, '-inf')} to ${show(c.tolerance_high, '+inf')}${c.claimed_unit === '%' ? ' %' : ` ${c.claimed_unit}`}`
 }
@@ -120,7 +137,8 @@ export function printCheckRows(checks: readonly CheckRow[]): void {
   }
   for (const c of checks) {
     out(wrapLine(`[${c.status}] "${c.text}" (${c.measure}${c.year === null ? '' : `, ${c.year}`}) claims ${claimed(c)}; the wording allows ${allowed(c)}`, '        '))
-    if (c.recomputed !== null) {
+    if (c.recomputed !== null && c.measure === 'comparison') out(wrapLine(`    recomputed ratio ${Number(c.recomputed).toFixed(2)}`, '        '))
+    else if (c.recomputed !== null) {
       out(wrapLine(`    recomputed ${c.claimed_unit === '%' ? `${Number(c.recomputed).toFixed(2)} %` : `${formatAmount(c.recomputed)} ${c.claimed_unit}`}; gap ${c.gap_pct === null ? c.gap : `${Number(c.gap_pct) > 0 ? '+' : ''}${c.gap_pct} %`}${c.claimed_unit === '%' ? ` (${Number(c.gap) > 0 ? '+' : ''}${Number(c.gap).toFixed(2)} points)` : ''}`, '        '))
     }
     if (c.evidence !== null) out(wrapLine(`    evidence: ${c.evidence}`, '        '))
@@ -128,7 +146,18 @@ export function printCheckRows(checks: readonly CheckRow[]): void {
     if (c.missing !== null) out(wrapLine(`    missing: ${c.missing}`, '        '))
     if (c.implied !== null) out(wrapLine(`    implied: ${c.implied}`, '        '))
     if (c.query !== null) out(wrapLine(`    query: ${c.query}`, '        '))
+    const then = asOfLine(c)
+    if (then !== undefined) out(wrapLine(then, '        '))
   }
+}
+
+/** The verdict as of the article's date, when it differs from today's (status or recomputed value). */
+function asOfLine(c: CheckRow): string | undefined {
+  const a = c.as_of_published as { published?: string; status?: string; recomputed?: string | null; evidence?: string | null; missing?: string | null } | null
+  if (a === null || a.status === undefined) return undefined
+  if (a.status === c.status && (a.recomputed ?? null) === (c.recomputed === null ? null : String(Number(c.recomputed)))) return undefined
+  const value = a.recomputed == null ? '' : c.measure === 'comparison' ? ` ratio ${Number(a.recomputed).toFixed(2)}` : c.claimed_unit === '%' ? ` ${Number(a.recomputed).toFixed(2)} %` : ` ${formatAmount(a.recomputed)} ${c.claimed_unit}`
+  return `    as of ${a.published ?? '?'} (the article's date): [${a.status}]${value ? ` recomputed${value}` : ''}; ${a.evidence ?? a.missing ?? ''} (today: [${c.status}]; the data was revised since)`
 }
 
 export async function printChecks(wh: Warehouse): Promise<void> {

@@ -33,15 +33,19 @@ const LINK_FIELDS = {
 
 export const ClaimSchema = z.object({
   ...LINK_FIELDS,
-  kind: z.enum(['mass', 'money', 'percent', 'volume', 'volume_rate', 'area', 'count', 'rank']),
+  kind: z.enum(['mass', 'money', 'percent', 'volume', 'volume_rate', 'area', 'count', 'rank', 'comparison']),
   value: Decimal,
   unit: z.string().min(1),
   text: z.string().min(1).max(80).describe('the figure as written, e.g. "2.289 million tons"'),
-  measure: z.enum(['level', 'change', 'share', 'rank']).optional(),
+  measure: z.enum(['level', 'change', 'share', 'rank', 'comparison']).optional(),
   changeFrom: Year.optional(),
   changeDirection: z.enum(['increase', 'decrease']).optional(),
   shareOf: z.string().optional(),
   shareOfCountry: Iso3.optional(),
+  comparison: z.enum(['ratio', 'more', 'less', 'overtook']).optional().describe('for a comparison: the subject is value times the other side, more, less, or overtook it'),
+  comparedWith: z.array(Iso3).min(1).optional().describe('for a comparison: ISO3 of the other side'),
+  combined: z.boolean().optional().describe('for a comparison against several: they are added up'),
+  subject: Iso3.optional().describe('for a comparison: the country compared, the reporter or the partner'),
 })
 export type Claim = z.infer<typeof ClaimSchema>
 

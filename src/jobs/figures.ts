@@ -2,11 +2,11 @@ import { existsSync } from 'node:fs'
 import { TradeEtlError } from '../errors.ts'
 import { parseClaimsFile, parsePublishedFile, readTextFile, type Claim, type FileBytes } from '../extract/index.ts'
 import {
-  countPublished, findArticle, listCheckableFigures, queryPartnerRanking, queryPublishedSeries, queryTradeSeries, saveChecks, storeArticle,
-  storePublished, type FigureRow, type StoredFigure, type Warehouse,
+  countPublished, findArticle, listCheckableFigures, queryPartnerRanking, queryPublishedSeries, queryTradeSeries, revisedSince, saveChecks, storeArticle,
+  storePublished, type AsOfVerdict, type FigureRow, type StoredFigure, type Warehouse,
 } from '../load/index.ts'
 import type { Logger } from '../log.ts'
-import { checkChange, checkLevel, checkRank, checkShare, type CheckableFigure, type CheckResult, type Observation } from '../transform/check/index.ts'
+import { checkChange, checkComparison, checkLevel, checkRank, checkShare, type CheckableFigure, type CheckResult, type ComparisonData, type Observation } from '../transform/check/index.ts'
 import { extractFigures, htmlToText, looksLikeHtml, type Figure } from '../transform/figures/index.ts'
 
 export interface ArticleSummary {
@@ -58,7 +58,7 @@ function fromFigure(f: Figure): StoredFigure {
     kind: f.kind, value: f.valueExact, unit: f.unit, text: f.text, start: f.start, end: f.end, qualifier: f.qualifier,
     year: f.year, period: f.period, reporter: f.reporter, partner: f.partner, flow: f.flow, commodity: f.commodity,
     hsCode: f.hsCode, measure: f.measure, changeFrom: f.changeFrom, changeDirection: f.changeDirection, shareOf: f.shareOf,
-    shareOfCountry: f.shareOfCountry, date: f.date,
+    shareOfCountry: f.shareOfCountry, date: f.date, comparison: f.comparison, comparedWith: f.comparedWith, combined: f.combined, subject: f.subject,
   }
 }
 
@@ -145,19 +145,20 @@ function toCheckable(f: FigureRow): CheckableFigure {
     figureNo: f.figure_no, kind: f.kind, value: f.value, unit: f.unit, text: f.text, qualifier: f.qualifier, year: f.year,
     reporter: f.reporter_iso3, partner: f.partner_iso3, flow: f.flow, hsCode: f.hs_code, commodity: f.commodity,
     measure: f.measure, changeFrom: f.change_from, changeDirection: f.change_direction, shareOf: f.share_of, shareOfCountry: f.share_of_iso3,
+    comparison: f.comparison, comparedWith: f.compared_iso3, combined: f.compared_combined, subject: f.subject_iso3,
   }
 }
 
 /** Trade data first, published figures for the years it lacks. No partner named: the world. */
-async function flowSeries(wh: Warehouse, f: Pick<CheckableFigure, 'reporter' | 'partner' | 'flow' | 'hsCode'>, unit: 't' | 'USD'): Promise<Observation[]> {
+async function flowSeries(wh: Warehouse, f: Pick<CheckableFigure, 'reporter' | 'partner' | 'flow' | 'hsCode'>, unit: 't' | 'USD', asOf?: string): Promise<Observation[]> {
   if (f.reporter == null) return []
   const flow = f.flow ?? 'X'
   const partner = f.partner ?? 'W00'
-  const trade = await queryTradeSeries(wh.db, { reporter: f.reporter, partner, flow, hsCode: f.hsCode ?? null, measure: unit === 't' ? 'net_mass_t' : 'value_usd' })
+  const trade = await queryTradeSeries(wh.db, { reporter: f.reporter, partner, flow, hsCode: f.hsCode ?? null, measure: unit === 't' ? 'net_mass_t' : 'value_usd' }, asOf)
   const published = await queryPublishedSeries(wh.db, {
     subject: partner === 'W00' ? (flow === 'M' ? 'total_imports' : 'total_exports') : 'trade',
     reporter: f.reporter, partner: partner === 'W00' ? null : partner, flow, hsCode: f.hsCode ?? null, unit,
-  })
+  }, asOf)
   const years = new Set(trade.map((o) => o.year))
   return [...trade, ...published.filter((o) => !years.has(o.year))].sort((a, b) => a.year - b.year)
 }
@@ -171,12 +172,22 @@ async function flowSeries(wh: Warehouse, f: Pick<CheckableFigure, 'reporter' | '
 export async function runChecks(wh: Warehouse, log: Logger): Promise<number> {
   const rows = await listCheckableFigures(wh.db)
   const byArticle = new Map<number, CheckableFigure[]>()
-  for (const r of rows) byArticle.set(r.article_id, [...(byArticle.get(r.article_id) ?? []), toCheckable(r)])
-  const results: { articleId: number; figureNo: number; result: CheckResult }[] = []
+  const publishedOn = new Map<number, string>()
+  for (const r of rows) {
+    byArticle.set(r.article_id, [...(byArticle.get(r.article_id) ?? []), toCheckable(r)])
+    if (r.published_on !== null) publishedOn.set(r.article_id, r.published_on)
+  }
+  const results: { articleId: number; figureNo: number; result: CheckResult; asOfPublished: AsOfVerdict | null }[] = []
   for (const [articleId, figures] of byArticle) {
+    // As of the end of the article's day, where a value the warehouse held then was revised since.
+    const published = publishedOn.get(articleId)
+    const asOf = published === undefined ? undefined : `${published}T23:59:59.999999Z`
+    const then = asOf !== undefined && (await revisedSince(wh.db, asOf)) ? asOf : undefined
     for (const f of figures) {
       const result = await checkOne(wh, f, figures)
-      if (result !== undefined) results.push({ articleId, figureNo: f.figureNo, result })
+      if (result === undefined) continue
+      const old = then === undefined || published === undefined ? undefined : await checkOne(wh, f, figures, then)
+      results.push({ articleId, figureNo: f.figureNo, result, asOfPublished: old === undefined || published === undefined || then === undefined ? null : asOfVerdict(published, then, old) })
     }
   }
   await saveChecks(wh, results)
@@ -191,43 +202,73 @@ const SHARE_OF_IMPORTS = /import|purchases|buying/i
  * The total a share is of: a country's exports or imports (trade data with the world as
  * partner, else a published total), or its needs, demand or consumption (published demand).
  */
-async function shareWhole(wh: Warehouse, f: CheckableFigure): Promise<{ series: Observation[]; label: string } | undefined> {
+async function shareWhole(wh: Warehouse, f: CheckableFigure, asOf?: string): Promise<{ series: Observation[]; label: string } | undefined> {
   const label = f.shareOf ?? 'the total'
   if (SHARE_OF_EXPORTS.test(label)) {
     const exporter = f.shareOfCountry ?? f.reporter
     if (exporter == null) return undefined
-    return { series: await flowSeries(wh, { reporter: exporter, partner: null, flow: 'X', hsCode: f.hsCode ?? null }, 't'), label }
+    return { series: await flowSeries(wh, { reporter: exporter, partner: null, flow: 'X', hsCode: f.hsCode ?? null }, 't', asOf), label }
   }
   if (SHARE_OF_IMPORTS.test(label)) {
     const importer = f.shareOfCountry ?? (f.flow === 'M' ? f.reporter : f.partner)
     if (importer == null) return undefined
-    return { series: await flowSeries(wh, { reporter: importer, partner: null, flow: 'M', hsCode: f.hsCode ?? null }, 't'), label }
+    return { series: await flowSeries(wh, { reporter: importer, partner: null, flow: 'M', hsCode: f.hsCode ?? null }, 't', asOf), label }
   }
   const of = f.shareOfCountry ?? f.partner
   if (of == null) return undefined
-  return { series: await queryPublishedSeries(wh.db, { subject: 'demand', reporter: of, partner: null, flow: null, hsCode: f.hsCode ?? null, unit: 't' }), label }
+  return { series: await queryPublishedSeries(wh.db, { subject: 'demand', reporter: of, partner: null, flow: null, hsCode: f.hsCode ?? null, unit: 't' }, asOf), label }
 }
 
-async function checkOne(wh: Warehouse, f: CheckableFigure, siblings: readonly CheckableFigure[]): Promise<CheckResult | undefined> {
-  if (f.measure === 'level' && (f.unit === 't' || f.unit === 'USD')) {
-    return checkLevel(f, await flowSeries(wh, f, f.unit))
+function asOfVerdict(published: string, asOf: string, r: CheckResult): AsOfVerdict {
+  return {
+    published, asOf, status: r.status, recomputed: r.recomputed, allowed: { low: r.toleranceLow, high: r.toleranceHigh },
+    evidence: r.evidence, missing: r.missing, query: r.query, inputs: r.inputs,
   }
+}
+
+/**
+ * A comparison: the subject's flow and the same flow with each other country in the subject's
+ * place (the reporter's or the partner's), by mass where every side has it, else by value.
+ */
+async function compareSides(wh: Warehouse, f: CheckableFigure, asOf: string | undefined): Promise<CheckResult> {
+  const subject = f.subject
+  const side: 'reporter' | 'partner' | undefined = subject == null ? undefined : subject === f.reporter ? 'reporter' : subject === f.partner ? 'partner' : undefined
+  if (side === undefined || subject == null || f.year == null) return checkComparison(f, undefined)
+  const seriesOf = (country: string, unit: 't' | 'USD') => flowSeries(wh, side === 'reporter' ? { ...f, reporter: country } : { ...f, partner: country }, unit, asOf)
+  let first: ComparisonData | undefined
+  for (const unit of ['t', 'USD'] as const) {
+    const data: ComparisonData = {
+      side, unit, subject: await seriesOf(subject, unit),
+      others: await Promise.all((f.comparedWith ?? []).map(async (country) => ({ country, series: await seriesOf(country, unit) }))),
+    }
+    first ??= data
+    const year = f.year
+    if (data.subject.some((o) => o.year === year) && data.others.every((o) => o.series.some((x) => x.year === year))) return checkComparison(f, data)
+  }
+  return checkComparison(f, first)
+}
+
+async function checkOne(wh: Warehouse, f: CheckableFigure, siblings: readonly CheckableFigure[], asOf?: string): Promise<CheckResult | undefined> {
+  if (f.measure === 'level' && (f.unit === 't' || f.unit === 'USD')) {
+    return checkLevel(f, await flowSeries(wh, f, f.unit, asOf))
+  }
+  if (f.measure === 'comparison' && f.kind === 'comparison') return compareSides(wh, f, asOf)
   if (f.measure === 'change' && f.unit === '%') {
     const level = siblings.find((s) => s.measure === 'level' && (s.unit === 't' || s.unit === 'USD') && s.year === f.year
       && s.reporter === f.reporter && s.partner === f.partner && (s.hsCode ?? null) === (f.hsCode ?? null))
     const unit = level?.unit === 'USD' ? 'USD' : 't'
-    return checkChange(f, await flowSeries(wh, f, unit), level, unit)
+    return checkChange(f, await flowSeries(wh, f, unit, asOf), level, unit)
   }
   if (f.measure === 'rank' && f.kind === 'rank') {
     if (f.reporter == null || f.partner == null || f.year == null) return checkRank(f, undefined)
     const q = { reporter: f.reporter, partner: f.partner, flow: f.flow === 'M' ? 'M' : 'X', hsCode: f.hsCode ?? null, year: f.year }
     // By mass where the data has it (trade news ranks buyers by tonnes), else by value.
-    return checkRank(f, (await queryPartnerRanking(wh.db, { ...q, measure: 'net_mass_t' })) ?? (await queryPartnerRanking(wh.db, { ...q, measure: 'value_usd' })))
+    return checkRank(f, (await queryPartnerRanking(wh.db, { ...q, measure: 'net_mass_t' }, asOf)) ?? (await queryPartnerRanking(wh.db, { ...q, measure: 'value_usd' }, asOf)))
   }
   if (f.measure === 'share' && f.unit === '%') {
-    const whole = await shareWhole(wh, f)
+    const whole = await shareWhole(wh, f, asOf)
     if (whole === undefined) return undefined
-    return checkShare(f, await flowSeries(wh, f, 't'), whole.series, whole.label)
+    return checkShare(f, await flowSeries(wh, f, 't', asOf), whole.series, whole.label)
   }
   return undefined
 }

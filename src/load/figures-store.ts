@@ -29,6 +29,10 @@ export interface StoredFigure extends FigureAbout {
   readonly shareOf?: string | undefined
   readonly shareOfCountry?: string | undefined
   readonly date?: string | undefined
+  readonly comparison?: string | undefined
+  readonly comparedWith?: readonly string[] | undefined
+  readonly combined?: boolean | undefined
+  readonly subject?: string | undefined
 }
 
 export interface ArticleMeta {
@@ -63,7 +67,8 @@ export async function storeArticle(wh: Warehouse, meta: ArticleMeta, figures: re
         period: f.period ?? null, reporter_iso3: f.reporter ?? null, partner_iso3: f.partner ?? null, flow: f.flow ?? null,
         commodity: f.commodity ?? null, hs_code: f.hsCode ?? null, measure: f.measure ?? null, change_from: f.changeFrom ?? null,
         change_direction: f.changeDirection ?? null, share_of: f.shareOf ?? null, share_of_iso3: f.shareOfCountry ?? null,
-        date_value: f.date ?? null,
+        date_value: f.date ?? null, comparison: f.comparison ?? null, compared_iso3: f.comparedWith === undefined ? null : [...f.comparedWith],
+        subject_iso3: f.subject ?? null, compared_combined: f.combined ?? null,
       }))).execute()
     }
     return articleId
@@ -115,15 +120,22 @@ export interface FigureRow {
   readonly change_direction: string | null
   readonly share_of: string | null
   readonly share_of_iso3: string | null
+  readonly comparison: string | null
+  readonly compared_iso3: string[] | null
+  readonly subject_iso3: string | null
+  readonly compared_combined: boolean | null
+  /** The article's date, 'YYYY-MM-DD', where known. */
+  readonly published_on: string | null
 }
 
-/** Figures that say enough to be checked: trade amounts, changes and shares about countries. */
+/** Figures that say enough to be checked: trade amounts, changes, shares, ranks and comparisons about countries. */
 export async function listCheckableFigures(db: Kysely<Database>): Promise<FigureRow[]> {
   return db.selectFrom('reporting.article_figure')
     .select(['article_id', 'figure_no', 'article_url', 'kind', sql<string>`value::text`.as('value'), 'unit', 'text', 'qualifier', 'year',
-      'reporter_iso3', 'partner_iso3', 'flow', 'commodity', 'hs_code', 'measure', 'change_from', 'change_direction', 'share_of', 'share_of_iso3'])
+      'reporter_iso3', 'partner_iso3', 'flow', 'commodity', 'hs_code', 'measure', 'change_from', 'change_direction', 'share_of', 'share_of_iso3',
+      'comparison', 'compared_iso3', 'subject_iso3', 'compared_combined', sql<string | null>`to_char(published_on, 'YYYY-MM-DD')`.as('published_on')])
     .where('measure', 'is not', null)
-    .where('kind', 'in', ['mass', 'money', 'percent', 'rank'])
+    .where('kind', 'in', ['mass', 'money', 'percent', 'rank', 'comparison'])
     .where((eb) => eb.or([eb('reporter_iso3', 'is not', null), eb('partner_iso3', 'is not', null)]))
     .orderBy('article_id').orderBy('figure_no')
     .$narrowType<{ article_id: NotNull; figure_no: NotNull; kind: NotNull; unit: NotNull; text: NotNull }>()
@@ -143,10 +155,10 @@ export interface SeriesQuery {
  * added together): the product's own rows where the file has that level, else the sum of its
  * 6-digit lines. Falls back to the partner's mirror declaration (imports for exports).
  */
-export async function queryTradeSeries(db: Kysely<Database>, q: SeriesQuery): Promise<Observation[]> {
-  const direct = await seriesRows(db, q.reporter, q.partner, q.flow, q.hsCode, q.measure)
+export async function queryTradeSeries(db: Kysely<Database>, q: SeriesQuery, asOf?: string): Promise<Observation[]> {
+  const direct = await seriesRows(db, q.reporter, q.partner, q.flow, q.hsCode, q.measure, asOf)
   const mirrorFlow = q.flow === 'X' ? 'M' : q.flow === 'M' ? 'X' : null
-  const mirror = mirrorFlow === null ? [] : await seriesRows(db, q.partner, q.reporter, mirrorFlow, q.hsCode, q.measure)
+  const mirror = mirrorFlow === null ? [] : await seriesRows(db, q.partner, q.reporter, mirrorFlow, q.hsCode, q.measure, asOf)
   const byYear = new Map<number, Observation>()
   const mirrorByYear = new Map<number, Observation>()
   // The exporter declares flow X, the importer flow M: a reporter's own row is one of them.
@@ -157,7 +169,7 @@ export async function queryTradeSeries(db: Kysely<Database>, q: SeriesQuery): Pr
     byYear.set(r.year, {
       year: r.year, value: r.amount, source: r.source_format, declarant: own,
       basis: `${r.source_format}: ${r.rows} row(s) ${q.reporter}->${q.partner} ${q.flow}${q.hsCode ? ` HS ${r.level_used}` : ''}`,
-      query: observationQuery(db, r.source_format, q.reporter, q.partner, q.flow, q.hsCode, q.measure, r.year),
+      query: observationQuery(db, r.source_format, q.reporter, q.partner, q.flow, q.hsCode, q.measure, r.year, asOf),
     })
   }
   for (const r of mirror) {
@@ -165,7 +177,7 @@ export async function queryTradeSeries(db: Kysely<Database>, q: SeriesQuery): Pr
     mirrorByYear.set(r.year, {
       year: r.year, value: r.amount, source: r.source_format, declarant: other,
       basis: `${r.source_format} mirror: ${r.rows} row(s) ${q.partner} ${mirrorFlow === 'M' ? 'imports from' : 'exports to'} ${q.reporter}${q.hsCode ? ` HS ${r.level_used}` : ''}`,
-      query: observationQuery(db, r.source_format, q.partner, q.reporter, mirrorFlow, q.hsCode, q.measure, r.year),
+      query: observationQuery(db, r.source_format, q.partner, q.reporter, mirrorFlow, q.hsCode, q.measure, r.year, asOf),
     })
   }
   for (const [year, m] of mirrorByYear) {
@@ -177,10 +189,21 @@ export async function queryTradeSeries(db: Kysely<Database>, q: SeriesQuery): Pr
 
 type Measure = 'net_mass_t' | 'value_usd'
 
+/**
+ * The primary flows now (reporting.trade_flow), or as the warehouse held them at `asOf`
+ * (reporting.trade_flow_as_of: what was loaded by then and not yet revised or withdrawn).
+ */
+function tradeFlowFrom(asOf: string | undefined): RawBuilder<unknown> {
+  return asOf === undefined ? sql`reporting.trade_flow` : sql`reporting.trade_flow_as_of(${sql.lit(asOf)}::timestamptz)`
+}
+
 /** One flow's rows with a measure present: the product family's rows, or every row without one. */
-function flowRows(db: QueryCreator<Database>, reporter: string, partner: string, flow: string, hs: string | null, measure: Measure, literal: boolean) {
+function flowRows(db: QueryCreator<Database>, reporter: string, partner: string, flow: string, hs: string | null, measure: Measure, literal: boolean, asOf?: string) {
   const v = <T extends string | number>(value: T) => (literal ? sql.lit(value) : value)
-  return db.selectFrom('reporting.trade_flow')
+  const from = asOf === undefined
+    ? db.selectFrom('reporting.trade_flow as tf')
+    : db.selectFrom(sql<Database['reporting.trade_flow']>`${tradeFlowFrom(asOf)}`.as('tf')) as unknown as ReturnType<typeof db.selectFrom<'reporting.trade_flow as tf'>>
+  return from
     .where(sql<boolean>`period = year::text`)
     .where('reporter_iso3', '=', v(reporter))
     .where('partner_iso3', '=', v(partner))
@@ -199,9 +222,10 @@ function ownLevel<T>(prefix: unknown, aggregate: RawBuilder<unknown>) {
  * that has them (Comtrade+ > Comtrade > BACI > others): the product's own rows where the source
  * has that level, else its 6-digit lines; World, the EU and other aggregates left out.
  */
-export async function queryPartnerRanking(db: Kysely<Database>, q: { reporter: string; partner: string; flow: string; hsCode: string | null; year: number; measure: 'net_mass_t' | 'value_usd' }): Promise<PartnerRanking | undefined> {
+export async function queryPartnerRanking(db: Kysely<Database>, q: { reporter: string; partner: string; flow: string; hsCode: string | null; year: number; measure: 'net_mass_t' | 'value_usd' }, asOf?: string): Promise<PartnerRanking | undefined> {
+  const tf = tradeFlowFrom(asOf)
   const sources = await sql<{ source_format: string }>`
-    select distinct source_format from reporting.trade_flow
+    select distinct source_format from ${tf} tf
     where year = ${q.year} and period = year::text and reporter_iso3 = ${q.reporter} and flow = ${q.flow} and ${sql.ref(q.measure)} is not null
       and product_code like ${`${q.hsCode ?? ''}%`}
     order by 1`.execute(db)
@@ -211,7 +235,7 @@ export async function queryPartnerRanking(db: Kysely<Database>, q: { reporter: s
   const ranked = (partner: string) => {
     const col = sql.ref(q.measure)
     const prefix = q.hsCode ?? ''
-    const inner = sql`select partner_iso3, case when bool_or(product_code = ${sql.lit(prefix)}) then sum(${col}) filter (where product_code = ${sql.lit(prefix)}) else sum(${col}) filter (where length(product_code) = 6) end as amount from reporting.trade_flow where source_format = ${sql.lit(source)} and year = ${sql.lit(q.year)} and period = year::text and reporter_iso3 = ${sql.lit(q.reporter)} and flow = ${sql.lit(q.flow)} and ${col} is not null and product_code like ${sql.lit(`${prefix}%`)} and partner_iso3 is not null and partner_iso3 not in (select iso3 from reporting.country where is_aggregate and iso3 is not null) and partner_iso3 not in ('W00', 'WLD') group by partner_iso3`
+    const inner = sql`select partner_iso3, case when bool_or(product_code = ${sql.lit(prefix)}) then sum(${col}) filter (where product_code = ${sql.lit(prefix)}) else sum(${col}) filter (where length(product_code) = 6) end as amount from ${tf} tf where source_format = ${sql.lit(source)} and year = ${sql.lit(q.year)} and period = year::text and reporter_iso3 = ${sql.lit(q.reporter)} and flow = ${sql.lit(q.flow)} and ${col} is not null and product_code like ${sql.lit(`${prefix}%`)} and partner_iso3 is not null and partner_iso3 not in (select iso3 from reporting.country where is_aggregate and iso3 is not null) and partner_iso3 not in ('W00', 'WLD') group by partner_iso3`
     return { list: sql<{ partner: string; value: string }>`select partner_iso3 as partner, amount::text as value from (${inner}) t where amount is not null order by amount desc, partner_iso3`,
       rank: sql`select rank::int from (select partner_iso3, rank() over (order by amount desc) as rank from (${inner}) t where amount is not null) r where partner_iso3 = ${sql.lit(partner)}` }
   }
@@ -226,18 +250,18 @@ export async function queryPartnerRanking(db: Kysely<Database>, q: { reporter: s
  * The SQL, with its values written in (kysely's `sql.lit`), that returns one observation: one
  * source's amount of one flow in one year, the product's own rows or the sum of its 6-digit lines.
  */
-function observationQuery(db: Kysely<Database>, source: string, reporter: string, partner: string, flow: string, hs: string | null, measure: Measure, year: number): string {
-  return flowRows(db, reporter, partner, flow, hs, measure, true)
+function observationQuery(db: Kysely<Database>, source: string, reporter: string, partner: string, flow: string, hs: string | null, measure: Measure, year: number, asOf?: string): string {
+  return flowRows(db, reporter, partner, flow, hs, measure, true, asOf)
     .where('source_format', '=', sql.lit(source))
     .where('year', '=', sql.lit(year))
     .select(ownLevel<string>(sql.lit(hs ?? ''), sql`sum(${sql.ref(measure)})`).as('value'))
     .compile().sql
 }
 
-async function seriesRows(db: Kysely<Database>, reporter: string, partner: string, flow: string, hs: string | null, measure: Measure) {
+async function seriesRows(db: Kysely<Database>, reporter: string, partner: string, flow: string, hs: string | null, measure: Measure, asOf?: string) {
   const prefix = hs ?? ''
   return db
-    .with('flows', (d) => flowRows(d, reporter, partner, flow, hs, measure, false).select(['source_format', 'year', 'product_code', sql.ref<string>(measure).as('amount')]))
+    .with('flows', (d) => flowRows(d, reporter, partner, flow, hs, measure, false, asOf).select(['source_format', 'year', 'product_code', sql.ref<string>(measure).as('amount')]))
     .with('per_source', (d) => d.selectFrom('flows')
       .select(['source_format', 'year',
         ownLevel<string | null>(prefix, sql`sum(amount)`).as('amount'),
@@ -258,13 +282,14 @@ async function seriesRows(db: Kysely<Database>, reporter: string, partner: strin
  * product family that contains or is contained in `hsCode` (a release on "crude oil and oil
  * products", HS 27, speaks to a claim about crude oil, HS 2709, and the basis says so).
  */
-export async function queryPublishedSeries(db: Kysely<Database>, q: { subject: string; reporter: string | null; partner: string | null; flow: string | null; hsCode: string | null; unit: string }): Promise<Observation[]> {
+export async function queryPublishedSeries(db: Kysely<Database>, q: { subject: string; reporter: string | null; partner: string | null; flow: string | null; hsCode: string | null; unit: string }, asOf?: string): Promise<Observation[]> {
   const { reporter, partner, flow, hsCode } = q
   const rows = await db.selectFrom('core.published_figure')
     .select(['published_id', 'year', sql<string>`value::text`.as('value'), 'source_url', 'publisher', 'hs_code', 'commodity'])
     .where('subject', '=', q.subject)
     .where('unit', '=', q.unit)
     .where('year', 'is not', null)
+    .$if(asOf !== undefined, (qb) => qb.where(sql<boolean>`loaded_at <= ${asOf ?? ''}::timestamptz`))
     .$if(reporter !== null, (qb) => qb.where('reporter_iso3', '=', reporter))
     .$if(partner !== null, (qb) => qb.where('partner_iso3', '=', partner))
     .$if(flow !== null, (qb) => qb.where((eb) => eb.or([eb('flow', 'is', null), eb('flow', '=', flow)])))
@@ -290,19 +315,49 @@ export async function queryPublishedSeries(db: Kysely<Database>, q: { subject: s
 }
 
 /** Replaces the stored checks with this round's (a check is recomputed from scratch each time). */
-export async function saveChecks(wh: Warehouse, checks: readonly { articleId: number; figureNo: number; result: CheckResult }[]): Promise<void> {
+export async function saveChecks(wh: Warehouse, checks: readonly { articleId: number; figureNo: number; result: CheckResult; asOfPublished?: AsOfVerdict | null }[]): Promise<void> {
   await wh.transaction(async (tx) => {
     await tx.db.deleteFrom('core.figure_check').execute()
     for (let from = 0; from < checks.length; from += 200) {
-      await tx.db.insertInto('core.figure_check').values(checks.slice(from, from + 200).map(({ articleId, figureNo, result: c }) => ({
+      await tx.db.insertInto('core.figure_check').values(checks.slice(from, from + 200).map(({ articleId, figureNo, result: c, asOfPublished }) => ({
         article_id: articleId, figure_no: figureNo, status: c.status, claimed: c.claimed, claimed_unit: c.claimedUnit,
         tolerance_low: c.toleranceLow === null ? null : String(c.toleranceLow), tolerance_high: c.toleranceHigh === null ? null : String(c.toleranceHigh), recomputed: c.recomputed, gap: c.gap, gap_pct: c.gapPct,
         basis: c.basis, evidence: c.evidence, missing: c.missing, implied: c.implied,
         inputs: c.inputs === null ? null : JSON.stringify(c.inputs), query: c.query,
         declarations: c.declarations === null ? null : JSON.stringify(c.declarations),
+        sides: c.sides == null ? null : JSON.stringify(c.sides),
+        as_of_published: asOfPublished == null ? null : JSON.stringify(asOfPublished),
       }))).execute()
     }
   })
+}
+
+/** The verdict on the warehouse as it stood at the end of the article's published day. */
+export interface AsOfVerdict {
+  /** The article's date, 'YYYY-MM-DD'. */
+  readonly published: string
+  /** The time the warehouse was read as of (the end of that day, UTC). */
+  readonly asOf: string
+  readonly status: CheckResult['status']
+  readonly recomputed: string | null
+  readonly allowed: { readonly low: number | null; readonly high: number | null }
+  readonly evidence: string | null
+  readonly missing: string | null
+  readonly query: string | null
+  readonly inputs: CheckResult['inputs']
+}
+
+/**
+ * Whether a value the warehouse held at `asOf` was revised or withdrawn since: only then can
+ * a verdict as of that time differ from today's.
+ */
+export async function revisedSince(db: Kysely<Database>, asOf: string): Promise<boolean> {
+  const r = await sql<{ revised: boolean }>`
+    select exists (
+      select 1 from core.trade_flow_revision r join etl.source_file s on s.file_id = r.file_id
+      where r.change <> 'unchanged' and s.loaded_at <= ${asOf}::timestamptz and r.superseded_at > ${asOf}::timestamptz
+    ) as revised`.execute(db)
+  return r.rows[0]?.revised === true
 }
 
 export interface CheckRow {
@@ -337,6 +392,13 @@ export interface CheckRow {
   readonly flow: string | null
   readonly hs_code: string | null
   readonly commodity: string | null
+  readonly comparison: string | null
+  readonly compared_iso3: string[] | null
+  readonly subject_iso3: string | null
+  readonly compared_combined: boolean | null
+  readonly sides: unknown
+  readonly as_of_published: unknown
+  readonly published_on: string | null
 }
 
 export async function listChecks(db: Kysely<Database>): Promise<CheckRow[]> {
@@ -345,7 +407,8 @@ export async function listChecks(db: Kysely<Database>): Promise<CheckRow[]> {
     .select(['article_id', 'figure_no', 'article_url', 'text', 'kind', 'measure', 'year', 'status', text('claimed'), 'claimed_unit',
       text('recomputed'), text('gap'), text('gap_pct'), 'basis', 'evidence', 'missing', 'implied', text('tolerance_low'), text('tolerance_high'),
       'inputs', 'query', 'declarations', 'change_direction', text('figure_value'), 'figure_unit', 'qualifier', 'reporter_iso3', 'partner_iso3',
-      'flow', 'hs_code', 'commodity'])
+      'flow', 'hs_code', 'commodity', 'comparison', 'compared_iso3', 'subject_iso3', 'compared_combined', 'sides', 'as_of_published',
+      sql<string | null>`to_char(published_on, 'YYYY-MM-DD')`.as('published_on')])
     .orderBy('article_id').orderBy('figure_no')
     .$narrowType<{ article_id: NotNull; figure_no: NotNull; text: NotNull; kind: NotNull; status: NotNull; claimed: NotNull; claimed_unit: NotNull }>()
     .execute()

@@ -11,7 +11,7 @@ export { describeWarehouse, renderDatabaseType, type ColumnDescription } from '.
 export { describeReporting, renderDataDictionary, type DictionaryColumn } from './data-dictionary.ts'
 export {
   findArticle, storeArticle, countPublished, storePublished, listCheckableFigures, queryTradeSeries, queryPublishedSeries, queryPartnerRanking,
-  saveChecks, listChecks, listPublished, type PublishedListRow, type StoredFigure, type ArticleMeta, type PublishedRow, type FigureRow, type SeriesQuery, type CheckRow,
+  saveChecks, listChecks, listPublished, revisedSince, type AsOfVerdict, type PublishedListRow, type StoredFigure, type ArticleMeta, type PublishedRow, type FigureRow, type SeriesQuery, type CheckRow,
 } from './figures-store.ts'
 export { recordHttpFetch, isLoadedSha256, recordJobState, listJobStates, type HttpFetchRow, type JobStatus, type JobStateRow } from './job-state-store.ts'
 export { findComtradeSlice, saveComtradeSlice, type ComtradeSliceKey, type ComtradeSliceRelease } from './comtrade-slice-store.ts'

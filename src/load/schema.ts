@@ -46,6 +46,10 @@ export interface CoreArticleFigure {
   share_of: string | null
   share_of_iso3: string | null
   date_value: string | null
+  comparison: string | null
+  compared_iso3: string[] | null
+  subject_iso3: string | null
+  compared_combined: boolean | null
 }
 
 /** table core.country */
@@ -106,6 +110,8 @@ export interface CoreFigureCheck {
   inputs: ColumnType<unknown | null, string | null, string | null>
   query: string | null
   declarations: ColumnType<unknown | null, string | null, string | null>
+  sides: ColumnType<unknown | null, string | null, string | null>
+  as_of_published: ColumnType<unknown | null, string | null, string | null>
 }
 
 /** view core.hs_description */
@@ -375,6 +381,10 @@ export interface ReportingArticleFigure {
   share_of_iso3: string | null
   date_value: string | null
   loaded_at: ColumnType<Date | null, Date | string | null, Date | string | null>
+  comparison: string | null
+  compared_iso3: string[] | null
+  subject_iso3: string | null
+  compared_combined: boolean | null
 }
 
 /** view reporting.country */
@@ -424,6 +434,13 @@ export interface ReportingFigureCheck {
   figure_value: string | null
   figure_unit: string | null
   share_of: string | null
+  comparison: string | null
+  compared_iso3: string[] | null
+  subject_iso3: string | null
+  compared_combined: boolean | null
+  sides: ColumnType<unknown | null, string | null, string | null>
+  as_of_published: ColumnType<unknown | null, string | null, string | null>
+  published_on: Date | string | null
 }
 
 /** view reporting.mirror_flow */

@@ -25,6 +25,14 @@ export interface CheckableFigure {
   readonly changeDirection?: string | null
   readonly shareOf?: string | null
   readonly shareOfCountry?: string | null
+  /** For a comparison: 'ratio', 'more', 'less' or 'overtook'. */
+  readonly comparison?: string | null
+  /** For a comparison: ISO3 of the other side. */
+  readonly comparedWith?: readonly string[] | null
+  /** For a comparison against several: added up (true) or each (false). */
+  readonly combined?: boolean | null
+  /** For a comparison: ISO3 of the country compared (the reporter or the partner). */
+  readonly subject?: string | null
 }
 
 /** One year's amount of a series, where it came from. */
@@ -53,6 +61,25 @@ export interface CheckInputs {
   readonly measure: string
   /** Set when a change or share was computed across two sources: say so, never silently. */
   readonly acrossSources?: readonly string[]
+  /** For a comparison: which side of the flow the other countries replace, who they are, and whether they are added up. */
+  readonly compared?: { readonly side: 'reporter' | 'partner'; readonly countries: readonly string[]; readonly combined: boolean }
+}
+
+/** Both sides of a comparison as recomputed, each with a query returning its amount. */
+export interface ComparisonSides {
+  readonly year: number
+  readonly unit: 't' | 'USD'
+  readonly subject: { readonly country: string; readonly value: string; readonly basis: string; readonly query: string | null }
+  readonly other: {
+    readonly countries: readonly string[]
+    /** Their sum when added up, else the largest of them (the one the subject must beat). */
+    readonly value: string
+    readonly combined: boolean
+    readonly parts: readonly { readonly country: string; readonly value: string; readonly basis: string; readonly query: string | null }[]
+    readonly query: string | null
+  }
+  /** For 'overtook': the year before, where the warehouse has both sides. */
+  readonly previous?: { readonly year: number; readonly ratio: string } | null
 }
 
 /** The exporter's and the importer's figures for the year checked, and which one the claim matches. */
@@ -78,6 +105,8 @@ export interface CheckResult {
   readonly inputs: CheckInputs | null
   readonly query: string | null
   readonly declarations: Declarations | null
+  /** For a comparison: both sides as recomputed. */
+  readonly sides?: ComparisonSides | null
 }
 
 /**
@@ -121,7 +150,7 @@ function amount(value: number, unit: string): string {
 }
 
 function compare(figure: CheckableFigure, recomputed: number, basis: string, evidence: string, explain: Explanation): CheckResult {
-  const { low, high } = toleranceOf(figure)
+  const { low, high } = figure.measure === 'comparison' ? comparisonRange(figure) : toleranceOf(figure)
   const claimed = Number(figure.value)
   const gap = recomputed - claimed
   return {
@@ -140,6 +169,7 @@ function compare(figure: CheckableFigure, recomputed: number, basis: string, evi
     inputs: explain.inputs,
     query: explain.query ?? null,
     declarations: explain.declarations ?? null,
+    ...(explain.sides === undefined ? {} : { sides: explain.sides }),
   }
 }
 
@@ -147,6 +177,7 @@ interface Explanation {
   readonly inputs: CheckInputs
   readonly query?: string | undefined
   readonly declarations?: Declarations | null
+  readonly sides?: ComparisonSides
 }
 
 function inputsOf(f: CheckableFigure, used: readonly Observation[], measure: string): CheckInputs {
@@ -177,7 +208,7 @@ function round(n: number, digits: number): string {
 }
 
 function insufficient(figure: CheckableFigure, missing: string, implied: string | null): CheckResult {
-  const { low, high } = toleranceOf(figure)
+  const { low, high } = figure.measure === 'comparison' ? comparisonRange(figure) : toleranceOf(figure)
   return {
     status: 'insufficient data', claimed: figure.value, claimedUnit: figure.unit,
     toleranceLow: Number.isFinite(low) ? low : null, toleranceHigh: Number.isFinite(high) ? high : null,
@@ -300,3 +331,110 @@ export function checkShare(figure: CheckableFigure, part: readonly Observation[]
     { inputs: inputsOf(figure, [p, w], 'net_mass_t'), query })
 }
 
+
+/**
+ * The ratio (subject over the other side) a comparison allows. "more than X", "overtook X",
+ * "ahead of X": above 1; "less than X", "behind X": below 1. A multiple allows half a unit of
+ * its last digit ("twice" 1.5 to 2.5, "1.5 times" 1.45 to 1.55, "half" 0.45 to 0.55), and its
+ * hedge: "more than twice" 2 and above, "nearly three times" 2.7 to 3, "about" at least 10 %
+ * either side, "less than half" 0.5 and below.
+ */
+export function comparisonRange(figure: Pick<CheckableFigure, 'value' | 'text' | 'qualifier' | 'comparison'>): { low: number; high: number } {
+  const v = Number(figure.value)
+  if (figure.comparison === 'more' || figure.comparison === 'overtook') return { low: 1, high: Number.POSITIVE_INFINITY }
+  if (figure.comparison === 'less') return { low: 0, high: 1 }
+  const digits = /(\d+)(?:\.(\d+))?/.exec(figure.text)
+  const half = digits !== null ? 10 ** -(digits[2]?.length ?? 0) / 2 : v >= 1 ? 0.5 : v * 0.1
+  const q = (figure.qualifier ?? '').toLowerCase()
+  if (/^(more than|over|above|at least|just over|well over)$/.test(q)) return { low: v, high: Number.POSITIVE_INFINITY }
+  if (/^(less than|under|below|just under|at most)$/.test(q)) return { low: 0, high: v }
+  if (/^(nearly|almost|close to|just under|approaching)$/.test(q)) return { low: v * 0.9, high: v }
+  if (/^(about|around|approximately|roughly|some)$/.test(q)) return { low: Math.min(v - half, v * 0.9), high: Math.max(v + half, v * 1.1) }
+  return { low: v - half, high: v + half }
+}
+
+/** What a comparison is checked on: the subject's series and each other country's, in one measure. */
+export interface ComparisonData {
+  /** Which side of the flow the subject is (the other countries take its place). */
+  readonly side: 'reporter' | 'partner'
+  readonly unit: 't' | 'USD'
+  readonly subject: readonly Observation[]
+  readonly others: readonly { readonly country: string; readonly series: readonly Observation[] }[]
+}
+
+function flowLabel(f: Pick<CheckableFigure, 'reporter' | 'partner' | 'flow'>, side: 'reporter' | 'partner', country: string): string {
+  const reporter = side === 'reporter' ? country : f.reporter ?? '?'
+  const partner = side === 'partner' ? country : f.partner ?? 'World'
+  return f.flow === 'M' ? `${reporter} imports from ${partner}` : `${reporter}->${partner}`
+}
+
+/** Subject over the other side in one year, or why it cannot be computed. */
+function ratioIn(data: ComparisonData, year: number, combined: boolean): { s: Observation; parts: { country: string; obs: Observation }[]; other: number; ratio: number } | { missing: string[] } {
+  const s = data.subject.find((o) => o.year === year)
+  const parts = data.others.map((o) => ({ country: o.country, obs: o.series.find((x) => x.year === year) }))
+  const missing = parts.filter((p) => p.obs === undefined).map((p) => p.country)
+  if (s === undefined || missing.length > 0) return { missing: [...(s === undefined ? ['subject'] : []), ...missing] }
+  const values = parts.map((p) => Number(p.obs?.value))
+  const other = combined ? values.reduce((a, b) => a + b, 0) : Math.max(...values)
+  if (other === 0) return { missing: parts.map((p) => p.country) }
+  return { s, parts: parts.map((p) => ({ country: p.country, obs: p.obs as Observation })), other, ratio: Number(s.value) / other }
+}
+
+/**
+ * A comparison between the subject and other countries in the same flow, product and year
+ * ("Azerbaijan supplied more than twice as much crude to Israel as Kazakhstan" is AZE->ISR over
+ * KAZ->ISR): the ratio of the subject's amount to the other side's (their sum when the text
+ * adds them up, else the largest of them), against the range the wording allows. "overtook"
+ * also needs the subject not to have been ahead the year before, where the warehouse has it.
+ */
+export function checkComparison(figure: CheckableFigure, data: ComparisonData | undefined): CheckResult {
+  if (figure.year == null) return insufficient(figure, 'the text gives no year for this comparison', null)
+  const others = figure.comparedWith ?? []
+  if (data === undefined || figure.subject == null || others.length === 0) {
+    return insufficient(figure, 'the text does not say which flow the comparison is about (the compared country is neither the reporter nor the partner)', null)
+  }
+  const combined = figure.combined === true
+  const year = figure.year
+  const now = ratioIn(data, year, combined)
+  if ('missing' in now) {
+    const names = now.missing.map((c) => (c === 'subject' ? figure.subject ?? '?' : c))
+    return insufficient(figure, `no ${names.map((c) => flowLabel(figure, data.side, c)).join(' or ')}${figure.hsCode ? ` HS ${figure.hsCode}` : ''} data for ${year} in the warehouse`, null)
+  }
+  const amount = (o: Observation): string => (data.unit === 't' ? `${fmt(Number(o.value))} t` : `${fmt(Number(o.value))} USD`)
+  const otherQuery = now.parts.every((p) => p.obs.query !== undefined)
+    ? now.parts.length === 1 ? now.parts[0]?.obs.query ?? null
+      : `select ${combined ? 'sum' : 'max'}(value) as value from (${now.parts.map((p) => `(${p.obs.query})`).join(' union all ')}) x`
+    : null
+  const query = now.s.query !== undefined && otherQuery !== null ? `select s.value / o.value as value from (${now.s.query}) s, (${otherQuery}) o` : undefined
+  let previous: { year: number; ratio: string } | null = null
+  let prevNote = ''
+  let overtaken = false
+  if (figure.comparison === 'overtook') {
+    const before = ratioIn(data, year - 1, combined)
+    if ('missing' in before) prevNote = `; ${year - 1} not in the warehouse for both sides, so only ${year} is checked`
+    else {
+      previous = { year: year - 1, ratio: round(before.ratio, 3) }
+      overtaken = before.ratio > 1
+      prevNote = `; ${year - 1}: ratio ${fmt(before.ratio, 2)}${overtaken ? ` (${figure.subject} was ahead already: nothing to overtake)` : ` (${figure.subject} was not ahead yet)`}`
+    }
+  }
+  const otherLabel = now.parts.length === 1 ? now.parts[0]?.country ?? '' : combined ? `${now.parts.map((p) => p.country).join(' + ')}` : `the largest of ${now.parts.map((p) => p.country).join(', ')}`
+  const evidence = `${year} by ${data.unit === 't' ? 'mass' : 'value'}: ${flowLabel(figure, data.side, figure.subject)} ${amount(now.s)}; ${now.parts.map((p) => `${flowLabel(figure, data.side, p.country)} ${amount(p.obs)}`).join('; ')}; ratio ${fmt(now.ratio, 2)} (${figure.subject} / ${otherLabel})${prevNote}`
+  const used = [now.s, ...now.parts.map((p) => p.obs)]
+  const sources = [...new Set(used.map((o) => o.source ?? 'unknown'))]
+  const part = (country: string, o: Observation) => ({ country, value: o.value, basis: o.basis, query: o.query ?? null })
+  const sides: ComparisonSides = {
+    year, unit: data.unit, subject: part(figure.subject, now.s),
+    other: { countries: others, value: String(now.other), combined, parts: now.parts.map((p) => part(p.country, p.obs)), query: otherQuery },
+    ...(figure.comparison === 'overtook' ? { previous } : {}),
+  }
+  const result = compare(figure, now.ratio, used.map((o) => o.basis).join('; '), `${evidence}${sources.length > 1 ? `; ACROSS TWO SOURCES: ${sources.join(', ')}` : ''}`, {
+    inputs: {
+      source: sources.join(' + '), reporter: figure.reporter ?? null, partner: figure.partner ?? null, product: figure.hsCode ?? null, flow: figure.flow ?? null,
+      years: figure.comparison === 'overtook' && previous !== null ? [year - 1, year] : [year], measure: data.unit === 't' ? 'net_mass_t' : 'value_usd',
+      compared: { side: data.side, countries: others, combined }, ...(sources.length > 1 ? { acrossSources: sources } : {}),
+    },
+    query, sides,
+  })
+  return overtaken ? { ...result, status: 'differs' } : result
+}

@@ -1,5 +1,6 @@
 import { cleanText, originalSpan } from './clean-text.ts'
 import type { ExtractOptions, Figure } from './figure.ts'
+import { settleComparison } from './find-comparisons.ts'
 import { findFigures } from './find-figures.ts'
 import { linkFigures, type LinkedFigure } from './link-figures.ts'
 
@@ -12,13 +13,13 @@ export function extractFigures(text: string, options: ExtractOptions = {}): Figu
   const clean = cleanText(text)
   const found = findFigures(clean.text)
   const linked: readonly LinkedFigure[] = options.links === false ? found : linkFigures(clean.text, found, options.published === undefined ? {} : { published: options.published })
-  return linked.map((f) => toFigure(f, text, clean))
+  return linked.map((f) => toFigure(f.kind === 'comparison' ? settleComparison(f) : f, text, clean))
 }
 
 /** Link fields copied when set, in the order `figures --json` prints them (`linkedPeriod` as `period`). */
 const OPTIONAL_FIELDS = [
   'qualifier', 'base', 'points', 'year', 'linkedPeriod', 'reporter', 'partner', 'partners', 'flow', 'commodity', 'hsCode', 'measure',
-  'changeFrom', 'changeDirection', 'shareOf', 'shareOfCountry', 'date',
+  'changeFrom', 'changeDirection', 'shareOf', 'shareOfCountry', 'date', 'comparison', 'comparedWith', 'combined', 'subject',
 ] as const
 
 function toFigure(f: LinkedFigure, source: string, clean: ReturnType<typeof cleanText>): Figure {

@@ -7,10 +7,12 @@
 /**
  * `price` is an amount of money per unit of something ("$2.45/bu", "$82 a barrel"): never a trade value.
  * `rank` is a position among partners ("the second largest buyer" is 2; unit '1', measure 'rank').
+ * `comparison` sets one country against others ("twice as much as Kazakhstan" is 2, "overtook Russia" 1 with
+ * qualifier 'more than'; unit '1', measure 'comparison'; see `comparison`, `comparedWith`, `subject`).
  */
-export type FigureKind = 'mass' | 'money' | 'percent' | 'volume' | 'volume_rate' | 'area' | 'count' | 'date' | 'year' | 'price' | 'rank'
+export type FigureKind = 'mass' | 'money' | 'percent' | 'volume' | 'volume_rate' | 'area' | 'count' | 'date' | 'year' | 'price' | 'rank' | 'comparison'
 
-export type FigureMeasure = 'level' | 'change' | 'share' | 'rank'
+export type FigureMeasure = 'level' | 'change' | 'share' | 'rank' | 'comparison'
 
 export type FigureFlow = 'X' | 'M' | 'production' | 'consumption' | 'transit' | 'stocks'
 
@@ -61,6 +63,14 @@ export interface Figure {
   readonly shareOfCountry?: string
   /** For kind 'date': 'YYYY-MM-DD', 'YYYY-MM', or a range 'YYYY-MM/YYYY-MM', 'YYYY/YYYY'. */
   readonly date?: string
+  /** For a comparison: 'ratio' (the subject is `value` times the other side), 'more', 'less', 'overtook' (more now, not the year before). */
+  readonly comparison?: 'ratio' | 'more' | 'less' | 'overtook'
+  /** For a comparison: ISO3 of the other side (several when listed). */
+  readonly comparedWith?: readonly string[]
+  /** For a comparison against several: true when they are added up ("combined"), else the subject is compared with each. */
+  readonly combined?: boolean
+  /** For a comparison: ISO3 of the country compared (the figure's reporter or partner). */
+  readonly subject?: string
 }
 
 export interface ExtractOptions {

@@ -8,13 +8,14 @@ import { parseDecimal } from '../decimal.ts'
 import { COUNT_UNIT, convertToCanonical, findCurrencyPrefix, findScale, findUnit, unitById, type ScaleEntry, type UnitEntry } from '../units/index.ts'
 import type { FigureKind } from './figure.ts'
 import { findDates } from './find-dates.ts'
+import { findComparisons, type ComparisonFields } from './find-comparisons.ts'
 import { findRanks } from './find-ranks.ts'
 import { lastWords } from './last-words.ts'
 import { NUMBER_WORDS, parseNumberWords } from './number-words.ts'
 import { CURRENCY_PREFIX_RE, PERCENT_HYPHEN_RE, SCALE_SYMBOL_RE, SCALE_WORD_RE, UNIT_SYMBOL_RE, UNIT_WORD_RE } from './unit-patterns.ts'
 
 /** A figure before linking; offsets are into the clean view. */
-export interface FoundFigure {
+export interface FoundFigure extends ComparisonFields {
   readonly kind: FigureKind
   readonly valueExact: string
   readonly unit: string
@@ -214,10 +215,34 @@ export function findFigures(text: string): FoundFigure[] {
     }
   }
   figures.push(...findWordRatios(text, figures))
-  figures.push(...findRanks(text).filter((r) => !figures.some((f) => f.start < r.end && r.start < f.end)))
+  figures.push(...clearOf(figures, findRanks(text)))
+  figures.push(...clearOf(figures, findComparisons(text)))
   figures.sort((a, b) => a.start - b.start)
   const elliptic = bare.map((b) => carryUnit(text, b, figures)).filter((f): f is FoundFigure => f !== null)
   return elliptic.length === 0 ? figures : [...figures, ...elliptic].sort((a, b) => a.start - b.start)
+}
+
+/**
+ * The candidates that overlap none of `figures`: one sort and a binary search per candidate
+ * (a scan of every figure per candidate cost 0.3 s on a 2 MB text with 41,000 figures).
+ */
+function clearOf(figures: readonly FoundFigure[], candidates: readonly FoundFigure[]): FoundFigure[] {
+  if (candidates.length === 0) return []
+  const spans = figures.map((f) => [f.start, f.end] as const).sort((a, b) => a[0] - b[0])
+  // The furthest end among the spans up to each one, so nested spans are not missed.
+  const reach: number[] = []
+  let furthest = Number.NEGATIVE_INFINITY
+  for (const [, end] of spans) reach.push((furthest = Math.max(furthest, end)))
+  return candidates.filter((c) => {
+    let lo = 0
+    let hi = spans.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if ((spans[mid]?.[0] ?? 0) < c.end) lo = mid + 1
+      else hi = mid
+    }
+    return lo === 0 || (reach[lo - 1] ?? 0) <= c.start
+  })
 }
 
 /** A number with a scale and nothing else ("2.9 million"): a figure only if a unit is beside it. */
