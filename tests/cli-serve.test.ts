@@ -65,4 +65,42 @@ describe('trade-etl serve (embedded warehouse over the wire protocol)', () => {
     const [code] = await new Promise<[number | null]>((done) => server.on('exit', (c) => done([c])))
     expect(code).toBe(0)
   }, 180_000)
+
+  it('a reader waiting on the holder answers by itself when the holder stops before answering', async () => {
+    const { DATABASE_URL: _server, ...withoutServer } = process.env
+    const env = { ...withoutServer, TRADE_ETL_HOME: join(mkdtempSync(join(tmpdir(), 'trade-etl-serve-')), 'home'), LOG_LEVEL: 'info' }
+    await run(process.execPath, [...NODE_FLAGS, BIN, 'ingest', 'fixtures/comtrade/totals-legacy-35.csv', '--json'], { env })
+    const server = spawn(process.execPath, [...NODE_FLAGS, BIN, 'serve', '--port', '0'], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+    let serverErr = ''
+    server.stderr.on('data', (c: Buffer) => { serverErr += c.toString() })
+    const exited = new Promise<number | null>((done) => server.on('exit', (c) => done(c)))
+    const port = await new Promise<number>((done, fail) => {
+      let out = ''
+      server.stdout.on('data', (c: Buffer) => {
+        out += c.toString()
+        const m = /on 127\.0\.0\.1:(\d+)/.exec(out)
+        if (m !== null) done(Number(m[1]))
+      })
+      server.on('exit', (code) => fail(new Error(`serve exited ${code}`)))
+    })
+    // A client in an open transaction keeps the warehouse to itself: the reader queues behind it.
+    const client = new pg.Client({ host: '127.0.0.1', port, user: 'trade_etl', database: 'postgres' })
+    client.on('error', () => {})
+    await client.connect()
+    await client.query('begin')
+    const reader = spawn(process.execPath, [...NODE_FLAGS, BIN, 'status', '--json'], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+    let stdout = ''
+    let stderr = ''
+    reader.stdout.on('data', (c: Buffer) => { stdout += c.toString() })
+    const readerExit = new Promise<number | null>((done) => reader.on('exit', (c) => done(c)))
+    // The reader has reached the holder and waits (it says so in its log) before the holder stops.
+    await new Promise<void>((done) => reader.stderr.on('data', (c: Buffer) => {
+      stderr += c.toString()
+      if (/reading through the process that holds it/.test(stderr)) done()
+    }))
+    server.kill('SIGTERM')
+    expect(await exited, serverErr.slice(-1200)).toBe(0)
+    expect(await readerExit, stderr).toBe(0)
+    expect((JSON.parse(stdout) as { freshness: { source_format: string; rows: number }[] }).freshness.map((f) => f.source_format)).toEqual(['comtrade'])
+  }, 120_000)
 })

@@ -80,7 +80,9 @@ function serveConnection(engine: EmbeddedEngine, socket: Socket): void {
 
   const letGo = async () => {
     if (release === undefined) return
-    if (pglite.isInTransaction()) await pglite.exec('rollback').catch(() => {})
+    // A client left inside a transaction: roll it back, unless the warehouse is already closed
+    // (a signal stopped this process while the client held it; asking PGlite then throws).
+    if (!pglite.closed && pglite.isInTransaction()) await pglite.exec('rollback').catch(() => {})
     release()
     release = undefined
   }
