@@ -308,3 +308,58 @@ describe('ranges', () => {
     expect(at(g, '19%')).toMatchObject({ measure: 'share', reporter: 'AZE', partner: 'ISR', flow: 'X' })
   })
 })
+
+describe('issue 10, fourth round: the article\'s side, trade words, periods and ranks', () => {
+  // https://www.zawya.com/en/markets/commodities/egypts-wheat-imports-increase-30-yoy-in-9-months-o57kwqq7, https://tass.com/economy/1649467
+  it('in an article on imports, a supplier named with the importer is read from the importer\'s side, and so are the figures after it', () => {
+    const f = extractFigures('Kenya imported 2 million tons of maize in January-June.\n\nUganda was the biggest supplier, with 1.2 million tons, or 60% of all the maize Kenya imported. Tanzania came second with 0.5 million tons.', { published: '2024-07-10' })
+    expect(at(f, 'biggest supplier')).toMatchObject({ reporter: 'KEN', partner: 'UGA', flow: 'M', value: 1 })
+    expect(at(f, '1.2 million tons')).toMatchObject({ reporter: 'KEN', partner: 'UGA', flow: 'M' })
+    expect(at(f, '60%')).toMatchObject({ reporter: 'KEN', partner: 'UGA', flow: 'M', measure: 'share' })
+    expect(at(f, 'came second')).toMatchObject({ reporter: 'KEN', partner: 'TZA', flow: 'M' })
+    expect(at(f, '0.5 million tons')).toMatchObject({ reporter: 'KEN', partner: 'TZA', flow: 'M' })
+    // "Australia sold China 11 Mt" in an article on China's imports: the verb is the supplier's, the side the article's.
+    const g = extractFigures('China bought 3.9 mln tons of LNG from Russia in January-June. Australia sold China 11 mln tons for $7.1 bln over the half-year.', { published: '2023-07-20' })
+    expect(at(g, '11 mln tons')).toMatchObject({ reporter: 'CHN', partner: 'AUS', flow: 'M' })
+    expect(at(g, '$7.1 bln')).toMatchObject({ reporter: 'CHN', partner: 'AUS', flow: 'M' })
+    // A title without figures does not set the side: "Russian LNG sales to China grow" over Chinese customs figures.
+    const h = extractFigures('Russian LNG sales to China grow\n\nChina bought 3.9 mln tons of LNG from Russia in January-June.', { published: '2023-07-20' })
+    expect(at(h, '3.9 mln tons')).toMatchObject({ reporter: 'CHN', partner: 'RUS', flow: 'M' })
+  })
+
+  // https://www.clbrief.com/chinas-soybean-imports-from-brazil-jump-20-until-may/
+  it('a share or rank keeps the side of its whole: "of the volume shipped" is the exporter\'s', () => {
+    const f = extractFigures('Oman\'s crude exports rose to 900,000 bpd in May.\n\nAsian buyers took 80% of the sultanate\'s oil exports.', { published: '2020-06-10' })
+    expect(at(f, '80%')).toMatchObject({ reporter: 'OMN', flow: 'X', measure: 'share' })
+    const g = extractFigures('China bought 34 million tons of Brazilian soybeans in 2023 up to May. That makes China the largest buyer, with 70.23% of the volume shipped so far.', { published: '2023-06-10' })
+    expect(at(g, '70.23%')).toMatchObject({ flow: 'X', measure: 'share' })
+  })
+
+  // https://www.ripplesnigeria.com/nigeria-makes-n21trn-from-crude-oil-sales/
+  it('"crude sales", "oil sales", "LNG sales" are exports', () => {
+    expect(at(extractFigures('Nigeria\'s crude sales reached $2 billion in 2022.'), '$2 billion')).toMatchObject({ reporter: 'NGA', flow: 'X' })
+    expect(at(extractFigures('Qatar earned $3 billion in 2022 from LNG sales.'), '$3 billion')).toMatchObject({ reporter: 'QAT', flow: 'X' })
+  })
+
+  // https://www.zawya.com/en/markets/commodities/saudi-arabias-crude-exports-slip-from-nine-month-high-in-april-ll2kpa6q
+  it('a sentence whose only year is a base keeps the period of the sentence before', () => {
+    const f = extractFigures('Oman exported 850,000 bpd of crude in June. That was 3% below the same month of 2019.', { published: '2020-07-20' })
+    expect(at(f, '3%')).toMatchObject({ year: 2020, period: '2020-06', measure: 'change', changeDirection: 'decrease' })
+  })
+
+  // https://www.nasdaq.com/articles/chile-copper-export-revenue-surges-24-in-october-central-bank-2020-11-09
+  it('"top producer", "second-largest producer" are ranks of production', () => {
+    const f = extractFigures('Chile is the top producer of copper. Peru was the second-largest producer in 2020.')
+    expect(at(f, 'top producer')).toMatchObject({ kind: 'rank', value: 1, reporter: 'CHL', flow: 'production', measure: 'rank' })
+    expect(at(f, 'second-largest producer')).toMatchObject({ kind: 'rank', value: 2, reporter: 'PER', flow: 'production' })
+    // Plural without an ordinal is no rank.
+    expect(extractFigures('Leading producers met in Lima.').filter((x) => x.kind === 'rank')).toEqual([])
+  })
+
+  // https://www.nasdaq.com/articles/chile-copper-export-revenue-surges-24-in-october-central-bank-2020-11-09
+  it('"between January and October 2020" is the period January-October', () => {
+    const f = extractFigures('Chile shipped 1.9 Mt of copper between January and October 2020.')
+    expect(f.find((x) => x.kind === 'date')).toMatchObject({ date: '2020-01/2020-10', value: 2020 })
+    expect(at(f, '1.9 Mt')).toMatchObject({ year: 2020, period: '2020-01/2020-10' })
+  })
+})

@@ -55,11 +55,14 @@ const SUPPLY_VERBS = new Set(['supply', 'supplies', 'supplied', 'sold', 'sell', 
 const SHARE_OF_RE = /^\s+of\s+((?:the\s+)?[^,.;:()—–"“”]+?)(?=\s*(?:[,.;:()—–"“”]|$)|\s+(?:with|through|via|in|during|for|from|since|while|which|that|and|according|as|by|compared|against|last|this|next|was|were|is|are|has|have|had)(?![\p{L}]))/u
 const SHARE_OF_EXPORTS_RE = /(?<![\p{L}])(?:exports?|exported|sales|sold|shipments|shipped|supplies|deliveries|production|output)(?![\p{L}])/iu
 const SHARE_OF_IMPORTS_RE = /(?<![\p{L}])(?:imports?|imported|needs|demand|consumption|purchases|purchased|bought|market|requirements)(?![\p{L}])/iu
+/** A whole that is one trade: "the kingdom's oil exports", "all the crude shipped", "the wheat it bought". */
+const WHOLE_EXPORTS_RE = /(?<![\p{L}])(?:exports|exported|shipments|shipped|sales|sold)(?![\p{L}])/iu
+const WHOLE_IMPORTS_RE = /(?<![\p{L}])(?:imports|imported|bought|purchased|purchases)(?![\p{L}])/iu
 const SHARE_WORD_AFTER_RE = /^\s+(?:share|stake|market\s+share)(?![\p{L}])/iu
 
 const PREVIOUS_YEAR_RE = /previous\s+year|prior\s+year|preceding\s+year|year\s+earlier|year\s+before|(?:twelve|12)\s+months\s+(?:before|earlier|ago)|(?:last|previous)\s+fiscal|a\s+year\s+ago|year-on-year|year-over-year|\by\/y\b|\byoy\b|last\s+year|on\s+the\s+year|on\s+an\s+annual\s+basis|annual(?:ly)?\b/iu
 
-const EXPORT_WORDS = 'export(?:s|ed|ing|er|ers)?|shipped(?!\\s+in\\b)|shipments?|shipping|suppl(?:y|ies|ied|ier|iers|ying)|sold|sells?|selling|overseas\\s+sales|foreign\\s+sales|deliver(?:s|ed|ies|y|ing)|sent|sends|outbound|outflows?'
+const EXPORT_WORDS = 'export(?:s|ed|ing|er|ers)?|shipped(?!\\s+in\\b)|shipments?|shipping|suppl(?:y|ies|ied|ier|iers|ying)|sold|sells?|selling|overseas\\s+sales|foreign\\s+sales|(?:crude(?:\\s+oil)?|oil|gas|LNG|coal|copper|grain|wheat)\\s+sales|deliver(?:s|ed|ies|y|ing)|sent|sends|outbound|outflows?'
 const IMPORT_WORDS = 'import(?:s|ed|ing|er|ers)?|bought|buys?|buying|buyers?|purchas(?:e|es|ed|ing)|procured?|received|receives|receiving|shipped\\s+in|arrivals|inbound|inflows?|intake'
 const PRODUCTION_WORDS = 'produc(?:e|es|ed|ing|tion|er|ers)|output|harvest(?:s|ed)?|crops?|mined|extract(?:ed|ion)|pump(?:s|ed|ing)|exploitation|throughput|crush(?:ed)?|generat(?:ed|ion)'
 const CONSUMPTION_WORDS = 'consum(?:e|es|ed|ing|ption)|demand|domestic\\s+sales|local\\s+sales|(?:home|domestic|local)\\s+market|burn(?:s|ed|ing)?'
@@ -362,7 +365,9 @@ function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocCon
         if (year !== undefined) out.year = year
       } else if (here.years.every((y) => y.base !== 'none') && ctx.year !== undefined) {
         out.year = ctx.year
-        if (ctx.period !== undefined && here.years.length === 0) out.linkedPeriod = ctx.period
+        // "That was 3% below the same month of 2019": a sentence whose only years are bases
+        // (or landmarks) keeps the period of the sentence before, as one with no year does.
+        if (ctx.period !== undefined) out.linkedPeriod = ctx.period
       } else if (here.years.length === 0 && published !== undefined) {
         // "in the week to May 28", "on July 30": a day and month without a year are the latest ones before the article's date.
         const day = DAY_MONTH_RE.exec(text.slice(here.sentence.start, here.sentence.end))
@@ -388,7 +393,16 @@ function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocCon
     // "Spain was the biggest buyer of Nigerian crude" in an article on Nigeria's exports: the
     // article's country named only as the goods' adjective is still the article's side.
     const adjectiveOnly = out.partner === ctx.reporter && here.countries.some((c) => c.iso3 === ctx.reporter && c.form === 'demonym') && !here.countries.some((c) => c.iso3 === ctx.reporter && c.form === 'name')
-    if (other !== undefined && out.flow === other && !possessive && out.reporter !== undefined && out.reporter !== ctx.reporter && (out.partner === undefined || adjectiveOnly) && out.partners === undefined) {
+    // "Russia was the biggest supplier, with 8 Mt, or 72% of all the wheat Egypt imported" in an
+    // article on Egypt's imports: a trade between the article's country and another is read from
+    // the article's side, whatever verb the sentence uses ("supplied", "sold China 11 Mt").
+    // A share or rank keeps the side of the whole it is of ("70% of the volume shipped", "the
+    // largest buyer" rank the exporter's sales in an article on imports).
+    // The side is the one of the article's figures so far, not of a title without figures ("Russian
+    // LNG sales to China grow" over "China bought 3.9 Mt from Russia").
+    const sideOfFigures = ctx.trade?.reporter === ctx.reporter && ctx.trade?.flow === ctx.flow
+    const withArticleCountry = sideOfFigures && out.partner === ctx.reporter && out.partners === undefined && !wholeOfOtherSide(text, out, ctx.flow)
+    if (other !== undefined && out.flow === other && !possessive && out.reporter !== undefined && out.reporter !== ctx.reporter && (out.partner === undefined || adjectiveOnly || withArticleCountry) && out.partners === undefined) {
       // "Russia and Ukraine supplied 8 Mt": a list of subjects becomes the list of partners.
       const list = here.roles.mentions.find((m) => m.list !== undefined && m.list.length > 1 && m.list[0] === out.reporter)?.list
       if (list !== undefined) {
@@ -450,6 +464,26 @@ function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocCon
     }
   }
   return out
+}
+
+const BUYER_RANK_RE = /(?<![\p{L}])(?:buyers?|importers?|destinations?|markets?|customers?|clients?|purchasers?)(?![\p{L}])/iu
+const SUPPLIER_RANK_RE = /(?<![\p{L}])(?:suppliers?|sources?|exporters?|sellers?|providers?|origins?)(?![\p{L}])/iu
+
+/**
+ * Whether a share or rank is of the other side's whole than the article's flow: in an article on
+ * imports, "70% of the volume shipped" (a share of the exporter's sales) or "the largest buyer" (a
+ * rank among the exporter's buyers); in one on exports, "60% of Kenya's imports", "the top supplier".
+ */
+function wholeOfOtherSide(text: string, l: LinkedFigure, flow: FigureFlow): boolean {
+  if (l.measure === 'share') {
+    const whole = l.shareOf ?? ''
+    return flow === 'M' ? SHARE_OF_EXPORTS_RE.test(whole) && !SHARE_OF_IMPORTS_RE.test(whole) : SHARE_OF_IMPORTS_RE.test(whole) && !SHARE_OF_EXPORTS_RE.test(whole)
+  }
+  if (l.kind === 'rank') {
+    const words = text.slice(l.start, l.end)
+    return flow === 'M' ? BUYER_RANK_RE.test(words) : SUPPLIER_RANK_RE.test(words)
+  }
+  return false
 }
 
 /** "below May", "compared with March", "from April": a period named as the base of a comparison. */
@@ -749,7 +783,10 @@ function linkOne(text: string, f: FoundFigure, here: SentenceFacts, previous: Se
   // "68% of what Egypt bought abroad": the whole is an import, whoever else is named.
   // (a verb of the whole's country, or its exports; "18% of Israel's oil needs" stays the supplier's export).
   const wholeFlow = measure.shareOf === undefined || out.shareOfCountry === undefined ? undefined : /(?<![\p{L}])(?:bought|imported|purchased)(?![\p{L}])/iu.test(measure.shareOf) ? 'M' : SHARE_OF_EXPORTS_RE.test(measure.shareOf) ? 'X' : undefined
-  let flow = flowWord?.flow ?? wholeFlow ?? (origin !== undefined && destination !== undefined ? 'X' : undefined)
+  // "Asian buyers took 80% of the kingdom's oil exports": a whole that names its trade, with no
+  // country name in it, is that trade, before any flow word outside it.
+  const namedWhole = measure.shareOf === undefined || out.shareOfCountry !== undefined ? undefined : WHOLE_EXPORTS_RE.test(measure.shareOf) ? 'X' : WHOLE_IMPORTS_RE.test(measure.shareOf) ? 'M' : undefined
+  let flow = namedWhole ?? flowWord?.flow ?? wholeFlow ?? (origin !== undefined && destination !== undefined ? 'X' : undefined)
   // Countries named without a role in the figure's own clause ("Moscow will cut exports by 0.5
   // million bpd, while Saudi Arabia ...": Russia for the first figure, Saudi Arabia for the second).
   const own = here.roles.unassigned.filter((iso3) => here.countries.some((c) => c.iso3 === iso3 && (c.end <= f.start ? sameClause(text, c.end, f.start) : sameClause(text, f.end, c.start))))
