@@ -363,3 +363,24 @@ describe('issue 10, fourth round: the article\'s side, trade words, periods and 
     expect(at(f, '1.9 Mt')).toMatchObject({ year: 2020, period: '2020-01/2020-10' })
   })
 })
+
+describe('issue 10, fourth round: lists of suppliers', () => {
+  // https://www.themoscowtimes.com/2022/09/15/japan-boosts-natural-gas-imports-from-russia-a78796 (shape: "X accounts for N% of ..., followed by Y with M%")
+  it('"..., followed by the United States with 17%" is a share of the same whole with its own partner', () => {
+    const f = extractFigures("Germany's crude imports rose to 1.8 million bpd in March. Norway holds 22% of Germany's crude imports, followed by the United States with 17%.", { published: '2024-04-20' })
+    expect(at(f, '22%')).toMatchObject({ reporter: 'DEU', partner: 'NOR', flow: 'M', measure: 'share' })
+    expect(at(f, '17%')).toMatchObject({ reporter: 'DEU', partner: 'USA', flow: 'M', measure: 'share' })
+  })
+
+  // https://www.shafaq.com/en/Economy/Iraq-trumps-Saudi-Arabia-as-US-fourth-top-supplier (shape: "A and B exported N and M bpd to the US, respectively")
+  it('amounts paired with a list of partners by "respectively" take them in order', () => {
+    const f = extractFigures("Germany's crude imports rose to 1.8 million bpd in March. Iraq and Egypt sent 90,000 bpd and 60,000 bpd to Germany respectively.", { published: '2024-04-20' })
+    expect(at(f, '90,000 bpd')).toMatchObject({ reporter: 'DEU', partner: 'IRQ', flow: 'M' })
+    expect(at(f, '60,000 bpd')).toMatchObject({ reporter: 'DEU', partner: 'EGY', flow: 'M' })
+    const g = extractFigures('Spain exported 2 Mt of wheat in 2023. Shipments to Italy and France were 300,000 tons and 200,000 tons, respectively.')
+    expect(at(g, '300,000 tons')).toMatchObject({ reporter: 'ESP', partner: 'ITA', flow: 'X' })
+    expect(at(g, '200,000 tons')).toMatchObject({ reporter: 'ESP', partner: 'FRA', flow: 'X' })
+    // Without "respectively" the list stays the list.
+    expect(at(extractFigures('Spain exported 2 Mt of wheat in 2023. Shipments to Italy and France were 500,000 tons.'), '500,000 tons').partners).toEqual(['ITA', 'FRA'])
+  })
+})

@@ -200,7 +200,7 @@ export function linkFigures(text: string, figures: readonly FoundFigure[], optio
     }
     if (!captions.has(here.sentence.paragraph)) updateContext(text, ctx, here, linked)
   }
-  return readAmbiguousCurrencies(text, linkRanges(out), [...countries.values()].flat())
+  return readAmbiguousCurrencies(text, pairRespectively(text, linkRanges(out)), [...countries.values()].flat())
 }
 
 /**
@@ -229,6 +229,31 @@ function linkRanges(figures: LinkedFigure[]): LinkedFigure[] {
   })
   return out
 }
+/**
+ * "Iraq and Egypt sent 90,000 bpd and 60,000 bpd to Germany respectively": amounts of one kind
+ * that share a list of partners, as many as the list and followed by "respectively", take its
+ * partners in order.
+ */
+function pairRespectively(text: string, figures: LinkedFigure[]): LinkedFigure[] {
+  const out = figures.slice()
+  for (let j = 0; j < out.length; j++) {
+    const f = out[j]
+    const list = f?.partners
+    if (f === undefined || list === undefined || list.length < 2) continue
+    const group = out.slice(j, j + list.length)
+    if (group.length !== list.length || group.some((g) => g.kind !== f.kind || g.partners?.join() !== list.join())) continue
+    const last = group[group.length - 1]
+    if (last === undefined || !/^[^.;!?]{0,60}?(?<![\p{L}])respectively(?![\p{L}])/u.test(text.slice(last.afterEnd ?? last.end))) continue
+    if (/[.;!?]\s/.test(text.slice(f.end, last.start))) continue
+    group.forEach((g, i) => {
+      const { partners: _, ...rest } = g
+      out[j + i] = { ...rest, partner: list[i] ?? '' }
+    })
+    j += list.length - 1
+  }
+  return out
+}
+
 const RANGE_LINKS = ['year', 'linkedPeriod', 'reporter', 'partner', 'partners', 'flow', 'commodity', 'hsCode', 'changeFrom', 'changeDirection', 'shareOf', 'shareOfCountry'] as const
 
 /** Rupee spellings by country: "Rs" alone is read as the Indian rupee unless the article is another country's. */
@@ -853,7 +878,8 @@ function coordinatedShare(text: string, f: FoundFigure, main: LinkedFigure | und
   // The last comma-or-"and" piece before the figure: "..., India 20%", "... and South Korea 13%".
   const cut = Math.max(between.lastIndexOf(','), between.search(/\sand\s+(?:(?:the\s+)?\p{Lu}[\p{L}-]*\s+){1,3}$/u))
   const tail = cut < 0 ? between : between.slice(cut)
-  const elliptic = /^\s*,?\s*(?:and\s+)?((?:(?:the\s+)?\p{Lu}[\p{L}-]*\s+){1,3})$/u.exec(tail)
+  // "..., followed by the United States with 6%": the same whole, the next partner.
+  const elliptic = /^\s*,?\s*(?:and\s+)?(?:(?:followed|trailed)\s+by\s+)?((?:(?:the\s+)?\p{Lu}[\p{L}-]*\s+){1,3})(?:(?:with|at|on)\s+)?$/u.exec(tail)
   if (elliptic !== null) {
     const at = from + (cut < 0 ? 0 : cut) + tail.indexOf(elliptic[1] ?? '')
     const country = here.countries.find((c) => c.form === 'name' && c.start >= at && c.end <= f.start)
