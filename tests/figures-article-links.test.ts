@@ -384,3 +384,24 @@ describe('issue 10, fourth round: lists of suppliers', () => {
     expect(at(extractFigures('Spain exported 2 Mt of wheat in 2023. Shipments to Italy and France were 500,000 tons.'), '500,000 tons').partners).toEqual(['ITA', 'FRA'])
   })
 })
+
+describe('issue 10, fourth round: whose suppliers and buyers a rank ranks', () => {
+  // https://m.fotoarslan.com/grain-supply-chain/grain-trade-export/news/15544692/china-soybean-imports-from-us-sink-63 (shape: "U.S. soybean arrivals, China's second-largest supplier, ...")
+  it('"Korea\'s second-largest supplier" makes Korea the importer; "U.S. crude arrivals" are the goods of the US arriving', () => {
+    const f = extractFigures("U.S. crude arrivals, Korea's second-largest supplier, rose 44% to 450,000 bpd.", { published: '2024-08-15' })
+    expect(at(f, 'second-largest supplier')).toMatchObject({ kind: 'rank', value: 2, reporter: 'KOR', partner: 'USA', flow: 'M' })
+    expect(at(f, '44%')).toMatchObject({ reporter: 'KOR', partner: 'USA', flow: 'M', measure: 'change' })
+    expect(at(f, '450,000 bpd')).toMatchObject({ reporter: 'KOR', partner: 'USA', flow: 'M' })
+    expect(at(extractFigures("Mexico is Korea's sixth-largest supplier."), 'sixth-largest supplier')).toMatchObject({ reporter: 'KOR', partner: 'MEX', flow: 'M' })
+    // Possessive arrivals stay the possessor's imports.
+    expect(at(extractFigures("China's soybean arrivals rose 44% to 4.5 Mt."), '4.5 Mt')).toMatchObject({ reporter: 'CHN', flow: 'M' })
+  })
+
+  // https://www.shafaq.com/en/Economy/Iraq-trumps-Saudi-Arabia-as-US-fourth-top-supplier, https://www.clbrief.com/chinas-soybean-imports-from-brazil-jump-20-until-may/
+  it('a rank among suppliers is the importer\'s, a rank among buyers the exporter\'s, and a rank sets no side for the article', () => {
+    const f = extractFigures('Angola becomes the third-largest crude supplier to China\n\nAngola shipped 1 million bpd to China in May.', { published: '2024-06-15' })
+    expect(at(f, 'third-largest crude supplier')).toMatchObject({ reporter: 'CHN', partner: 'AGO', flow: 'M' })
+    expect(at(f, '1 million bpd')).toMatchObject({ reporter: 'AGO', partner: 'CHN', flow: 'X' })
+    expect(at(extractFigures('India was the top buyer of Russian coal in May.', { published: '2024-06-15' }), 'top buyer')).toMatchObject({ reporter: 'RUS', partner: 'IND', flow: 'X' })
+  })
+})

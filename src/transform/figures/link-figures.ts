@@ -160,7 +160,7 @@ export function linkFigures(text: string, figures: readonly FoundFigure[], optio
   const commodities = bucket(sentences, findCommodityMentions(text))
   const flows = bucket(
     sentences,
-    [...text.matchAll(FLOW_WORD_RE)].map((m): FlowWord => ({ start: m.index, flow: FLOW_OF_GROUP[m.slice(1).findIndex((g) => g !== undefined)] ?? 'X' })),
+    [...text.matchAll(FLOW_WORD_RE)].map((m): FlowWord => ({ start: m.index, flow: whoseRoleFlow(text, m.index) ?? FLOW_OF_GROUP[m.slice(1).findIndex((g) => g !== undefined)] ?? 'X' })),
   )
   const periods = bucket(sentences, findPeriods(text))
   const facts = new Map<number, SentenceFacts>()
@@ -320,7 +320,8 @@ function updateContext(text: string, ctx: DocContext, here: SentenceFacts, linke
       if (last.partners !== undefined) ctx.partner = undefined
     } else if (last.partner !== undefined) ctx.partner = last.partner
     if (last.flow !== undefined) ctx.flow = last.flow
-    if ((last.flow === 'X' || last.flow === 'M') && last.reporter !== undefined) ctx.trade = { flow: last.flow, reporter: last.reporter }
+    // A rank is read from the side whose partners it ranks, not the article's: it sets no side.
+    if ((last.flow === 'X' || last.flow === 'M') && last.reporter !== undefined && last.kind !== 'rank') ctx.trade = { flow: last.flow, reporter: last.reporter }
     if (last.year !== undefined) {
       ctx.year = last.year
       ctx.period = last.linkedPeriod
@@ -470,6 +471,19 @@ function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocCon
       else out.partner = m.iso3
     }
   }
+  // "the third-largest supplier to China" ranks China's suppliers: China's imports; "the top
+  // buyer of Russian coal" ranks Russia's buyers: Russia's exports. A rank among suppliers or
+  // buyers is read from the side whose partners it ranks, whatever the article's side.
+  if (l.kind === 'rank' && out.reporter !== undefined && out.partner !== undefined && (out.flow === 'X' || out.flow === 'M')) {
+    const words = text.slice(l.start, l.end)
+    const wanted = SUPPLIER_ROLE_RE.test(words) ? 'M' : BUYER_ROLE_RE.test(words) ? 'X' : undefined
+    if (wanted !== undefined && wanted !== out.flow) {
+      const reporter = out.partner
+      out.partner = out.reporter
+      out.reporter = reporter
+      out.flow = wanted
+    }
+  }
   // A trade balance has no flow: its reporter is the country the sentence or the article is about.
   if (out.reporter === undefined && out.flow === undefined && l.kind === 'money' && here.balance) {
     const own = here.roles.mentions.length === 0 && here.roles.unassigned.length === 1 ? here.roles.unassigned[0] : undefined
@@ -491,6 +505,9 @@ function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocCon
   return out
 }
 
+/** Role nouns of a rank among one country's suppliers, or among its buyers (not "the largest importer" of the world). */
+const SUPPLIER_ROLE_RE = /(?<![\p{L}])(?:suppliers?|sources?|sellers?|providers?)(?![\p{L}])/iu
+const BUYER_ROLE_RE = /(?<![\p{L}])(?:buyers?|purchasers?|customers?|clients?|destinations?|markets?)(?![\p{L}])/iu
 const BUYER_RANK_RE = /(?<![\p{L}])(?:buyers?|importers?|destinations?|markets?|customers?|clients?|purchasers?)(?![\p{L}])/iu
 const SUPPLIER_RANK_RE = /(?<![\p{L}])(?:suppliers?|sources?|exporters?|sellers?|providers?|origins?)(?![\p{L}])/iu
 
@@ -509,6 +526,30 @@ function wholeOfOtherSide(text: string, l: LinkedFigure, flow: FigureFlow): bool
     return flow === 'M' ? BUYER_RANK_RE.test(words) : SUPPLIER_RANK_RE.test(words)
   }
   return false
+}
+
+/** "Korea's second-largest", "India's top", "China's number 2", "Brazil's biggest": a possessive country and a rank word, right before a role noun. */
+const WHOSE_RANK_BEFORE_RE = /\p{Lu}[\p{L}.]*['’]s?\s+(?:[\p{L}\d.-]+\s+){0,3}$/u
+const RANK_WORD_RE = /(?<![\p{L}])(?:largest|biggest|top|main|leading|number|no\.|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?![\p{L}])/iu
+
+/**
+ * "Korea's second-largest supplier": a rank among a country's suppliers is that country's
+ * imports; "Brazil's largest buyer" is a rank among its buyers, its exports. Undefined for any
+ * other flow word.
+ */
+/** The flow of a rank role noun within four words after a possessive ending at `end` ("'s second-largest supplier"). */
+function whoseRoleAfter(text: string, end: number): FigureFlow | undefined {
+  const m = /^['’]s?\s+(?:[\p{L}\d.-]+\s+){0,3}?(?=(?:suppliers?|buyers?)(?![\p{L}]))/iu.exec(text.slice(end, end + 60))
+  return m === null ? undefined : whoseRoleFlow(text, end + m[0].length)
+}
+
+function whoseRoleFlow(text: string, at: number): FigureFlow | undefined {
+  const word = /^(suppliers?|buyers?)(?![\p{L}])/iu.exec(text.slice(at, at + 10))?.[1]
+  if (word === undefined) return undefined
+  const before = text.slice(Math.max(0, at - 48), at)
+  const m = WHOSE_RANK_BEFORE_RE.exec(before)
+  if (m === null || !RANK_WORD_RE.test(m[0].replace(/^\S+/u, ''))) return undefined
+  return /^suppl/i.test(word) ? 'M' : 'X'
 }
 
 /** "below May", "compared with March", "from April": a period named as the base of a comparison. */
@@ -686,6 +727,10 @@ function readRoles(text: string, sentence: Sentence, countries: readonly Country
     // "went to German terminals", "to Chinese buyers": a demonym before the receiving end.
     else if (c.form === 'demonym' && last === 'to' && RECEIVERS_AFTER_RE.test(text.slice(c.end, c.end + 24))) role = 'destination'
     else if (c.form === 'name' && last !== undefined && SUPPLY_VERBS.has(last)) role = 'destination'
+    // "Korea's second-largest supplier": the country whose suppliers are ranked buys.
+    else if (c.form === 'name' && /^['’]s?\s/u.test(after) && whoseRoleAfter(text, c.end) !== undefined) role = whoseRoleAfter(text, c.end) === 'M' ? 'destination' : 'origin'
+    // "U.S. soybean arrivals" (not "China's soybean arrivals"): the goods of that country arriving.
+    else if (!/^['’]/u.test(after) && commodities.some((m) => m.start >= c.end && m.start < c.end + 24 && /^\s+(?:[\p{L}-]+\s+)?$/u.test(text.slice(c.end, m.start)) && /^\s+arrivals(?![\p{L}])/iu.test(text.slice(m.end, m.end + 12)))) role = 'origin'
     else if (EXPORTER_AFTER_RE.test(after)) role = 'origin'
     else if (IMPORTER_AFTER_RE.test(after)) role = 'destination'
     else if (c.form === 'demonym' && commodities.some((m) => m.start >= c.end && /^\s+(?:[\p{L}-]+\s+)?$/u.test(text.slice(c.end, m.start)))) role = 'origin'
