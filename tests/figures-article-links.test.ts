@@ -405,3 +405,14 @@ describe('issue 10, fourth round: whose suppliers and buyers a rank ranks', () =
     expect(at(extractFigures('India was the top buyer of Russian coal in May.', { published: '2024-06-15' }), 'top buyer')).toMatchObject({ reporter: 'RUS', partner: 'IND', flow: 'X' })
   })
 })
+
+describe("issue 10, fourth round: the article's importer ranked among its partner's buyers", () => {
+  // https://www.clbrief.com/chinas-soybean-imports-from-brazil-jump-20-until-may/
+  it('"That makes Kenya the largest buyer, with 60% of the volume shipped" is the partner\'s exports to the article\'s importer', () => {
+    const f = extractFigures('Kenya bought 2 million tons of Ugandan maize in January-June. That makes Kenya the largest buyer of the grain, with 60% of the volume shipped so far.', { published: '2024-07-10' })
+    expect(at(f, 'largest buyer')).toMatchObject({ reporter: 'UGA', partner: 'KEN', flow: 'X' })
+    expect(at(f, '60%')).toMatchObject({ reporter: 'UGA', partner: 'KEN', flow: 'X', measure: 'share' })
+    // A rank among the world's importers stays the importer's own.
+    expect(at(extractFigures('Kenya imported 2 million tons of maize from Uganda in January-June. Kenya is the biggest importer of maize in the region.', { published: '2024-07-10' }), 'biggest importer')).toMatchObject({ reporter: 'KEN', flow: 'M' })
+  })
+})

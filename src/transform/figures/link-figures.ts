@@ -471,6 +471,19 @@ function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocCon
       else out.partner = m.iso3
     }
   }
+  // "That makes China the largest buyer, with 70% of the volume shipped" in an article on China's
+  // purchases from Brazil: a rank among buyers, or a share of what was shipped, held by the
+  // article's importer is of its partner's exports (and a supplier rank or a share of what was
+  // bought, held by the article's exporter, of its partner's imports).
+  if (l.base !== true && out.reporter !== undefined && out.reporter === ctx.reporter && out.partner === undefined && out.partners === undefined && ctx.partner !== undefined && ctx.partner !== ctx.reporter && (ctx.flow === 'X' || ctx.flow === 'M')) {
+    const otherFlow = ctx.flow === 'M' ? 'X' : 'M'
+    const otherSide = l.kind === 'rank' ? wholeOfOtherSide(text, out, ctx.flow) : out.measure === 'share' && out.flow === otherFlow && out.shareOfCountry === undefined
+    if (otherSide) {
+      out.partner = ctx.reporter
+      out.reporter = ctx.partner
+      out.flow = otherFlow
+    }
+  }
   // "the third-largest supplier to China" ranks China's suppliers: China's imports; "the top
   // buyer of Russian coal" ranks Russia's buyers: Russia's exports. A rank among suppliers or
   // buyers is read from the side whose partners it ranks, whatever the article's side.
@@ -508,8 +521,6 @@ function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocCon
 /** Role nouns of a rank among one country's suppliers, or among its buyers (not "the largest importer" of the world). */
 const SUPPLIER_ROLE_RE = /(?<![\p{L}])(?:suppliers?|sources?|sellers?|providers?)(?![\p{L}])/iu
 const BUYER_ROLE_RE = /(?<![\p{L}])(?:buyers?|purchasers?|customers?|clients?|destinations?|markets?)(?![\p{L}])/iu
-const BUYER_RANK_RE = /(?<![\p{L}])(?:buyers?|importers?|destinations?|markets?|customers?|clients?|purchasers?)(?![\p{L}])/iu
-const SUPPLIER_RANK_RE = /(?<![\p{L}])(?:suppliers?|sources?|exporters?|sellers?|providers?|origins?)(?![\p{L}])/iu
 
 /**
  * Whether a share or rank is of the other side's whole than the article's flow: in an article on
@@ -523,7 +534,7 @@ function wholeOfOtherSide(text: string, l: LinkedFigure, flow: FigureFlow): bool
   }
   if (l.kind === 'rank') {
     const words = text.slice(l.start, l.end)
-    return flow === 'M' ? BUYER_RANK_RE.test(words) : SUPPLIER_RANK_RE.test(words)
+    return flow === 'M' ? BUYER_ROLE_RE.test(words) : SUPPLIER_ROLE_RE.test(words)
   }
   return false
 }
