@@ -308,3 +308,111 @@ describe('ranges', () => {
     expect(at(g, '19%')).toMatchObject({ measure: 'share', reporter: 'AZE', partner: 'ISR', flow: 'X' })
   })
 })
+
+describe('issue 10, fourth round: the article\'s side, trade words, periods and ranks', () => {
+  // https://www.zawya.com/en/markets/commodities/egypts-wheat-imports-increase-30-yoy-in-9-months-o57kwqq7, https://tass.com/economy/1649467
+  it('in an article on imports, a supplier named with the importer is read from the importer\'s side, and so are the figures after it', () => {
+    const f = extractFigures('Kenya imported 2 million tons of maize in January-June.\n\nUganda was the biggest supplier, with 1.2 million tons, or 60% of all the maize Kenya imported. Tanzania came second with 0.5 million tons.', { published: '2024-07-10' })
+    expect(at(f, 'biggest supplier')).toMatchObject({ reporter: 'KEN', partner: 'UGA', flow: 'M', value: 1 })
+    expect(at(f, '1.2 million tons')).toMatchObject({ reporter: 'KEN', partner: 'UGA', flow: 'M' })
+    expect(at(f, '60%')).toMatchObject({ reporter: 'KEN', partner: 'UGA', flow: 'M', measure: 'share' })
+    expect(at(f, 'came second')).toMatchObject({ reporter: 'KEN', partner: 'TZA', flow: 'M' })
+    expect(at(f, '0.5 million tons')).toMatchObject({ reporter: 'KEN', partner: 'TZA', flow: 'M' })
+    // "Australia sold China 11 Mt" in an article on China's imports: the verb is the supplier's, the side the article's.
+    const g = extractFigures('China bought 3.9 mln tons of LNG from Russia in January-June. Australia sold China 11 mln tons for $7.1 bln over the half-year.', { published: '2023-07-20' })
+    expect(at(g, '11 mln tons')).toMatchObject({ reporter: 'CHN', partner: 'AUS', flow: 'M' })
+    expect(at(g, '$7.1 bln')).toMatchObject({ reporter: 'CHN', partner: 'AUS', flow: 'M' })
+    // A title without figures does not set the side: "Russian LNG sales to China grow" over Chinese customs figures.
+    const h = extractFigures('Russian LNG sales to China grow\n\nChina bought 3.9 mln tons of LNG from Russia in January-June.', { published: '2023-07-20' })
+    expect(at(h, '3.9 mln tons')).toMatchObject({ reporter: 'CHN', partner: 'RUS', flow: 'M' })
+  })
+
+  // https://www.clbrief.com/chinas-soybean-imports-from-brazil-jump-20-until-may/
+  it('a share or rank keeps the side of its whole: "of the volume shipped" is the exporter\'s', () => {
+    const f = extractFigures('Oman\'s crude exports rose to 900,000 bpd in May.\n\nAsian buyers took 80% of the sultanate\'s oil exports.', { published: '2020-06-10' })
+    expect(at(f, '80%')).toMatchObject({ reporter: 'OMN', flow: 'X', measure: 'share' })
+    const g = extractFigures('China bought 34 million tons of Brazilian soybeans in 2023 up to May. That makes China the largest buyer, with 70.23% of the volume shipped so far.', { published: '2023-06-10' })
+    expect(at(g, '70.23%')).toMatchObject({ flow: 'X', measure: 'share' })
+  })
+
+  // https://www.ripplesnigeria.com/nigeria-makes-n21trn-from-crude-oil-sales/
+  it('"crude sales", "oil sales", "LNG sales" are exports', () => {
+    expect(at(extractFigures('Nigeria\'s crude sales reached $2 billion in 2022.'), '$2 billion')).toMatchObject({ reporter: 'NGA', flow: 'X' })
+    expect(at(extractFigures('Qatar earned $3 billion in 2022 from LNG sales.'), '$3 billion')).toMatchObject({ reporter: 'QAT', flow: 'X' })
+  })
+
+  // https://www.zawya.com/en/markets/commodities/saudi-arabias-crude-exports-slip-from-nine-month-high-in-april-ll2kpa6q
+  it('a sentence whose only year is a base keeps the period of the sentence before', () => {
+    const f = extractFigures('Oman exported 850,000 bpd of crude in June. That was 3% below the same month of 2019.', { published: '2020-07-20' })
+    expect(at(f, '3%')).toMatchObject({ year: 2020, period: '2020-06', measure: 'change', changeDirection: 'decrease' })
+  })
+
+  // https://www.nasdaq.com/articles/chile-copper-export-revenue-surges-24-in-october-central-bank-2020-11-09
+  it('"top producer", "second-largest producer" are ranks of production', () => {
+    const f = extractFigures('Chile is the top producer of copper. Peru was the second-largest producer in 2020.')
+    expect(at(f, 'top producer')).toMatchObject({ kind: 'rank', value: 1, reporter: 'CHL', flow: 'production', measure: 'rank' })
+    expect(at(f, 'second-largest producer')).toMatchObject({ kind: 'rank', value: 2, reporter: 'PER', flow: 'production' })
+    // Plural without an ordinal is no rank.
+    expect(extractFigures('Leading producers met in Lima.').filter((x) => x.kind === 'rank')).toEqual([])
+  })
+
+  // https://www.nasdaq.com/articles/chile-copper-export-revenue-surges-24-in-october-central-bank-2020-11-09
+  it('"between January and October 2020" is the period January-October', () => {
+    const f = extractFigures('Chile shipped 1.9 Mt of copper between January and October 2020.')
+    expect(f.find((x) => x.kind === 'date')).toMatchObject({ date: '2020-01/2020-10', value: 2020 })
+    expect(at(f, '1.9 Mt')).toMatchObject({ year: 2020, period: '2020-01/2020-10' })
+  })
+})
+
+describe('issue 10, fourth round: lists of suppliers', () => {
+  // https://www.themoscowtimes.com/2022/09/15/japan-boosts-natural-gas-imports-from-russia-a78796 (shape: "X accounts for N% of ..., followed by Y with M%")
+  it('"..., followed by the United States with 17%" is a share of the same whole with its own partner', () => {
+    const f = extractFigures("Germany's crude imports rose to 1.8 million bpd in March. Norway holds 22% of Germany's crude imports, followed by the United States with 17%.", { published: '2024-04-20' })
+    expect(at(f, '22%')).toMatchObject({ reporter: 'DEU', partner: 'NOR', flow: 'M', measure: 'share' })
+    expect(at(f, '17%')).toMatchObject({ reporter: 'DEU', partner: 'USA', flow: 'M', measure: 'share' })
+  })
+
+  // https://www.shafaq.com/en/Economy/Iraq-trumps-Saudi-Arabia-as-US-fourth-top-supplier (shape: "A and B exported N and M bpd to the US, respectively")
+  it('amounts paired with a list of partners by "respectively" take them in order', () => {
+    const f = extractFigures("Germany's crude imports rose to 1.8 million bpd in March. Iraq and Egypt sent 90,000 bpd and 60,000 bpd to Germany respectively.", { published: '2024-04-20' })
+    expect(at(f, '90,000 bpd')).toMatchObject({ reporter: 'DEU', partner: 'IRQ', flow: 'M' })
+    expect(at(f, '60,000 bpd')).toMatchObject({ reporter: 'DEU', partner: 'EGY', flow: 'M' })
+    const g = extractFigures('Spain exported 2 Mt of wheat in 2023. Shipments to Italy and France were 300,000 tons and 200,000 tons, respectively.')
+    expect(at(g, '300,000 tons')).toMatchObject({ reporter: 'ESP', partner: 'ITA', flow: 'X' })
+    expect(at(g, '200,000 tons')).toMatchObject({ reporter: 'ESP', partner: 'FRA', flow: 'X' })
+    // Without "respectively" the list stays the list.
+    expect(at(extractFigures('Spain exported 2 Mt of wheat in 2023. Shipments to Italy and France were 500,000 tons.'), '500,000 tons').partners).toEqual(['ITA', 'FRA'])
+  })
+})
+
+describe('issue 10, fourth round: whose suppliers and buyers a rank ranks', () => {
+  // https://m.fotoarslan.com/grain-supply-chain/grain-trade-export/news/15544692/china-soybean-imports-from-us-sink-63 (shape: "U.S. soybean arrivals, China's second-largest supplier, ...")
+  it('"Korea\'s second-largest supplier" makes Korea the importer; "U.S. crude arrivals" are the goods of the US arriving', () => {
+    const f = extractFigures("U.S. crude arrivals, Korea's second-largest supplier, rose 44% to 450,000 bpd.", { published: '2024-08-15' })
+    expect(at(f, 'second-largest supplier')).toMatchObject({ kind: 'rank', value: 2, reporter: 'KOR', partner: 'USA', flow: 'M' })
+    expect(at(f, '44%')).toMatchObject({ reporter: 'KOR', partner: 'USA', flow: 'M', measure: 'change' })
+    expect(at(f, '450,000 bpd')).toMatchObject({ reporter: 'KOR', partner: 'USA', flow: 'M' })
+    expect(at(extractFigures("Mexico is Korea's sixth-largest supplier."), 'sixth-largest supplier')).toMatchObject({ reporter: 'KOR', partner: 'MEX', flow: 'M' })
+    // Possessive arrivals stay the possessor's imports.
+    expect(at(extractFigures("China's soybean arrivals rose 44% to 4.5 Mt."), '4.5 Mt')).toMatchObject({ reporter: 'CHN', flow: 'M' })
+  })
+
+  // https://www.shafaq.com/en/Economy/Iraq-trumps-Saudi-Arabia-as-US-fourth-top-supplier, https://www.clbrief.com/chinas-soybean-imports-from-brazil-jump-20-until-may/
+  it('a rank among suppliers is the importer\'s, a rank among buyers the exporter\'s, and a rank sets no side for the article', () => {
+    const f = extractFigures('Angola becomes the third-largest crude supplier to China\n\nAngola shipped 1 million bpd to China in May.', { published: '2024-06-15' })
+    expect(at(f, 'third-largest crude supplier')).toMatchObject({ reporter: 'CHN', partner: 'AGO', flow: 'M' })
+    expect(at(f, '1 million bpd')).toMatchObject({ reporter: 'AGO', partner: 'CHN', flow: 'X' })
+    expect(at(extractFigures('India was the top buyer of Russian coal in May.', { published: '2024-06-15' }), 'top buyer')).toMatchObject({ reporter: 'RUS', partner: 'IND', flow: 'X' })
+  })
+})
+
+describe("issue 10, fourth round: the article's importer ranked among its partner's buyers", () => {
+  // https://www.clbrief.com/chinas-soybean-imports-from-brazil-jump-20-until-may/
+  it('"That makes Kenya the largest buyer, with 60% of the volume shipped" is the partner\'s exports to the article\'s importer', () => {
+    const f = extractFigures('Kenya bought 2 million tons of Ugandan maize in January-June. That makes Kenya the largest buyer of the grain, with 60% of the volume shipped so far.', { published: '2024-07-10' })
+    expect(at(f, 'largest buyer')).toMatchObject({ reporter: 'UGA', partner: 'KEN', flow: 'X' })
+    expect(at(f, '60%')).toMatchObject({ reporter: 'UGA', partner: 'KEN', flow: 'X', measure: 'share' })
+    // A rank among the world's importers stays the importer's own.
+    expect(at(extractFigures('Kenya imported 2 million tons of maize from Uganda in January-June. Kenya is the biggest importer of maize in the region.', { published: '2024-07-10' }), 'biggest importer')).toMatchObject({ reporter: 'KEN', flow: 'M' })
+  })
+})

@@ -48,6 +48,18 @@ const PATTERNS: readonly Pattern[] = [
     },
   },
   {
+    // between January and October 2024 (the span starts at the first month)
+    re: new RegExp(`(?<=[Bb]etween\\s+)${M}\\.?\\s+and\\s+${M}\\.?,?\\s+(?:of\\s+)?${Y}${END}`, 'gu'),
+    build: (m) => {
+      const from = month(m[1])
+      const to = month(m[2])
+      const year = Number(m[3])
+      if (to <= from) return null
+      const period = `${year}-${pad(from)}/${year}-${pad(to)}`
+      return { date: period, year, period }
+    },
+  },
+  {
     // April 7, 1992
     re: new RegExp(`${START}${M}\\.?\\s+${DAY},?\\s+${Y}${END}`, 'gu'),
     build: (m) => day(Number(m[3]), month(m[1]), Number(m[2])),

@@ -14,7 +14,7 @@ const CARDINALS: Readonly<Record<string, number>> = { three: 3, five: 5, ten: 10
 const ORD = `(${Object.keys(ORDINALS).join('|')})`
 const SUPERLATIVE = '(?:largest|biggest|leading|top|main|major|most\\s+important)'
 /** Who a rank is among: buyers and destinations, or suppliers and sources. */
-const ROLE = '(?:buyers?|purchasers?|importers?|customers?|destinations?|markets?|suppliers?|exporters?|sources?|sellers?|trading\\s+partners?|partners?)'
+const ROLE = '(?:buyers?|purchasers?|importers?|customers?|destinations?|markets?|suppliers?|exporters?|sources?|sellers?|trading\\s+partners?|partners?|producers?|miners?|growers?|consumers?)'
 
 /** "the second largest buyer", "the largest supplier", "the top destination", "its main market". */
 const SUPERLATIVE_RE = new RegExp(`(?:${ORD}[\\s-]+)?(${SUPERLATIVE})\\s+(?:(?:[\\p{L}-]+\\s+){0,2}?)${ROLE}(?![\\p{L}-])`, 'giu')

@@ -55,11 +55,14 @@ const SUPPLY_VERBS = new Set(['supply', 'supplies', 'supplied', 'sold', 'sell', 
 const SHARE_OF_RE = /^\s+of\s+((?:the\s+)?[^,.;:()—–"“”]+?)(?=\s*(?:[,.;:()—–"“”]|$)|\s+(?:with|through|via|in|during|for|from|since|while|which|that|and|according|as|by|compared|against|last|this|next|was|were|is|are|has|have|had)(?![\p{L}]))/u
 const SHARE_OF_EXPORTS_RE = /(?<![\p{L}])(?:exports?|exported|sales|sold|shipments|shipped|supplies|deliveries|production|output)(?![\p{L}])/iu
 const SHARE_OF_IMPORTS_RE = /(?<![\p{L}])(?:imports?|imported|needs|demand|consumption|purchases|purchased|bought|market|requirements)(?![\p{L}])/iu
+/** A whole that is one trade: "the kingdom's oil exports", "all the crude shipped", "the wheat it bought". */
+const WHOLE_EXPORTS_RE = /(?<![\p{L}])(?:exports|exported|shipments|shipped|sales|sold)(?![\p{L}])/iu
+const WHOLE_IMPORTS_RE = /(?<![\p{L}])(?:imports|imported|bought|purchased|purchases)(?![\p{L}])/iu
 const SHARE_WORD_AFTER_RE = /^\s+(?:share|stake|market\s+share)(?![\p{L}])/iu
 
 const PREVIOUS_YEAR_RE = /previous\s+year|prior\s+year|preceding\s+year|year\s+earlier|year\s+before|(?:twelve|12)\s+months\s+(?:before|earlier|ago)|(?:last|previous)\s+fiscal|a\s+year\s+ago|year-on-year|year-over-year|\by\/y\b|\byoy\b|last\s+year|on\s+the\s+year|on\s+an\s+annual\s+basis|annual(?:ly)?\b/iu
 
-const EXPORT_WORDS = 'export(?:s|ed|ing|er|ers)?|shipped(?!\\s+in\\b)|shipments?|shipping|suppl(?:y|ies|ied|ier|iers|ying)|sold|sells?|selling|overseas\\s+sales|foreign\\s+sales|deliver(?:s|ed|ies|y|ing)|sent|sends|outbound|outflows?'
+const EXPORT_WORDS = 'export(?:s|ed|ing|er|ers)?|shipped(?!\\s+in\\b)|shipments?|shipping|suppl(?:y|ies|ied|ier|iers|ying)|sold|sells?|selling|overseas\\s+sales|foreign\\s+sales|(?:crude(?:\\s+oil)?|oil|gas|LNG|coal|copper|grain|wheat)\\s+sales|deliver(?:s|ed|ies|y|ing)|sent|sends|outbound|outflows?'
 const IMPORT_WORDS = 'import(?:s|ed|ing|er|ers)?|bought|buys?|buying|buyers?|purchas(?:e|es|ed|ing)|procured?|received|receives|receiving|shipped\\s+in|arrivals|inbound|inflows?|intake'
 const PRODUCTION_WORDS = 'produc(?:e|es|ed|ing|tion|er|ers)|output|harvest(?:s|ed)?|crops?|mined|extract(?:ed|ion)|pump(?:s|ed|ing)|exploitation|throughput|crush(?:ed)?|generat(?:ed|ion)'
 const CONSUMPTION_WORDS = 'consum(?:e|es|ed|ing|ption)|demand|domestic\\s+sales|local\\s+sales|(?:home|domestic|local)\\s+market|burn(?:s|ed|ing)?'
@@ -157,7 +160,7 @@ export function linkFigures(text: string, figures: readonly FoundFigure[], optio
   const commodities = bucket(sentences, findCommodityMentions(text))
   const flows = bucket(
     sentences,
-    [...text.matchAll(FLOW_WORD_RE)].map((m): FlowWord => ({ start: m.index, flow: FLOW_OF_GROUP[m.slice(1).findIndex((g) => g !== undefined)] ?? 'X' })),
+    [...text.matchAll(FLOW_WORD_RE)].map((m): FlowWord => ({ start: m.index, flow: whoseRoleFlow(text, m.index) ?? FLOW_OF_GROUP[m.slice(1).findIndex((g) => g !== undefined)] ?? 'X' })),
   )
   const periods = bucket(sentences, findPeriods(text))
   const facts = new Map<number, SentenceFacts>()
@@ -197,7 +200,7 @@ export function linkFigures(text: string, figures: readonly FoundFigure[], optio
     }
     if (!captions.has(here.sentence.paragraph)) updateContext(text, ctx, here, linked)
   }
-  return readAmbiguousCurrencies(text, linkRanges(out), [...countries.values()].flat())
+  return readAmbiguousCurrencies(text, pairRespectively(text, linkRanges(out)), [...countries.values()].flat())
 }
 
 /**
@@ -226,6 +229,31 @@ function linkRanges(figures: LinkedFigure[]): LinkedFigure[] {
   })
   return out
 }
+/**
+ * "Iraq and Egypt sent 90,000 bpd and 60,000 bpd to Germany respectively": amounts of one kind
+ * that share a list of partners, as many as the list and followed by "respectively", take its
+ * partners in order.
+ */
+function pairRespectively(text: string, figures: LinkedFigure[]): LinkedFigure[] {
+  const out = figures.slice()
+  for (let j = 0; j < out.length; j++) {
+    const f = out[j]
+    const list = f?.partners
+    if (f === undefined || list === undefined || list.length < 2) continue
+    const group = out.slice(j, j + list.length)
+    if (group.length !== list.length || group.some((g) => g.kind !== f.kind || g.partners?.join() !== list.join())) continue
+    const last = group[group.length - 1]
+    if (last === undefined || !/^[^.;!?]{0,60}?(?<![\p{L}])respectively(?![\p{L}])/u.test(text.slice(last.afterEnd ?? last.end))) continue
+    if (/[.;!?]\s/.test(text.slice(f.end, last.start))) continue
+    group.forEach((g, i) => {
+      const { partners: _, ...rest } = g
+      out[j + i] = { ...rest, partner: list[i] ?? '' }
+    })
+    j += list.length - 1
+  }
+  return out
+}
+
 const RANGE_LINKS = ['year', 'linkedPeriod', 'reporter', 'partner', 'partners', 'flow', 'commodity', 'hsCode', 'changeFrom', 'changeDirection', 'shareOf', 'shareOfCountry'] as const
 
 /** Rupee spellings by country: "Rs" alone is read as the Indian rupee unless the article is another country's. */
@@ -292,7 +320,8 @@ function updateContext(text: string, ctx: DocContext, here: SentenceFacts, linke
       if (last.partners !== undefined) ctx.partner = undefined
     } else if (last.partner !== undefined) ctx.partner = last.partner
     if (last.flow !== undefined) ctx.flow = last.flow
-    if ((last.flow === 'X' || last.flow === 'M') && last.reporter !== undefined) ctx.trade = { flow: last.flow, reporter: last.reporter }
+    // A rank is read from the side whose partners it ranks, not the article's: it sets no side.
+    if ((last.flow === 'X' || last.flow === 'M') && last.reporter !== undefined && last.kind !== 'rank') ctx.trade = { flow: last.flow, reporter: last.reporter }
     if (last.year !== undefined) {
       ctx.year = last.year
       ctx.period = last.linkedPeriod
@@ -362,7 +391,9 @@ function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocCon
         if (year !== undefined) out.year = year
       } else if (here.years.every((y) => y.base !== 'none') && ctx.year !== undefined) {
         out.year = ctx.year
-        if (ctx.period !== undefined && here.years.length === 0) out.linkedPeriod = ctx.period
+        // "That was 3% below the same month of 2019": a sentence whose only years are bases
+        // (or landmarks) keeps the period of the sentence before, as one with no year does.
+        if (ctx.period !== undefined) out.linkedPeriod = ctx.period
       } else if (here.years.length === 0 && published !== undefined) {
         // "in the week to May 28", "on July 30": a day and month without a year are the latest ones before the article's date.
         const day = DAY_MONTH_RE.exec(text.slice(here.sentence.start, here.sentence.end))
@@ -388,7 +419,16 @@ function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocCon
     // "Spain was the biggest buyer of Nigerian crude" in an article on Nigeria's exports: the
     // article's country named only as the goods' adjective is still the article's side.
     const adjectiveOnly = out.partner === ctx.reporter && here.countries.some((c) => c.iso3 === ctx.reporter && c.form === 'demonym') && !here.countries.some((c) => c.iso3 === ctx.reporter && c.form === 'name')
-    if (other !== undefined && out.flow === other && !possessive && out.reporter !== undefined && out.reporter !== ctx.reporter && (out.partner === undefined || adjectiveOnly) && out.partners === undefined) {
+    // "Russia was the biggest supplier, with 8 Mt, or 72% of all the wheat Egypt imported" in an
+    // article on Egypt's imports: a trade between the article's country and another is read from
+    // the article's side, whatever verb the sentence uses ("supplied", "sold China 11 Mt").
+    // A share or rank keeps the side of the whole it is of ("70% of the volume shipped", "the
+    // largest buyer" rank the exporter's sales in an article on imports).
+    // The side is the one of the article's figures so far, not of a title without figures ("Russian
+    // LNG sales to China grow" over "China bought 3.9 Mt from Russia").
+    const sideOfFigures = ctx.trade?.reporter === ctx.reporter && ctx.trade?.flow === ctx.flow
+    const withArticleCountry = sideOfFigures && out.partner === ctx.reporter && out.partners === undefined && !wholeOfOtherSide(text, out, ctx.flow)
+    if (other !== undefined && out.flow === other && !possessive && out.reporter !== undefined && out.reporter !== ctx.reporter && (out.partner === undefined || adjectiveOnly || withArticleCountry) && out.partners === undefined) {
       // "Russia and Ukraine supplied 8 Mt": a list of subjects becomes the list of partners.
       const list = here.roles.mentions.find((m) => m.list !== undefined && m.list.length > 1 && m.list[0] === out.reporter)?.list
       if (list !== undefined) {
@@ -431,6 +471,32 @@ function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocCon
       else out.partner = m.iso3
     }
   }
+  // "That makes China the largest buyer, with 70% of the volume shipped" in an article on China's
+  // purchases from Brazil: a rank among buyers, or a share of what was shipped, held by the
+  // article's importer is of its partner's exports (and a supplier rank or a share of what was
+  // bought, held by the article's exporter, of its partner's imports).
+  if (l.base !== true && out.reporter !== undefined && out.reporter === ctx.reporter && out.partner === undefined && out.partners === undefined && ctx.partner !== undefined && ctx.partner !== ctx.reporter && (ctx.flow === 'X' || ctx.flow === 'M')) {
+    const otherFlow = ctx.flow === 'M' ? 'X' : 'M'
+    const otherSide = l.kind === 'rank' ? wholeOfOtherSide(text, out, ctx.flow) : out.measure === 'share' && out.flow === otherFlow && out.shareOfCountry === undefined
+    if (otherSide) {
+      out.partner = ctx.reporter
+      out.reporter = ctx.partner
+      out.flow = otherFlow
+    }
+  }
+  // "the third-largest supplier to China" ranks China's suppliers: China's imports; "the top
+  // buyer of Russian coal" ranks Russia's buyers: Russia's exports. A rank among suppliers or
+  // buyers is read from the side whose partners it ranks, whatever the article's side.
+  if (l.kind === 'rank' && out.reporter !== undefined && out.partner !== undefined && (out.flow === 'X' || out.flow === 'M')) {
+    const words = text.slice(l.start, l.end)
+    const wanted = SUPPLIER_ROLE_RE.test(words) ? 'M' : BUYER_ROLE_RE.test(words) ? 'X' : undefined
+    if (wanted !== undefined && wanted !== out.flow) {
+      const reporter = out.partner
+      out.partner = out.reporter
+      out.reporter = reporter
+      out.flow = wanted
+    }
+  }
   // A trade balance has no flow: its reporter is the country the sentence or the article is about.
   if (out.reporter === undefined && out.flow === undefined && l.kind === 'money' && here.balance) {
     const own = here.roles.mentions.length === 0 && here.roles.unassigned.length === 1 ? here.roles.unassigned[0] : undefined
@@ -450,6 +516,51 @@ function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocCon
     }
   }
   return out
+}
+
+/** Role nouns of a rank among one country's suppliers, or among its buyers (not "the largest importer" of the world). */
+const SUPPLIER_ROLE_RE = /(?<![\p{L}])(?:suppliers?|sources?|sellers?|providers?)(?![\p{L}])/iu
+const BUYER_ROLE_RE = /(?<![\p{L}])(?:buyers?|purchasers?|customers?|clients?|destinations?|markets?)(?![\p{L}])/iu
+
+/**
+ * Whether a share or rank is of the other side's whole than the article's flow: in an article on
+ * imports, "70% of the volume shipped" (a share of the exporter's sales) or "the largest buyer" (a
+ * rank among the exporter's buyers); in one on exports, "60% of Kenya's imports", "the top supplier".
+ */
+function wholeOfOtherSide(text: string, l: LinkedFigure, flow: FigureFlow): boolean {
+  if (l.measure === 'share') {
+    const whole = l.shareOf ?? ''
+    return flow === 'M' ? SHARE_OF_EXPORTS_RE.test(whole) && !SHARE_OF_IMPORTS_RE.test(whole) : SHARE_OF_IMPORTS_RE.test(whole) && !SHARE_OF_EXPORTS_RE.test(whole)
+  }
+  if (l.kind === 'rank') {
+    const words = text.slice(l.start, l.end)
+    return flow === 'M' ? BUYER_ROLE_RE.test(words) : SUPPLIER_ROLE_RE.test(words)
+  }
+  return false
+}
+
+/** "Korea's second-largest", "India's top", "China's number 2", "Brazil's biggest": a possessive country and a rank word, right before a role noun. */
+const WHOSE_RANK_BEFORE_RE = /\p{Lu}[\p{L}.]*['’]s?\s+(?:[\p{L}\d.-]+\s+){0,3}$/u
+const RANK_WORD_RE = /(?<![\p{L}])(?:largest|biggest|top|main|leading|number|no\.|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?![\p{L}])/iu
+
+/**
+ * "Korea's second-largest supplier": a rank among a country's suppliers is that country's
+ * imports; "Brazil's largest buyer" is a rank among its buyers, its exports. Undefined for any
+ * other flow word.
+ */
+/** The flow of a rank role noun within four words after a possessive ending at `end` ("'s second-largest supplier"). */
+function whoseRoleAfter(text: string, end: number): FigureFlow | undefined {
+  const m = /^['’]s?\s+(?:[\p{L}\d.-]+\s+){0,3}?(?=(?:suppliers?|buyers?)(?![\p{L}]))/iu.exec(text.slice(end, end + 60))
+  return m === null ? undefined : whoseRoleFlow(text, end + m[0].length)
+}
+
+function whoseRoleFlow(text: string, at: number): FigureFlow | undefined {
+  const word = /^(suppliers?|buyers?)(?![\p{L}])/iu.exec(text.slice(at, at + 10))?.[1]
+  if (word === undefined) return undefined
+  const before = text.slice(Math.max(0, at - 48), at)
+  const m = WHOSE_RANK_BEFORE_RE.exec(before)
+  if (m === null || !RANK_WORD_RE.test(m[0].replace(/^\S+/u, ''))) return undefined
+  return /^suppl/i.test(word) ? 'M' : 'X'
 }
 
 /** "below May", "compared with March", "from April": a period named as the base of a comparison. */
@@ -627,6 +738,10 @@ function readRoles(text: string, sentence: Sentence, countries: readonly Country
     // "went to German terminals", "to Chinese buyers": a demonym before the receiving end.
     else if (c.form === 'demonym' && last === 'to' && RECEIVERS_AFTER_RE.test(text.slice(c.end, c.end + 24))) role = 'destination'
     else if (c.form === 'name' && last !== undefined && SUPPLY_VERBS.has(last)) role = 'destination'
+    // "Korea's second-largest supplier": the country whose suppliers are ranked buys.
+    else if (c.form === 'name' && /^['’]s?\s/u.test(after) && whoseRoleAfter(text, c.end) !== undefined) role = whoseRoleAfter(text, c.end) === 'M' ? 'destination' : 'origin'
+    // "U.S. soybean arrivals" (not "China's soybean arrivals"): the goods of that country arriving.
+    else if (!/^['’]/u.test(after) && commodities.some((m) => m.start >= c.end && m.start < c.end + 24 && /^\s+(?:[\p{L}-]+\s+)?$/u.test(text.slice(c.end, m.start)) && /^\s+arrivals(?![\p{L}])/iu.test(text.slice(m.end, m.end + 12)))) role = 'origin'
     else if (EXPORTER_AFTER_RE.test(after)) role = 'origin'
     else if (IMPORTER_AFTER_RE.test(after)) role = 'destination'
     else if (c.form === 'demonym' && commodities.some((m) => m.start >= c.end && /^\s+(?:[\p{L}-]+\s+)?$/u.test(text.slice(c.end, m.start)))) role = 'origin'
@@ -749,7 +864,10 @@ function linkOne(text: string, f: FoundFigure, here: SentenceFacts, previous: Se
   // "68% of what Egypt bought abroad": the whole is an import, whoever else is named.
   // (a verb of the whole's country, or its exports; "18% of Israel's oil needs" stays the supplier's export).
   const wholeFlow = measure.shareOf === undefined || out.shareOfCountry === undefined ? undefined : /(?<![\p{L}])(?:bought|imported|purchased)(?![\p{L}])/iu.test(measure.shareOf) ? 'M' : SHARE_OF_EXPORTS_RE.test(measure.shareOf) ? 'X' : undefined
-  let flow = flowWord?.flow ?? wholeFlow ?? (origin !== undefined && destination !== undefined ? 'X' : undefined)
+  // "Asian buyers took 80% of the kingdom's oil exports": a whole that names its trade, with no
+  // country name in it, is that trade, before any flow word outside it.
+  const namedWhole = measure.shareOf === undefined || out.shareOfCountry !== undefined ? undefined : WHOLE_EXPORTS_RE.test(measure.shareOf) ? 'X' : WHOLE_IMPORTS_RE.test(measure.shareOf) ? 'M' : undefined
+  let flow = namedWhole ?? flowWord?.flow ?? wholeFlow ?? (origin !== undefined && destination !== undefined ? 'X' : undefined)
   // Countries named without a role in the figure's own clause ("Moscow will cut exports by 0.5
   // million bpd, while Saudi Arabia ...": Russia for the first figure, Saudi Arabia for the second).
   const own = here.roles.unassigned.filter((iso3) => here.countries.some((c) => c.iso3 === iso3 && (c.end <= f.start ? sameClause(text, c.end, f.start) : sameClause(text, f.end, c.start))))
@@ -816,7 +934,8 @@ function coordinatedShare(text: string, f: FoundFigure, main: LinkedFigure | und
   // The last comma-or-"and" piece before the figure: "..., India 20%", "... and South Korea 13%".
   const cut = Math.max(between.lastIndexOf(','), between.search(/\sand\s+(?:(?:the\s+)?\p{Lu}[\p{L}-]*\s+){1,3}$/u))
   const tail = cut < 0 ? between : between.slice(cut)
-  const elliptic = /^\s*,?\s*(?:and\s+)?((?:(?:the\s+)?\p{Lu}[\p{L}-]*\s+){1,3})$/u.exec(tail)
+  // "..., followed by the United States with 6%": the same whole, the next partner.
+  const elliptic = /^\s*,?\s*(?:and\s+)?(?:(?:followed|trailed)\s+by\s+)?((?:(?:the\s+)?\p{Lu}[\p{L}-]*\s+){1,3})(?:(?:with|at|on)\s+)?$/u.exec(tail)
   if (elliptic !== null) {
     const at = from + (cut < 0 ? 0 : cut) + tail.indexOf(elliptic[1] ?? '')
     const country = here.countries.find((c) => c.form === 'name' && c.start >= at && c.end <= f.start)
