@@ -39,8 +39,8 @@ const HALF_RE = new RegExp(`(?<![\\p{L}\\p{N}])(?:(first|second)[\\s-]+half|H([1
 const MONTHS_RE = new RegExp(`(?<![\\p{L}\\p{N}])first\\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|[2-9]|1[01])\\s+months${NO_YEAR}${HINT}`, 'giu')
 /** "by April", "until May": from the start of the year up to that month. */
 const UP_TO_MONTH_RE = new RegExp(`(?<=(?:\\b(?:[Bb]y|[Uu]ntil|[Uu]p\\s+to)\\s+))${M}${NO_YEAR}${HINT}`, 'gu')
-/** "in March", "March alone", "during November", "India's July coal imports": a month on its own (capitalised). */
-const MONTH_RE = new RegExp(`(?<=(?:\\b(?:[Ii]n|[Dd]uring|[Ff]or|of|[Ss]ince|[Tt]hrough)\\s+)|\\p{L}['’]s\\s+|^)${M}${NO_YEAR}(?!\\s*(?:-|–|—)\\s*\\p{L})${HINT}`, 'gmu')
+/** "in March", "March alone", "during November", "India's July coal imports", "July imports" opening a sentence: a month on its own (capitalised). */
+const MONTH_RE = new RegExp(`(?<=(?:\\b(?:[Ii]n|[Dd]uring|[Ff]or|of|[Ss]ince|[Tt]hrough)\\s+)|\\p{L}['’]s\\s+|[.!?]\\s+|^)${M}${NO_YEAR}(?!\\s*(?:-|–|—)\\s*\\p{L})${HINT}`, 'gmu')
 const LAST_MONTH_RE = /(?<![\p{L}])last\s+month(?![\p{L}])/giu
 
 function hintOf(raw: string | undefined): 'this' | 'last' | undefined {

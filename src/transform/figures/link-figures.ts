@@ -120,6 +120,8 @@ interface SentenceFacts {
   /** What the sentence says of the year, read once for all its figures. */
   readonly thisYear: boolean
   readonly lastYear: boolean
+  /** "last week", "the previous week": the week before the article's date. */
+  readonly lastWeek: boolean
   readonly previousYear: boolean
   /** "deficit", "surplus", "trade balance": figures that are a balance, not one flow. */
   readonly balance: boolean
@@ -286,10 +288,17 @@ function readAmbiguousCurrencies(text: string, figures: LinkedFigure[], countrie
 }
 
 /** The article's date: given, or a full date on its first lines ("date 2019-12-06"). */
-function readPublished(given: string | undefined, figures: readonly FoundFigure[]): { year: number; month: number } | undefined {
+interface Published {
+  readonly year: number
+  readonly month: number
+  /** The day of the month (1 when only the month is known). */
+  readonly day: number
+}
+
+function readPublished(given: string | undefined, figures: readonly FoundFigure[]): Published | undefined {
   const iso = given ?? figures.find((f) => f.kind === 'date' && f.start < 300 && /^\d{4}-\d{2}-\d{2}$/.test(f.date ?? ''))?.date
-  const m = /^(\d{4})-(\d{2})/.exec(iso ?? '')
-  return m === null ? undefined : { year: Number(m[1]), month: Number(m[2]) }
+  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?/.exec(iso ?? '')
+  return m === null ? undefined : { year: Number(m[1]), month: Number(m[2]), day: m[3] === undefined ? 1 : Number(m[3]) }
 }
 
 /**
@@ -325,7 +334,7 @@ function updateContext(text: string, ctx: DocContext, here: SentenceFacts, linke
     if (last.year !== undefined) {
       ctx.year = last.year
       ctx.period = last.linkedPeriod
-      ctx.yearRelative = (here.lastYear || here.thisYear) && !here.years.some((y) => y.base === 'none')
+      ctx.yearRelative = (here.lastYear || here.thisYear || here.lastWeek) && !here.years.some((y) => y.base === 'none')
     }
     const named = here.commodities[here.commodities.length - 1]
     if (named !== undefined) ctx.commodity = named.commodity
@@ -361,7 +370,13 @@ function updateContext(text: string, ctx: DocContext, here: SentenceFacts, linke
 }
 
 const BALANCE_RE = /(?<![\p{L}])(?:deficit|surplus|trade\s+balance|trade\s+gap)(?![\p{L}])/iu
-const THIS_YEAR_RE = /(?<![\p{L}])(?:this|the\s+current)\s+(?:year|fiscal(?:\s+year)?)(?![\p{L}])|(?<![\p{L}])so\s+far\s+this\s+year/iu
+/**
+ * The article's own year: "this year", "so far this year", "this week", "year to date", "in
+ * the past 12 months" (a span that ends at the article's date is dated by its end).
+ */
+const THIS_YEAR_RE = /(?<![\p{L}])(?:(?:this|the\s+current)\s+(?:year|fiscal(?:\s+year)?|week)|so\s+far\s+this\s+year|year[\s-]+to[\s-]+date|(?:in\s+|over\s+|during\s+)?the\s+(?:past|last)\s+(?:12|twelve)\s+months)(?![\p{L}])|(?<![\p{L}])YTD(?![\p{L}])/iu
+/** "last week", "the previous week", "the week before": the week before the article's date. */
+const LAST_WEEK_RE = /(?<![\p{L}])(?:last|the\s+previous|the\s+prior)\s+week(?![\p{L}])|(?<![\p{L}])the\s+week\s+before(?![\p{L}])/iu
 /** "last year" as the figure's year, not as a base ("the same period last year", "from last year"). */
 const LAST_YEAR_RE = /(?<![\p{L}])(?<!(?:same\s+[\p{L}]+|same\s+[\p{L}]+\s+of(?:\s+the)?|January|February|March|April|May|June|July|August|September|October|November|December|from|than|over|against|with|versus|vs\.?|on)\s+)last\s+(?:year|fiscal(?:\s+year)?)(?![\p{L}])/iu
 
@@ -369,7 +384,7 @@ const LAST_YEAR_RE = /(?<![\p{L}])(?<!(?:same\s+[\p{L}]+|same\s+[\p{L}]+\s+of(?:
  * Fills what the sentence did not say from the article: the year (or the article's date for
  * "this year", "last year", months without a year), the countries and flow, the commodity.
  */
-function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocContext, published: { year: number; month: number } | undefined): LinkedFigure {
+function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocContext, published: Published | undefined): LinkedFigure {
   const out: { -readonly [K in keyof LinkedFigure]: LinkedFigure[K] } = { ...l }
   if (l.base !== true) {
     const periods = here.periods.filter((p) => (p.end <= l.start || p.start >= l.end) && !isBasePeriod(text, p))
@@ -383,6 +398,9 @@ function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocCon
         out.linkedPeriod = periodText(out.year, month, month)
       } else if (hint !== undefined && published !== undefined) {
         out.year = hint === 'this' ? published.year : published.year - 1
+      } else if (here.lastWeek && published !== undefined && here.years.every((y) => y.base !== 'none')) {
+        // The week before an article of 1-7 January is in the year before.
+        out.year = published.month === 1 && published.day <= 7 ? published.year - 1 : published.year
       } else if (period !== undefined && here.years.every((y) => y.base !== 'none')) {
         // "Output was 19.5 Mt last year ... production rose in August": a month without a year is
         // the latest one before the article's date, unless the article wrote its year out.
@@ -565,11 +583,24 @@ function whoseRoleFlow(text: string, at: number): FigureFlow | undefined {
 
 /** "below May", "compared with March", "from April": a period named as the base of a comparison. */
 function isBasePeriod(text: string, p: PeriodMention): boolean {
+  if (isLandmarkDate(text, p.start)) return true
   const words = lastWords(text, p.start, 3, 32)
   const w = words[words.length - 1] ?? ''
   if (p.fromMonth !== p.toMonth) return false
   if (w === 'in' && BASE_PERIOD_WORDS.has(words[words.length - 2] ?? '')) return true
   return BASE_PERIOD_WORDS.has(w) || ((w === 'with' || w === 'to') && (words[words.length - 2] === 'compared' || words[words.length - 2] === 'relative'))
+}
+/**
+ * A date that ends a clause about an event: "before the war in Ukraine began in February 2022",
+ * "since the sanctions took effect in December", "after the ban was imposed in 2018". It dates
+ * the event, not the figure.
+ */
+const LANDMARK_RE = new RegExp(
+  `(?<![\\p{L}])(?:before|after|since|until|till|when|as|once)\\s+(?:the\\s+|a\\s+|an\\s+|its\\s+|their\\s+)?[^,.;:()\\d]{0,50}?\\s(?:began|begun|started|broke\\s+out|erupted|took\\s+effect|came\\s+into\\s+(?:force|effect)|ended|invaded(?:\\s+[\\p{L}]+)?|(?:was|were|had\\s+been|have\\s+been|has\\s+been)\\s+(?:imposed|introduced|lifted|launched|signed|announced|banned|halted|suspended|approved|adopted)|(?:was|were)\\s+hit|struck)\\s+(?:in|on|during)\\s+(?:early\\s+|late\\s+|mid-?)?$`,
+  'iu',
+)
+function isLandmarkDate(text: string, start: number): boolean {
+  return LANDMARK_RE.test(text.slice(Math.max(0, start - 100), start))
 }
 const BASE_PERIOD_WORDS = new Set(['from', 'than', 'against', 'versus', 'vs', 'below', 'above', 'since'])
 
@@ -693,7 +724,7 @@ function readFacts(
   const body = text.slice(sentence.start, sentence.end)
   return {
     sentence, years, countries, roles: readRoles(text, sentence, countries, commodities), commodities, flows, periods,
-    thisYear: THIS_YEAR_RE.test(body), lastYear: LAST_YEAR_RE.test(body), previousYear: PREVIOUS_YEAR_RE.test(body), balance: BALANCE_RE.test(body),
+    thisYear: THIS_YEAR_RE.test(body), lastYear: LAST_YEAR_RE.test(body), lastWeek: LAST_WEEK_RE.test(body), previousYear: PREVIOUS_YEAR_RE.test(body), balance: BALANCE_RE.test(body),
   }
 }
 
@@ -1063,6 +1094,8 @@ function baseYearKind(text: string, start: number): 'strict' | 'loose' | 'since'
   // "the lowest since 2015", "the highest since the ban was lifted in 2015": a landmark,
   // neither the figure's year nor the base of a change.
   if (w === 'since' || /(?<![\p{L}])since\s[^,.;:()]{0,40}$/iu.test(text.slice(Math.max(0, start - 48), start))) return 'since'
+  // "before the war in Ukraine began in February 2022": the date of an event, a landmark too.
+  if (isLandmarkDate(text, start)) return 'since'
   return 'none'
 }
 
