@@ -57,3 +57,54 @@ describe('a landmark clause\'s date is not the figure\'s', () => {
     expect(at(g, '900,000 bpd').year).not.toBe(2018)
   })
 })
+
+describe('base shares behind a hedge', () => {
+  it('"against less than 1%" and "compared with under 2% a year earlier" are bases', () => {
+    const f = extractFigures('Norway supplied 14% of Poland\'s gas imports in 2023, against less than 1% in 2021.')
+    expect(at(f, '1%')).toMatchObject({ base: true, qualifier: 'less than' })
+    expect(at(f, '14%').base).toBeUndefined()
+    const g = extractFigures('Brazil took 9% of Argentina\'s beef exports in 2022, compared with under 2% a year earlier.')
+    expect(at(g, '2%')).toMatchObject({ base: true })
+  })
+})
+
+describe('the flow of the figure\'s own clause', () => {
+  it('"its exports to Peru fell 12%" after "imports from Peru rose" takes the nearer flow word', () => {
+    const f = extractFigures("Chile's imports from Peru rose 8% in 2022, while its exports to Peru fell 12%.")
+    expect(at(f, '8%')).toMatchObject({ reporter: 'CHL', partner: 'PER', flow: 'M' })
+    expect(at(f, '12%')).toMatchObject({ reporter: 'CHL', partner: 'PER', flow: 'X' })
+  })
+
+  it('"brought in" is imports and "earns ... from crude" export revenue', () => {
+    expect(at(extractFigures('Kenya brought in 2.1 million tonnes of wheat in 2020.'), '2.1 million tonnes')).toMatchObject({ reporter: 'KEN', flow: 'M' })
+    expect(at(extractFigures('Angola earns about $30 billion a year from crude.'), '$30 billion')).toMatchObject({ reporter: 'AGO', flow: 'X', commodity: 'crude oil' })
+  })
+})
+
+describe('world ranks and pronoun wholes', () => {
+  it('"the world\'s third-largest wheat importer" has the subject as reporter and no partner', () => {
+    const f = extractFigures('Indonesia, the world\'s third-largest wheat importer, bought 1.1 million tonnes from Australia in March.', { published: '2022-04-10' })
+    expect(at(f, 'third-largest wheat importer')).toMatchObject({ reporter: 'IDN', flow: 'M' })
+    expect(at(f, 'third-largest wheat importer').partner).toBeUndefined()
+  })
+
+  it('"the world\'s biggest buyer of coal" is a world rank, not a rank among one country\'s buyers', () => {
+    const f = extractFigures('Australia shipped 20 Mt of coal to India in 2021. India, the world\'s biggest buyer of coal, also bought from Indonesia.')
+    expect(at(f, 'biggest buyer')).toMatchObject({ reporter: 'IND', flow: 'M' })
+    expect(at(f, 'biggest buyer').partner).toBeUndefined()
+  })
+
+  it('"Qatar holds 12% of its LNG imports" is a share of the subject\'s imports, with Qatar as partner', () => {
+    const f = extractFigures('Thailand imported 11 Mt of LNG in 2022. Qatar holds 12% of its LNG imports.')
+    expect(at(f, '12%')).toMatchObject({ reporter: 'THA', partner: 'QAT', flow: 'M', measure: 'share' })
+  })
+})
+
+describe("the other country's possessive total of a trade with the article's country", () => {
+  it('"Canada\'s pork exports to Japan rose 9%" in an article on Japan\'s imports is Japan\'s imports from Canada, and sets no side', () => {
+    const text = "Japan's pork purchases climb\n\nJapan imported $310 million of Canadian pork in May.\n\nCanada's pork exports to Japan rose 9% in May.\n\nImports from Mexico fell to $80 million."
+    const f = extractFigures(text, { published: '2023-06-20' })
+    expect(at(f, '9%')).toMatchObject({ reporter: 'JPN', partner: 'CAN', flow: 'M' })
+    expect(at(f, '$80 million')).toMatchObject({ reporter: 'JPN', partner: 'MEX', flow: 'M' })
+  })
+})

@@ -651,6 +651,8 @@ function bucket<T extends { readonly start: number }>(sentences: readonly Senten
   return out
 }
 
+const HEDGE_BEFORE_THAN = new Set(['less', 'more', 'fewer', 'much'])
+const HEDGE_BEFORE = new Set(['under', 'nearly', 'almost', 'about', 'around', 'roughly', 'some', 'approximately', 'barely', 'just', 'only'])
 /** Words right before a level that make it the base of a comparison: "from 2.9 Mt", "against $5bn". */
 const BASE_BEFORE = new Set(['from', 'against', 'versus', 'vs', 'over', 'than', 'above', 'below'])
 const PRE_BASE_SOFT = new Set(['the', 'a', 'revised', 'previous', 'preliminary', 'initial', 'record', 'all-time'])
@@ -663,8 +665,11 @@ const PERCENT_BASE_BEFORE = new Set(['against', 'versus', 'vs'])
 
 /** The words between a comparison word and a figure that may stand there: "than the revised", "from the previous record of", "below May's". */
 function comparisonWords(text: string, f: FoundFigure): string[] {
-  const all = lastWords(text, f.start, 7)
+  const all = lastWords(text, f.start, 8)
   let k = all.length
+  // "against less than 1%", "compared with under 2%": a hedge right before the amount stands between.
+  if ((all[k - 1] === 'than' || all[k - 1] === 'as') && HEDGE_BEFORE_THAN.has(all[k - 2] ?? '')) k -= 2
+  else if (HEDGE_BEFORE.has(all[k - 1] ?? '')) k--
   while (k > 0) {
     const w = all[k - 1] ?? ''
     if (PRE_BASE_SOFT.has(w) || POSSESSIVE_PERIOD_RE.test(w) || (w === 'of' && OF_AFTER.has(all[k - 2] ?? '')) || (w === "year's" && all[k - 2] === 'last')) k--
