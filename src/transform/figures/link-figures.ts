@@ -702,8 +702,8 @@ function isBaseFigure(text: string, f: FoundFigure, earlier: readonly FoundFigur
   return (BASE_BEFORE.has(w) || comparedWith) && earlier.some((e) => e.kind === f.kind && e.prior !== true)
 }
 
-/** What may stand between a base figure and the year it belongs to. */
-const OWNED_YEAR_RE = /^\s*(?:\([^()]{0,20}\)\s*)?(?:in|of|during|for)\s+(?:(?:the|each|of|those|these|same|corresponding|period|periods|months?|quarters?|half|weeks?)\s+){0,5}$/i
+/** What may stand between a base figure and the year it belongs to ("in the same months of", "at this point of"). */
+const OWNED_YEAR_RE = /^\s*(?:\([^()]{0,20}\)\s*)?(?:(?:at|by)\s+(?:this|that|the\s+same)\s+(?:point|time|stage|date)\s+)?(?:in|of|during|for)\s+(?:(?:the|each|of|those|these|same|corresponding|period|periods|months?|quarters?|half|weeks?)\s+){0,5}$/i
 
 function readFacts(
   text: string,
