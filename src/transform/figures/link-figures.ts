@@ -62,8 +62,8 @@ const SHARE_WORD_AFTER_RE = /^\s+(?:share|stake|market\s+share)(?![\p{L}])/iu
 
 const PREVIOUS_YEAR_RE = /previous\s+year|prior\s+year|preceding\s+year|year\s+earlier|year\s+before|(?:twelve|12)\s+months\s+(?:before|earlier|ago)|(?:last|previous)\s+fiscal|a\s+year\s+ago|year-on-year|year-over-year|\by\/y\b|\byoy\b|last\s+year|on\s+the\s+year|on\s+an\s+annual\s+basis|annual(?:ly)?\b/iu
 
-const EXPORT_WORDS = 'export(?:s|ed|ing|er|ers)?|shipped(?!\\s+in\\b)|shipments?|shipping|suppl(?:y|ies|ied|ier|iers|ying)|sold|sells?|selling|overseas\\s+sales|foreign\\s+sales|(?:crude(?:\\s+oil)?|oil|gas|LNG|coal|copper|grain|wheat)\\s+sales|deliver(?:s|ed|ies|y|ing)|sent|sends|outbound|outflows?'
-const IMPORT_WORDS = 'import(?:s|ed|ing|er|ers)?|bought|buys?|buying|buyers?|purchas(?:e|es|ed|ing)|procured?|received|receives|receiving|shipped\\s+in|arrivals|inbound|inflows?|intake'
+const EXPORT_WORDS = 'export(?:s|ed|ing|er|ers)?|shipped(?!\\s+in\\b)|shipments?|shipping|suppl(?:y|ies|ied|ier|iers|ying)|sold|sells?|selling|overseas\\s+sales|foreign\\s+sales|(?:crude(?:\\s+oil)?|oil|gas|LNG|coal|copper|grain|wheat)\\s+sales|deliver(?:s|ed|ies|y|ing)|sent|sends|outbound|outflows?|earn(?:s|ed|ing|ings)?(?=[^.;]{0,60}?\\sfrom\\s+(?:its\\s+|their\\s+)?(?:crude|oil|gas|LNG|coal|copper|gold|cocoa|coffee|wheat|grain|soybeans?|iron\\s+ore|exports?|sales)(?![\\p{L}]))'
+const IMPORT_WORDS = 'import(?:s|ed|ing|er|ers)?|bought|buys?|buying|buyers?|purchas(?:e|es|ed|ing)|procured?|received|receives|receiving|shipped\\s+in|(?:brought|brings|bringing|took|takes|taken)\\s+in(?!\\s+(?:about\\s+|some\\s+|nearly\\s+|almost\\s+|around\\s+|over\\s+)?[$€£¥₹]|\\s+(?:revenues?|earnings|income|receipts))|arrivals|inbound|inflows?|intake'
 const PRODUCTION_WORDS = 'produc(?:e|es|ed|ing|tion|er|ers)|output|harvest(?:s|ed)?|crops?|mined|extract(?:ed|ion)|pump(?:s|ed|ing)|exploitation|throughput|crush(?:ed)?|generat(?:ed|ion)'
 const CONSUMPTION_WORDS = 'consum(?:e|es|ed|ing|ption)|demand|domestic\\s+sales|local\\s+sales|(?:home|domestic|local)\\s+market|burn(?:s|ed|ing)?'
 const TRANSIT_WORDS = 'transit(?:ed)?|transshipment|transhipment|re-?exports?'
