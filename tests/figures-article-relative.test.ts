@@ -92,6 +92,10 @@ describe('world ranks and pronoun wholes', () => {
     const f = extractFigures('Australia shipped 20 Mt of coal to India in 2021. India, the world\'s biggest buyer of coal, also bought from Indonesia.')
     expect(at(f, 'biggest buyer')).toMatchObject({ reporter: 'IND', flow: 'M' })
     expect(at(f, 'biggest buyer').partner).toBeUndefined()
+    // "Egypt, the biggest importer," in an article on Ukraine's exports: no "of Ukraine's" follows.
+    const g = extractFigures("Ukraine's wheat exports rise\n\nUkraine exported 1.2 Mt of wheat to Egypt in May. Egypt, the biggest importer, also bought French wheat.", { published: '2021-06-10' })
+    expect(at(g, 'biggest importer')).toMatchObject({ reporter: 'EGY', flow: 'M' })
+    expect(at(g, 'biggest importer').partner).toBeUndefined()
   })
 
   it('"Qatar holds 12% of its LNG imports" is a share of the subject\'s imports, with Qatar as partner', () => {

@@ -533,6 +533,39 @@ function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocCon
       if (out.partner === undefined && noCountries && flow === ctx.flow && ctx.partner !== undefined && out.partners === undefined) out.partner = ctx.partner
     }
   }
+  if (l.kind === 'rank') return worldRank(text, out, here, ctx)
+  return out
+}
+
+/** "the world's", "the globe's", "a global": before a rank; "in the world", "globally": after it. */
+const WORLD_BEFORE_RE = /(?<![\p{L}])(?:the\s+world['’]s|the\s+globe['’]s|the\s+planet['’]s|(?:a|the)\s+global)\s+$/iu
+const WORLD_AFTER_RE = /^\s+(?:[\p{L}-]+\s+){0,3}?(?:in\s+the\s+world|worldwide|globally|on\s+the\s+planet)(?![\p{L}])/iu
+const IMPORTER_ROLE_RE = /(?<![\p{L}])(?:importers?|buyers?|purchasers?|consumers?)(?![\p{L}])/iu
+const EXPORTER_ROLE_RE = /(?<![\p{L}])(?:exporters?|suppliers?|sellers?|shippers?)(?![\p{L}])/iu
+const PRODUCER_ROLE_RE = /(?<![\p{L}])(?:producers?|miners?|growers?)(?![\p{L}])/iu
+
+/**
+ * "India, the world's biggest buyer of coal", "the world's fifth-largest crude importer": a rank
+ * among all the world's importers (or exporters) is the ranked country's own, with no partner,
+ * whatever the article's side. The ranked country is the one the rank stands beside ("India, the
+ * world's ...", "... is the world's"), else the article's.
+ */
+function worldRank(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocContext): LinkedFigure {
+  const words = text.slice(l.start, l.end)
+  const world = WORLD_BEFORE_RE.test(text.slice(Math.max(0, l.start - 24), l.start)) || WORLD_AFTER_RE.test(text.slice(l.end, l.end + 48))
+  // "China, the biggest importer," with no "of Brazil's", "of Brazilian ...", "from", "to" after: among all importers.
+  const unowned = /(?<![\p{L}])(?:importers?|exporters?)$/iu.test(words) && !WHOSE_RANK_BEFORE_RE.test(text.slice(Math.max(0, l.start - 40), l.start)) && !/^\s+(?:of\s+(?:the\s+)?\p{Lu}|from\s|to\s|in\s+(?:the\s+)?\p{Lu}|among\s)/u.test(text.slice(l.end, l.end + 24))
+  if (!world && !unowned) return l
+  const flow: FigureFlow | undefined = IMPORTER_ROLE_RE.test(words) ? 'M' : EXPORTER_ROLE_RE.test(words) ? 'X' : PRODUCER_ROLE_RE.test(words) ? 'production' : undefined
+  if (flow === undefined) return l
+  const out: { -readonly [K in keyof LinkedFigure]: LinkedFigure[K] } = { ...l, flow }
+  delete out.partner
+  delete out.partners
+  // "India, the world's biggest ...", "India is now the world's ...", "India became the world's ...".
+  const beside = [...here.countries].reverse().find((c) => c.end <= l.start && c.form === 'name' && /^['’]?\s*(?:,\s*|\s+(?:is|was|remains|remained|became|has\s+become|is\s+now|was\s+then|ranks\s+as)\s+)(?:now\s+)?(?:the|a)\s+(?:world|globe|planet|global)/iu.test(text.slice(c.end, l.start)))
+  const reporter = beside?.iso3 ?? (here.countries.some((c) => c.end <= l.start && sameClause(text, c.end, l.start)) ? l.reporter : ctx.reporter) ?? l.reporter
+  if (reporter === undefined) delete out.reporter
+  else out.reporter = reporter
   return out
 }
 
