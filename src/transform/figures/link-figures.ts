@@ -433,7 +433,9 @@ function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocCon
     // same trade seen from the article's side, Indonesia's exports to China.
     const other = ctx.flow === 'X' ? 'M' : ctx.flow === 'M' ? 'X' : undefined
     // Not "Brazil's soybean exports": a possessive names the country's total, not a trade with the reporter.
-    const possessive = here.countries.some((c) => c.iso3 === out.reporter && /^'s?(?![\p{L}])/u.test(text.slice(c.end, c.end + 2)))
+    // "Russia's wheat exports to Turkey" in an article on Turkey's imports is a trade with the
+    // article's country all the same: read from the article's side.
+    const possessive = out.partner !== ctx.reporter && here.countries.some((c) => c.iso3 === out.reporter && /^['’]s?(?![\p{L}])/u.test(text.slice(c.end, c.end + 2)))
     // "Spain was the biggest buyer of Nigerian crude" in an article on Nigeria's exports: the
     // article's country named only as the goods' adjective is still the article's side.
     const adjectiveOnly = out.partner === ctx.reporter && here.countries.some((c) => c.iso3 === ctx.reporter && c.form === 'demonym') && !here.countries.some((c) => c.iso3 === ctx.reporter && c.form === 'name')
