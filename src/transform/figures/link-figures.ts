@@ -536,6 +536,47 @@ function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocCon
     }
   }
   if (l.kind === 'rank') return worldRank(text, out, here, ctx)
+  if (TRADE_KINDS.has(l.kind) && l.base !== true) return readPronounWhole(text, out, here, ctx)
+  return out
+}
+
+const PRONOUN_FLOW_RE = new RegExp(`(?<![\\p{L}])(?:its|their)\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:(${EXPORT_WORDS})|(${IMPORT_WORDS}))(?![\\p{L}])`, 'giu')
+const SHARE_OF_PRONOUN_RE = new RegExp(`^\\s+of\\s+(?:its|their)\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:(${EXPORT_WORDS})|(${IMPORT_WORDS}))(?![\\p{L}])`, 'iu')
+
+/**
+ * "Chile's imports from Peru rose 8%, while its exports to Peru fell 12%": a pronoun with a flow
+ * word in the figure's own clause names the flow (the nearer flow word, not the sentence's first)
+ * and the country (the one the sentence opened with, else the article's). "Qatar holds 12% of its
+ * LNG imports" in an article on Thailand: a share of the article country's imports, the clause's
+ * subject its partner.
+ */
+function readPronounWhole(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocContext): LinkedFigure {
+  const start = here.sentence.start
+  const out: { -readonly [K in keyof LinkedFigure]: LinkedFigure[K] } = { ...l }
+  const share = l.measure === 'share' ? SHARE_OF_PRONOUN_RE.exec(text.slice(l.afterEnd ?? l.end, (l.afterEnd ?? l.end) + 60)) : null
+  if (share !== null) {
+    const subject = here.countries.find((c) => c.form === 'name' && c.end <= l.start && sameClause(text, c.end, l.start))
+    if (ctx.reporter === undefined || subject === undefined || subject.iso3 === ctx.reporter) return l
+    out.reporter = ctx.reporter
+    out.partner = subject.iso3
+    delete out.partners
+    out.flow = share[1] !== undefined ? 'X' : 'M'
+    return out
+  }
+  const before = [...text.slice(start, l.start).matchAll(PRONOUN_FLOW_RE)].map((m) => ({ at: start + m.index, end: start + m.index + m[0].length, flow: (m[1] !== undefined ? 'X' : 'M') as FigureFlow }))
+  const p = before[before.length - 1]
+  if (p === undefined || !sameClause(text, p.end, l.start)) return l
+  // Only when another flow word stands earlier in the sentence: else the sentence's reading stands.
+  if (!here.flows.some((w) => w.start < p.at && w.flow !== p.flow && (w.flow === 'X' || w.flow === 'M'))) return l
+  const owner = here.countries.find((c) => c.form === 'name' && c.end <= p.at)?.iso3 ?? ctx.reporter
+  if (owner === undefined) return l
+  out.reporter = owner
+  out.flow = p.flow
+  const other = here.countries.find((c) => c.iso3 !== owner && ((c.start >= p.end && c.end <= l.start) || (c.start >= l.end && sameClause(text, l.end, c.start))))
+  if (other !== undefined) {
+    out.partner = other.iso3
+    delete out.partners
+  } else if (out.partner === owner) delete out.partner
   return out
 }
 
