@@ -112,3 +112,11 @@ describe("the other country's possessive total of a trade with the article's cou
     expect(at(f, '$80 million')).toMatchObject({ reporter: 'JPN', partner: 'MEX', flow: 'M' })
   })
 })
+
+describe('a month as the subject', () => {
+  it('"only March, at $88 million, was higher" gives that month\'s period', () => {
+    const f = extractFigures('Peru exported $91 million of coffee in August. This year only March, at $88 million, came close.', { published: '2022-09-15' })
+    expect(at(f, '$88 million')).toMatchObject({ year: 2022, period: '2022-03' })
+    expect(at(extractFigures('October saw 2.4 million tonnes of Thai sugar exports.', { published: '2020-11-20' }), '2.4 million tonnes')).toMatchObject({ year: 2020, period: '2020-10' })
+  })
+})
