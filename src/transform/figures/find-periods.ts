@@ -39,8 +39,10 @@ const HALF_RE = new RegExp(`(?<![\\p{L}\\p{N}])(?:(first|second)[\\s-]+half|H([1
 const MONTHS_RE = new RegExp(`(?<![\\p{L}\\p{N}])first\\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|[2-9]|1[01])\\s+months${NO_YEAR}${HINT}`, 'giu')
 /** "by April", "until May": from the start of the year up to that month. */
 const UP_TO_MONTH_RE = new RegExp(`(?<=(?:\\b(?:[Bb]y|[Uu]ntil|[Uu]p\\s+to)\\s+))${M}${NO_YEAR}${HINT}`, 'gu')
-/** "in March", "March alone", "during November", "India's July coal imports": a month on its own (capitalised). */
-const MONTH_RE = new RegExp(`(?<=(?:\\b(?:[Ii]n|[Dd]uring|[Ff]or|of|[Ss]ince|[Tt]hrough)\\s+)|\\p{L}['’]s\\s+|^)${M}${NO_YEAR}(?!\\s*(?:-|–|—)\\s*\\p{L})${HINT}`, 'gmu')
+/** "in March", "March alone", "during November", "India's July coal imports", "July imports" opening a sentence: a month on its own (capitalised). */
+const MONTH_RE = new RegExp(`(?<=(?:\\b(?:[Ii]n|[Dd]uring|[Ff]or|of|[Ss]ince|[Tt]hrough)\\s+)|\\p{L}['’]s\\s+|[.!?]\\s+|^)${M}${NO_YEAR}(?!\\s*(?:-|–|—)\\s*\\p{L})${HINT}`, 'gmu')
+/** "only January, at $145.7 million, was higher", "March saw 2 Mt", "October alone brought": a month as the subject. */
+const MONTH_SUBJECT_RE = new RegExp(`(?<![\\p{L}\\p{N}])${M}(?=,\\s+(?:at|with)\\s|\\s+(?:alone|saw|was|were|came|brought|recorded|posted|registered)(?![\\p{L}]))`, 'gu')
 const LAST_MONTH_RE = /(?<![\p{L}])last\s+month(?![\p{L}])/giu
 
 function hintOf(raw: string | undefined): 'this' | 'last' | undefined {
@@ -82,6 +84,11 @@ export function findPeriods(text: string): PeriodMention[] {
     if ((m[1] ?? '') === 'May' && !/(?:in|during|for|of|since|through)\s+$/i.test(text.slice(Math.max(0, m.index - 8), m.index))) continue
     const mon = MONTHS[(m[1] ?? '').toLowerCase()] ?? 0
     push(m, mon, mon, m[2])
+  }
+  for (const m of text.matchAll(MONTH_SUBJECT_RE)) {
+    if ((m[1] ?? '') === 'May' && !/(?:only|even|just)\s+$/i.test(text.slice(Math.max(0, m.index - 6), m.index))) continue
+    const mon = MONTHS[(m[1] ?? '').toLowerCase()] ?? 0
+    push(m, mon, mon, undefined)
   }
   for (const m of text.matchAll(UP_TO_MONTH_RE)) push(m, 1, MONTHS[(m[1] ?? '').toLowerCase()] ?? 0, m[2])
   for (const m of text.matchAll(LAST_MONTH_RE)) found.push({ start: m.index, end: m.index + m[0].length, fromMonth: 0, toMonth: 0, lastMonth: true })

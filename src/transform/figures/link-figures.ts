@@ -62,8 +62,8 @@ const SHARE_WORD_AFTER_RE = /^\s+(?:share|stake|market\s+share)(?![\p{L}])/iu
 
 const PREVIOUS_YEAR_RE = /previous\s+year|prior\s+year|preceding\s+year|year\s+earlier|year\s+before|(?:twelve|12)\s+months\s+(?:before|earlier|ago)|(?:last|previous)\s+fiscal|a\s+year\s+ago|year-on-year|year-over-year|\by\/y\b|\byoy\b|last\s+year|on\s+the\s+year|on\s+an\s+annual\s+basis|annual(?:ly)?\b/iu
 
-const EXPORT_WORDS = 'export(?:s|ed|ing|er|ers)?|shipped(?!\\s+in\\b)|shipments?|shipping|suppl(?:y|ies|ied|ier|iers|ying)|sold|sells?|selling|overseas\\s+sales|foreign\\s+sales|(?:crude(?:\\s+oil)?|oil|gas|LNG|coal|copper|grain|wheat)\\s+sales|deliver(?:s|ed|ies|y|ing)|sent|sends|outbound|outflows?'
-const IMPORT_WORDS = 'import(?:s|ed|ing|er|ers)?|bought|buys?|buying|buyers?|purchas(?:e|es|ed|ing)|procured?|received|receives|receiving|shipped\\s+in|arrivals|inbound|inflows?|intake'
+const EXPORT_WORDS = 'export(?:s|ed|ing|er|ers)?|shipped(?!\\s+in\\b)|shipments?|shipping|suppl(?:y|ies|ied|ier|iers|ying)|sold|sells?|selling|overseas\\s+sales|foreign\\s+sales|(?:crude(?:\\s+oil)?|oil|gas|LNG|coal|copper|grain|wheat)\\s+sales|deliver(?:s|ed|ies|y|ing)|sent|sends|outbound|outflows?|earn(?:s|ed|ing|ings)?(?=[^.;]{0,60}?\\sfrom\\s+(?:its\\s+|their\\s+)?(?:crude|oil|gas|LNG|coal|copper|gold|cocoa|coffee|wheat|grain|soybeans?|iron\\s+ore|exports?|sales)(?![\\p{L}]))'
+const IMPORT_WORDS = 'import(?:s|ed|ing|er|ers)?|bought|buys?|buying|buyers?|purchas(?:e|es|ed|ing)|procured?|received|receives|receiving|shipped\\s+in|(?:brought|brings|bringing|took|takes|taken)\\s+in(?!\\s+(?:about\\s+|some\\s+|nearly\\s+|almost\\s+|around\\s+|over\\s+)?[$€£¥₹]|\\s+(?:revenues?|earnings|income|receipts))|arrivals|inbound|inflows?|intake'
 const PRODUCTION_WORDS = 'produc(?:e|es|ed|ing|tion|er|ers)|output|harvest(?:s|ed)?|crops?|mined|extract(?:ed|ion)|pump(?:s|ed|ing)|exploitation|throughput|crush(?:ed)?|generat(?:ed|ion)'
 const CONSUMPTION_WORDS = 'consum(?:e|es|ed|ing|ption)|demand|domestic\\s+sales|local\\s+sales|(?:home|domestic|local)\\s+market|burn(?:s|ed|ing)?'
 const TRANSIT_WORDS = 'transit(?:ed)?|transshipment|transhipment|re-?exports?'
@@ -120,6 +120,8 @@ interface SentenceFacts {
   /** What the sentence says of the year, read once for all its figures. */
   readonly thisYear: boolean
   readonly lastYear: boolean
+  /** "last week", "the previous week": the week before the article's date. */
+  readonly lastWeek: boolean
   readonly previousYear: boolean
   /** "deficit", "surplus", "trade balance": figures that are a balance, not one flow. */
   readonly balance: boolean
@@ -286,10 +288,17 @@ function readAmbiguousCurrencies(text: string, figures: LinkedFigure[], countrie
 }
 
 /** The article's date: given, or a full date on its first lines ("date 2019-12-06"). */
-function readPublished(given: string | undefined, figures: readonly FoundFigure[]): { year: number; month: number } | undefined {
+interface Published {
+  readonly year: number
+  readonly month: number
+  /** The day of the month (1 when only the month is known). */
+  readonly day: number
+}
+
+function readPublished(given: string | undefined, figures: readonly FoundFigure[]): Published | undefined {
   const iso = given ?? figures.find((f) => f.kind === 'date' && f.start < 300 && /^\d{4}-\d{2}-\d{2}$/.test(f.date ?? ''))?.date
-  const m = /^(\d{4})-(\d{2})/.exec(iso ?? '')
-  return m === null ? undefined : { year: Number(m[1]), month: Number(m[2]) }
+  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?/.exec(iso ?? '')
+  return m === null ? undefined : { year: Number(m[1]), month: Number(m[2]), day: m[3] === undefined ? 1 : Number(m[3]) }
 }
 
 /**
@@ -325,7 +334,7 @@ function updateContext(text: string, ctx: DocContext, here: SentenceFacts, linke
     if (last.year !== undefined) {
       ctx.year = last.year
       ctx.period = last.linkedPeriod
-      ctx.yearRelative = (here.lastYear || here.thisYear) && !here.years.some((y) => y.base === 'none')
+      ctx.yearRelative = (here.lastYear || here.thisYear || here.lastWeek) && !here.years.some((y) => y.base === 'none')
     }
     const named = here.commodities[here.commodities.length - 1]
     if (named !== undefined) ctx.commodity = named.commodity
@@ -361,7 +370,13 @@ function updateContext(text: string, ctx: DocContext, here: SentenceFacts, linke
 }
 
 const BALANCE_RE = /(?<![\p{L}])(?:deficit|surplus|trade\s+balance|trade\s+gap)(?![\p{L}])/iu
-const THIS_YEAR_RE = /(?<![\p{L}])(?:this|the\s+current)\s+(?:year|fiscal(?:\s+year)?)(?![\p{L}])|(?<![\p{L}])so\s+far\s+this\s+year/iu
+/**
+ * The article's own year: "this year", "so far this year", "this week", "year to date", "in
+ * the past 12 months" (a span that ends at the article's date is dated by its end).
+ */
+const THIS_YEAR_RE = /(?<![\p{L}])(?:(?:this|the\s+current)\s+(?:year|fiscal(?:\s+year)?|week)|so\s+far\s+this\s+year|year[\s-]+to[\s-]+date|(?:in\s+|over\s+|during\s+)?the\s+(?:past|last)\s+(?:12|twelve)\s+months)(?![\p{L}])|(?<![\p{L}])YTD(?![\p{L}])/iu
+/** "last week", "the previous week", "the week before": the week before the article's date. */
+const LAST_WEEK_RE = /(?<![\p{L}])(?:last|the\s+previous|the\s+prior)\s+week(?![\p{L}])|(?<![\p{L}])the\s+week\s+before(?![\p{L}])/iu
 /** "last year" as the figure's year, not as a base ("the same period last year", "from last year"). */
 const LAST_YEAR_RE = /(?<![\p{L}])(?<!(?:same\s+[\p{L}]+|same\s+[\p{L}]+\s+of(?:\s+the)?|January|February|March|April|May|June|July|August|September|October|November|December|from|than|over|against|with|versus|vs\.?|on)\s+)last\s+(?:year|fiscal(?:\s+year)?)(?![\p{L}])/iu
 
@@ -369,7 +384,7 @@ const LAST_YEAR_RE = /(?<![\p{L}])(?<!(?:same\s+[\p{L}]+|same\s+[\p{L}]+\s+of(?:
  * Fills what the sentence did not say from the article: the year (or the article's date for
  * "this year", "last year", months without a year), the countries and flow, the commodity.
  */
-function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocContext, published: { year: number; month: number } | undefined): LinkedFigure {
+function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocContext, published: Published | undefined): LinkedFigure {
   const out: { -readonly [K in keyof LinkedFigure]: LinkedFigure[K] } = { ...l }
   if (l.base !== true) {
     const periods = here.periods.filter((p) => (p.end <= l.start || p.start >= l.end) && !isBasePeriod(text, p))
@@ -383,6 +398,9 @@ function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocCon
         out.linkedPeriod = periodText(out.year, month, month)
       } else if (hint !== undefined && published !== undefined) {
         out.year = hint === 'this' ? published.year : published.year - 1
+      } else if (here.lastWeek && published !== undefined && here.years.every((y) => y.base !== 'none')) {
+        // The week before an article of 1-7 January is in the year before.
+        out.year = published.month === 1 && published.day <= 7 ? published.year - 1 : published.year
       } else if (period !== undefined && here.years.every((y) => y.base !== 'none')) {
         // "Output was 19.5 Mt last year ... production rose in August": a month without a year is
         // the latest one before the article's date, unless the article wrote its year out.
@@ -415,7 +433,9 @@ function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocCon
     // same trade seen from the article's side, Indonesia's exports to China.
     const other = ctx.flow === 'X' ? 'M' : ctx.flow === 'M' ? 'X' : undefined
     // Not "Brazil's soybean exports": a possessive names the country's total, not a trade with the reporter.
-    const possessive = here.countries.some((c) => c.iso3 === out.reporter && /^'s?(?![\p{L}])/u.test(text.slice(c.end, c.end + 2)))
+    // "Russia's wheat exports to Turkey" in an article on Turkey's imports is a trade with the
+    // article's country all the same: read from the article's side.
+    const possessive = out.partner !== ctx.reporter && here.countries.some((c) => c.iso3 === out.reporter && /^['’]s?(?![\p{L}])/u.test(text.slice(c.end, c.end + 2)))
     // "Spain was the biggest buyer of Nigerian crude" in an article on Nigeria's exports: the
     // article's country named only as the goods' adjective is still the article's side.
     const adjectiveOnly = out.partner === ctx.reporter && here.countries.some((c) => c.iso3 === ctx.reporter && c.form === 'demonym') && !here.countries.some((c) => c.iso3 === ctx.reporter && c.form === 'name')
@@ -515,6 +535,80 @@ function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocCon
       if (out.partner === undefined && noCountries && flow === ctx.flow && ctx.partner !== undefined && out.partners === undefined) out.partner = ctx.partner
     }
   }
+  if (l.kind === 'rank') return worldRank(text, out, here, ctx)
+  if (TRADE_KINDS.has(l.kind) && l.base !== true) return readPronounWhole(text, out, here, ctx)
+  return out
+}
+
+const PRONOUN_FLOW_RE = new RegExp(`(?<![\\p{L}])(?:its|their)\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:(${EXPORT_WORDS})|(${IMPORT_WORDS}))(?![\\p{L}])`, 'giu')
+const SHARE_OF_PRONOUN_RE = new RegExp(`^\\s+of\\s+(?:its|their)\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:(${EXPORT_WORDS})|(${IMPORT_WORDS}))(?![\\p{L}])`, 'iu')
+
+/**
+ * "Chile's imports from Peru rose 8%, while its exports to Peru fell 12%": a pronoun with a flow
+ * word in the figure's own clause names the flow (the nearer flow word, not the sentence's first)
+ * and the country (the one the sentence opened with, else the article's). "Qatar holds 12% of its
+ * LNG imports" in an article on Thailand: a share of the article country's imports, the clause's
+ * subject its partner.
+ */
+function readPronounWhole(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocContext): LinkedFigure {
+  const start = here.sentence.start
+  const out: { -readonly [K in keyof LinkedFigure]: LinkedFigure[K] } = { ...l }
+  const share = l.measure === 'share' ? SHARE_OF_PRONOUN_RE.exec(text.slice(l.afterEnd ?? l.end, (l.afterEnd ?? l.end) + 60)) : null
+  if (share !== null) {
+    const subject = here.countries.find((c) => c.form === 'name' && c.end <= l.start && sameClause(text, c.end, l.start))
+    if (ctx.reporter === undefined || subject === undefined || subject.iso3 === ctx.reporter) return l
+    out.reporter = ctx.reporter
+    out.partner = subject.iso3
+    delete out.partners
+    out.flow = share[1] !== undefined ? 'X' : 'M'
+    return out
+  }
+  const before = [...text.slice(start, l.start).matchAll(PRONOUN_FLOW_RE)].map((m) => ({ at: start + m.index, end: start + m.index + m[0].length, flow: (m[1] !== undefined ? 'X' : 'M') as FigureFlow }))
+  const p = before[before.length - 1]
+  if (p === undefined || !sameClause(text, p.end, l.start)) return l
+  // Only when another flow word stands earlier in the sentence: else the sentence's reading stands.
+  if (!here.flows.some((w) => w.start < p.at && w.flow !== p.flow && (w.flow === 'X' || w.flow === 'M'))) return l
+  const owner = here.countries.find((c) => c.form === 'name' && c.end <= p.at)?.iso3 ?? ctx.reporter
+  if (owner === undefined) return l
+  out.reporter = owner
+  out.flow = p.flow
+  const other = here.countries.find((c) => c.iso3 !== owner && ((c.start >= p.end && c.end <= l.start) || (c.start >= l.end && sameClause(text, l.end, c.start))))
+  if (other !== undefined) {
+    out.partner = other.iso3
+    delete out.partners
+  } else if (out.partner === owner) delete out.partner
+  return out
+}
+
+/** "the world's", "the globe's", "a global": before a rank; "in the world", "globally": after it. */
+const WORLD_BEFORE_RE = /(?<![\p{L}])(?:the\s+world['’]s|the\s+globe['’]s|the\s+planet['’]s|(?:a|the)\s+global)\s+$/iu
+const WORLD_AFTER_RE = /^\s+(?:[\p{L}-]+\s+){0,3}?(?:in\s+the\s+world|worldwide|globally|on\s+the\s+planet)(?![\p{L}])/iu
+const IMPORTER_ROLE_RE = /(?<![\p{L}])(?:importers?|buyers?|purchasers?|consumers?)(?![\p{L}])/iu
+const EXPORTER_ROLE_RE = /(?<![\p{L}])(?:exporters?|suppliers?|sellers?|shippers?)(?![\p{L}])/iu
+const PRODUCER_ROLE_RE = /(?<![\p{L}])(?:producers?|miners?|growers?)(?![\p{L}])/iu
+
+/**
+ * "India, the world's biggest buyer of coal", "the world's fifth-largest crude importer": a rank
+ * among all the world's importers (or exporters) is the ranked country's own, with no partner,
+ * whatever the article's side. The ranked country is the one the rank stands beside ("India, the
+ * world's ...", "... is the world's"), else the article's.
+ */
+function worldRank(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocContext): LinkedFigure {
+  const words = text.slice(l.start, l.end)
+  const world = WORLD_BEFORE_RE.test(text.slice(Math.max(0, l.start - 24), l.start)) || WORLD_AFTER_RE.test(text.slice(l.end, l.end + 48))
+  // "China, the biggest importer," with no "of Brazil's", "of Brazilian ...", "from", "to" after: among all importers.
+  const unowned = /(?<![\p{L}])(?:importers?|exporters?)$/iu.test(words) && !WHOSE_RANK_BEFORE_RE.test(text.slice(Math.max(0, l.start - 40), l.start)) && !/^\s+(?:of\s+(?:the\s+)?\p{Lu}|from\s|to\s|in\s+(?:the\s+)?\p{Lu}|among\s)/u.test(text.slice(l.end, l.end + 24))
+  if (!world && !unowned) return l
+  const flow: FigureFlow | undefined = IMPORTER_ROLE_RE.test(words) ? 'M' : EXPORTER_ROLE_RE.test(words) ? 'X' : PRODUCER_ROLE_RE.test(words) ? 'production' : undefined
+  if (flow === undefined) return l
+  const out: { -readonly [K in keyof LinkedFigure]: LinkedFigure[K] } = { ...l, flow }
+  delete out.partner
+  delete out.partners
+  // "India, the world's biggest ...", "India is now the world's ...", "India became the world's ...".
+  const beside = [...here.countries].reverse().find((c) => c.end <= l.start && c.form === 'name' && /^['’]?\s*(?:,\s*|\s+(?:is|was|remains|remained|became|has\s+become|is\s+now|was\s+then|ranks\s+as)\s+)(?:now\s+)?(?:the|a)\s+(?:world|globe|planet|global)/iu.test(text.slice(c.end, l.start)))
+  const reporter = beside?.iso3 ?? (here.countries.some((c) => c.end <= l.start && sameClause(text, c.end, l.start)) ? l.reporter : ctx.reporter) ?? l.reporter
+  if (reporter === undefined) delete out.reporter
+  else out.reporter = reporter
   return out
 }
 
@@ -565,11 +659,24 @@ function whoseRoleFlow(text: string, at: number): FigureFlow | undefined {
 
 /** "below May", "compared with March", "from April": a period named as the base of a comparison. */
 function isBasePeriod(text: string, p: PeriodMention): boolean {
+  if (isLandmarkDate(text, p.start)) return true
   const words = lastWords(text, p.start, 3, 32)
   const w = words[words.length - 1] ?? ''
   if (p.fromMonth !== p.toMonth) return false
   if (w === 'in' && BASE_PERIOD_WORDS.has(words[words.length - 2] ?? '')) return true
   return BASE_PERIOD_WORDS.has(w) || ((w === 'with' || w === 'to') && (words[words.length - 2] === 'compared' || words[words.length - 2] === 'relative'))
+}
+/**
+ * A date that ends a clause about an event: "before the war in Ukraine began in February 2022",
+ * "since the sanctions took effect in December", "after the ban was imposed in 2018". It dates
+ * the event, not the figure.
+ */
+const LANDMARK_RE = new RegExp(
+  `(?<![\\p{L}])(?:before|after|since|until|till|when|as|once)\\s+(?:the\\s+|a\\s+|an\\s+|its\\s+|their\\s+)?[^,.;:()\\d]{0,50}?\\s(?:began|begun|started|broke\\s+out|erupted|took\\s+effect|came\\s+into\\s+(?:force|effect)|ended|invaded(?:\\s+[\\p{L}]+)?|(?:was|were|had\\s+been|have\\s+been|has\\s+been)\\s+(?:imposed|introduced|lifted|launched|signed|announced|banned|halted|suspended|approved|adopted)|(?:was|were)\\s+hit|struck)\\s+(?:in|on|during)\\s+(?:early\\s+|late\\s+|mid-?)?$`,
+  'iu',
+)
+function isLandmarkDate(text: string, start: number): boolean {
+  return LANDMARK_RE.test(text.slice(Math.max(0, start - 100), start))
 }
 const BASE_PERIOD_WORDS = new Set(['from', 'than', 'against', 'versus', 'vs', 'below', 'above', 'since'])
 
@@ -620,6 +727,8 @@ function bucket<T extends { readonly start: number }>(sentences: readonly Senten
   return out
 }
 
+const HEDGE_BEFORE_THAN = new Set(['less', 'more', 'fewer', 'much'])
+const HEDGE_BEFORE = new Set(['under', 'nearly', 'almost', 'about', 'around', 'roughly', 'some', 'approximately', 'barely', 'just', 'only'])
 /** Words right before a level that make it the base of a comparison: "from 2.9 Mt", "against $5bn". */
 const BASE_BEFORE = new Set(['from', 'against', 'versus', 'vs', 'over', 'than', 'above', 'below'])
 const PRE_BASE_SOFT = new Set(['the', 'a', 'revised', 'previous', 'preliminary', 'initial', 'record', 'all-time'])
@@ -632,8 +741,11 @@ const PERCENT_BASE_BEFORE = new Set(['against', 'versus', 'vs'])
 
 /** The words between a comparison word and a figure that may stand there: "than the revised", "from the previous record of", "below May's". */
 function comparisonWords(text: string, f: FoundFigure): string[] {
-  const all = lastWords(text, f.start, 7)
+  const all = lastWords(text, f.start, 8)
   let k = all.length
+  // "against less than 1%", "compared with under 2%": a hedge right before the amount stands between.
+  if ((all[k - 1] === 'than' || all[k - 1] === 'as') && HEDGE_BEFORE_THAN.has(all[k - 2] ?? '')) k -= 2
+  else if (HEDGE_BEFORE.has(all[k - 1] ?? '')) k--
   while (k > 0) {
     const w = all[k - 1] ?? ''
     if (PRE_BASE_SOFT.has(w) || POSSESSIVE_PERIOD_RE.test(w) || (w === 'of' && OF_AFTER.has(all[k - 2] ?? '')) || (w === "year's" && all[k - 2] === 'last')) k--
@@ -666,8 +778,8 @@ function isBaseFigure(text: string, f: FoundFigure, earlier: readonly FoundFigur
   return (BASE_BEFORE.has(w) || comparedWith) && earlier.some((e) => e.kind === f.kind && e.prior !== true)
 }
 
-/** What may stand between a base figure and the year it belongs to. */
-const OWNED_YEAR_RE = /^\s*(?:\([^()]{0,20}\)\s*)?(?:in|of|during|for)\s+(?:(?:the|each|of|those|these|same|corresponding|period|periods|months?|quarters?|half|weeks?)\s+){0,5}$/i
+/** What may stand between a base figure and the year it belongs to ("in the same months of", "at this point of"). */
+const OWNED_YEAR_RE = /^\s*(?:\([^()]{0,20}\)\s*)?(?:(?:at|by)\s+(?:this|that|the\s+same)\s+(?:point|time|stage|date)\s+)?(?:in|of|during|for)\s+(?:(?:the|each|of|those|these|same|corresponding|period|periods|months?|quarters?|half|weeks?)\s+){0,5}$/i
 
 function readFacts(
   text: string,
@@ -693,7 +805,7 @@ function readFacts(
   const body = text.slice(sentence.start, sentence.end)
   return {
     sentence, years, countries, roles: readRoles(text, sentence, countries, commodities), commodities, flows, periods,
-    thisYear: THIS_YEAR_RE.test(body), lastYear: LAST_YEAR_RE.test(body), previousYear: PREVIOUS_YEAR_RE.test(body), balance: BALANCE_RE.test(body),
+    thisYear: THIS_YEAR_RE.test(body), lastYear: LAST_YEAR_RE.test(body), lastWeek: LAST_WEEK_RE.test(body), previousYear: PREVIOUS_YEAR_RE.test(body), balance: BALANCE_RE.test(body),
   }
 }
 
@@ -1063,6 +1175,8 @@ function baseYearKind(text: string, start: number): 'strict' | 'loose' | 'since'
   // "the lowest since 2015", "the highest since the ban was lifted in 2015": a landmark,
   // neither the figure's year nor the base of a change.
   if (w === 'since' || /(?<![\p{L}])since\s[^,.;:()]{0,40}$/iu.test(text.slice(Math.max(0, start - 48), start))) return 'since'
+  // "before the war in Ukraine began in February 2022": the date of an event, a landmark too.
+  if (isLandmarkDate(text, start)) return 'since'
   return 'none'
 }
 
