@@ -207,14 +207,15 @@ function openServer(url: string): Omit<Warehouse, 'spoolDir'> {
  */
 const EMBEDDED_COPY_CHUNK = 512 * 1024
 
-/**
- * shared_buffers of the embedded engine. PGlite's wasm memory starts at 128 MiB (its module
- * will not take less) and never shrinks; with PostgreSQL's default 128MB of buffers inside it,
- * every page a load or a report touched grew it further. Measured on 1M BACI rows (an existing
- * home): `ingest` peak RSS 453 -> 305 MB, `status` 365 -> 257 MB, at the same load time; 16MB
- * saved nothing more and made `status` slower.
+/*
+ * shared_buffers of the embedded engine stay PostgreSQL's default (128MB). PGlite's wasm memory
+ * starts at 128 MiB (its module takes no less) and never shrinks. Measured on 1M BACI rows: 32MB
+ * lowered `ingest` peak RSS 453 -> 305 MB (5M: 716 -> 338 MB) at the same load time, but one
+ * pair's year over year (`npm run bench:reporting`) went 47 -> 268 ms and the lookups of product
+ * descriptions per row cost 2.5x: a buffer miss in PGlite is a read through its file system
+ * layer. Reads are what the embedded warehouse is for; memory is the price, written down in
+ * docs/scale.md.
  */
-const EMBEDDED_SHARED_BUFFERS = '32MB'
 
 async function openEmbedded(dataDir: string, template: Blob | undefined): Promise<Omit<Warehouse, 'spoolDir'>> {
   let releaseHome: (() => void) | undefined
@@ -229,7 +230,6 @@ async function openEmbedded(dataDir: string, template: Blob | undefined): Promis
     const { PGlite } = await import('@electric-sql/pglite')
     pglite = await PGlite.create(dataDir === 'memory://' ? undefined : `${dataDir}/pgdata`, {
       parsers: { [INT8_OID]: parseInt8 },
-      startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${EMBEDDED_SHARED_BUFFERS}`],
       ...(template === undefined ? {} : { loadDataDir: template }),
     })
   } catch (error) {
