@@ -316,7 +316,9 @@ function buildProgram(session: Session, setExit: (code: number) => void): Comman
     .option('--check', "for monitoring: exit 3 when a job's last run failed or a source is older than its maxAge")
     .action(action(async (opts: { json?: boolean; check?: boolean }) => {
       if (opts.check === true) return commandStatusCheck({ config: session.configPath(), json: opts.json }, (fn) => session.withReadyWarehouse(fn, false))
-      const status = await session.withReadingWarehouse((wh) => queryStatus(wh), false)
+      // One transaction: through a holder its five queries wait for the holder's transaction once,
+      // not once each between its files (the lock is the client's until its transaction ends).
+      const status = await session.withReadingWarehouse((wh) => wh.transaction((tx) => queryStatus({ ...wh, db: tx.db })), false)
       const warehouse = session.choice as WarehouseChoice
       // As the answer is printed: the holder may have started its next file meanwhile.
       const nowLoading = session.nowLoading() ?? null
