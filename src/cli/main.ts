@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
 import { chooseWarehouse, ensureHome, findConfig, readEnv, readJobConfig, requireConfig, type JobConfig, type WarehouseChoice } from '../config/index.ts'
 import { TradeEtlError } from '../errors.ts'
-import { grantReader, holderUrl, migrateToLatest, queryStatus, serveEmbedded, serveToReaders, withWarehouse, type EmbeddedEngine, type Warehouse } from '../load/index.ts'
+import { grantReader, holderUrl, migrateToLatest, queryStatus, readHolderState, serveEmbedded, serveToReaders, withWarehouse, type EmbeddedEngine, type Warehouse } from '../load/index.ts'
 import { createLogger, routeLibraryLogs, type Logger } from '../log.ts'
 import { SOURCE_FORMATS, type SourceFormat } from '../transform/index.ts'
 import { ensureReferenceData, ingestFiles, runJobs, runScheduler, scheduledJobs, unloadSource } from '../jobs/index.ts'
@@ -12,6 +12,7 @@ import { commandCheck, commandFigures, type FiguresOptions } from './figures-com
 import { tell } from './tell.ts'
 import { EXIT, explainError } from './explain-error.ts'
 import { ProgressDisplay } from './progress.ts'
+import { HolderStatePublisher, noteWhileWaiting, type NowLoading } from './holder-state.ts'
 import { runJson } from './run-json.ts'
 import { commandStatusCheck } from './status-check-command.ts'
 
@@ -41,6 +42,9 @@ export class Session {
   readonly progress: ProgressDisplay | undefined
   #choice: WarehouseChoice | undefined
   #options: GlobalOptions = {}
+  #command = 'trade-etl'
+  /** The home whose holder answered the last reading command, when one did. */
+  #readThrough: string | undefined
 
   constructor(log: Logger, signal: AbortSignal, progress: ProgressDisplay | undefined) {
     this.log = log
@@ -53,8 +57,19 @@ export class Session {
     this.progress?.stop()
   }
 
-  setOptions(options: GlobalOptions): void {
+  setOptions(options: GlobalOptions, command: string): void {
     this.#options = options
+    this.#command = command
+  }
+
+  /**
+   * What the process that answered the last reading command is loading now, with its pid and
+   * command: undefined when this process opened the warehouse itself, null when the holder loads nothing.
+   */
+  nowLoading(): NowLoading | null | undefined {
+    if (this.#readThrough === undefined) return undefined
+    const state = readHolderState(this.#readThrough)
+    return state?.loading == null ? null : { pid: state.pid, command: state.command, updatedAt: state.updatedAt, ...state.loading }
   }
 
   get quiet(): boolean {
@@ -92,12 +107,15 @@ export class Session {
     return withWarehouse(choice.location, async (wh) => {
       // While this process holds the embedded warehouse, other trade-etl processes read through it.
       const served = wh.embedded === undefined ? undefined : await serveToReaders(wh.embedded)
+      // And can tell what they wait for while a file's transaction holds the one session.
+      const published = served === undefined ? undefined : new HolderStatePublisher(wh.embedded?.dataDir as string, this.#command)
       try {
         const { applied } = await migrateToLatest(wh.db)
         if (applied.length > 0) this.log.info({ applied }, 'migrations applied')
         await ensureReferenceData(wh, this.log)
         return await fn(wh)
       } finally {
+        published?.stop()
         await served?.close()
       }
     })
@@ -112,8 +130,9 @@ export class Session {
     // stops): its socket closes and the warehouse is free, so the next attempt opens it.
     // Between the two (the holder has closed its socket but not yet its warehouse, or has
     // taken the lock but not yet opened its socket) this waits, a few seconds at most.
-    const deadline = Date.now() + HOLDER_GAP_MS
-    let wentAway = false
+    let deadline = Date.now() + HOLDER_GAP_MS
+    /** Holders gone while answering: each is followed by a fresh attempt, a few at most. */
+    let wentAway = 0
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.withReadyWarehouse(fn, attempt === 1 && announce)
@@ -126,21 +145,39 @@ export class Session {
           await sleep(100)
           continue
         }
-        if (!wentAway) this.log.info({ home: location.dataDir }, 'warehouse in use: reading through the process that holds it')
+        if (wentAway === 0) this.log.info({ home: location.dataDir }, 'warehouse in use: reading through the process that holds it')
+        this.#readThrough = location.dataDir
+        // PGlite is one session: the answer waits for the holder's transaction (a file's load).
+        const stopNotes = noteWhileWaiting(location.dataDir, this.log, this.quiet)
         try {
           return await withWarehouse({ engine: 'server', url }, fn)
         } catch (readError) {
-          if (!holderWentAway(readError) || Date.now() > deadline + 60_000) throw readError
-          wentAway = true
+          this.#readThrough = undefined
+          if (!holderWentAway(readError) || wentAway >= MAX_HOLDERS_GONE) throw readError
+          wentAway++
+          // The gap starts again: the holder closes its warehouse after its socket (a reader
+          // that waited for a long load would otherwise be past the first deadline already).
+          deadline = Date.now() + HOLDER_GAP_MS
           this.log.info({ home: location.dataDir }, 'the process holding the warehouse stopped while answering: opening it again')
+        } finally {
+          stopNotes()
         }
       }
     }
   }
 }
 
+/** The command as typed ('report yoy'), without the program's name. */
+function commandName(command: Command): string {
+  const names: string[] = []
+  for (let c: Command | null = command; c !== null && c.parent !== null; c = c.parent) names.unshift(c.name())
+  return names.join(' ') || command.name()
+}
+
 /** How long a reading command waits for a warehouse that is held but not (or no longer) served. */
 const HOLDER_GAP_MS = 5000
+/** How many holders may go away under one reading command before it gives up (each one's error is the answer then). */
+const MAX_HOLDERS_GONE = 5
 
 /** A connection to a holder's socket that ended under us (the holder exited), not an SQL error. */
 function holderWentAway(error: unknown): boolean {
@@ -172,7 +209,7 @@ function buildProgram(session: Session, setExit: (code: number) => void): Comman
     .showHelpAfterError('(add --help for usage)')
     .exitOverride()
     .configureOutput({ writeErr: (text) => tell(session.log, 'error', text.replace(/^error: /, '').trimEnd().replace(/\n/g, ' '), { exit: EXIT.usage }) })
-    .hook('preAction', (_program, command) => session.setOptions(command.optsWithGlobals<GlobalOptions>()))
+    .hook('preAction', (_program, command) => session.setOptions(command.optsWithGlobals<GlobalOptions>(), commandName(command)))
   const action = <A extends unknown[]>(fn: (...args: A) => Promise<number>) =>
     async (...args: A) => setExit(await fn(...args))
   const log = session.log
@@ -227,7 +264,8 @@ function buildProgram(session: Session, setExit: (code: number) => void): Comman
     .option('--json', 'print {"files": [...]} on stdout')
     .action(action(async (files: string[], opts: { format: SourceFormat | 'auto'; json?: boolean }) => {
       const summaries = await session.withReadyWarehouse(
-        (wh) => ingestFiles(wh, files, { format: opts.format, log, signal: session.signal, ...(session.progress === undefined ? {} : { onProgress: session.progress.onProgress }) }), opts.json !== true)
+        // Progress goes to INGEST_PROGRESS_CHANNEL, where the bars and the holder's state both read it.
+        (wh) => ingestFiles(wh, files, { format: opts.format, log, signal: session.signal }), opts.json !== true)
       session.stopProgress()
       session.signal.throwIfAborted()
       if (opts.json === true) out(JSON.stringify({ files: summaries }))
@@ -278,10 +316,14 @@ function buildProgram(session: Session, setExit: (code: number) => void): Comman
     .option('--check', "for monitoring: exit 3 when a job's last run failed or a source is older than its maxAge")
     .action(action(async (opts: { json?: boolean; check?: boolean }) => {
       if (opts.check === true) return commandStatusCheck({ config: session.configPath(), json: opts.json }, (fn) => session.withReadyWarehouse(fn, false))
-      const status = await session.withReadingWarehouse((wh) => queryStatus(wh), false)
+      // One transaction: through a holder its five queries wait for the holder's transaction once,
+      // not once each between its files (the lock is the client's until its transaction ends).
+      const status = await session.withReadingWarehouse((wh) => wh.transaction((tx) => queryStatus({ ...wh, db: tx.db })), false)
       const warehouse = session.choice as WarehouseChoice
-      if (opts.json === true) out(JSON.stringify({ warehouse: { engine: warehouse.location.engine, description: warehouse.description, chosenBy: warehouse.chosenBy }, ...status }))
-      else printStatus(status, warehouse.description)
+      // As the answer is printed: the holder may have started its next file meanwhile.
+      const nowLoading = session.nowLoading() ?? null
+      if (opts.json === true) out(JSON.stringify({ warehouse: { engine: warehouse.location.engine, description: warehouse.description, chosenBy: warehouse.chosenBy }, nowLoading, ...status }))
+      else printStatus(status, warehouse.description, nowLoading)
       return EXIT.ok
     }))
 

@@ -8,6 +8,7 @@ import type { UnloadedSource } from '../load/index.ts'
 import type { RunSummary } from '../jobs/index.ts'
 import { formatAmount, formatPct, renderFitted, renderTable, toCsv, wrapLine } from './format.ts'
 import { printChecks } from './figures-commands.ts'
+import type { NowLoading } from './holder-state.ts'
 
 const out = (text: string) => process.stdout.write(`${text}\n`)
 
@@ -128,8 +129,16 @@ export async function printRun(wh: Warehouse, config: JobConfig, summary: RunSum
   await printChecks(wh)
 }
 
-export function printStatus(s: StatusReport, warehouse: string): void {
-  out(`warehouse: ${warehouse}\n\nRecent runs`)
+export function printStatus(s: StatusReport, warehouse: string, now: NowLoading | null = null): void {
+  out(`warehouse: ${warehouse}`)
+  if (now !== null) {
+    // What the process holding the warehouse loads as this is printed (not yet in the tables below).
+    const percent = now.bytesTotal > 0 ? `${Math.min(100, Math.floor((now.bytesRead / now.bytesTotal) * 100))} %` : ''
+    out(`\nNow loading (${now.command}, pid ${now.pid})`)
+    out(renderTable(['job', 'file', 'rows read', 'read', 'started', 'left'],
+      [[now.job ?? '', now.file, formatAmount(now.rowsRead), percent, iso(now.startedAt), now.etaSeconds === null ? '' : `about ${now.etaSeconds} s`]]))
+  }
+  out('\nRecent runs')
   out(renderTable(['run', 'jobs', 'status', 'started', 'finished', 'error'], s.runs.map((r) => [r.run_id, r.job, r.status, iso(r.started_at), iso(r.finished_at), r.error])))
   out('\nFreshness by source')
   out(renderTable(['source', 'files', 'rows', 'years', 'last loaded'], s.freshness.map((f) => [f.source_format, f.files, formatAmount(f.rows), `${f.first_year}-${f.last_year}`, iso(f.last_loaded_at)])))

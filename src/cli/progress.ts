@@ -49,7 +49,7 @@ export class ProgressDisplay {
     subscribe(INGEST_PROGRESS_CHANNEL.name, this.#listener)
   }
 
-  /** The ingest option `onProgress`; also what run/schedule's loads publish to. */
+  /** Told of each file's start and end (INGEST_PROGRESS_CHANNEL: ingest, run and schedule publish there). */
   readonly onProgress = (event: IngestProgressEvent): void => {
     if (this.#stopped) return
     if (event.type === 'start') {

@@ -44,8 +44,10 @@ export type IngestProgressEvent =
 
 /**
  * Where progress goes when the caller passed no `onProgress`: `run` and `schedule` reach
- * ingestFiles through runJobs, which has no progress parameter of its own. Publishing costs
- * nothing while nobody subscribes (the CLI does only at a terminal).
+ * ingestFiles through runJobs, which has no progress parameter of its own, and the CLI's
+ * `ingest` passes none either. Publishing costs nothing while nobody subscribes; the CLI does
+ * at a terminal (the bars) and while it holds the embedded warehouse (its published state,
+ * src/cli/holder-state.ts). Two events per file: the counters are read, never pushed.
  */
 export const INGEST_PROGRESS_CHANNEL = channel('trade-etl:ingest-progress')
 

@@ -50,7 +50,8 @@ export function startTimeOf(pid: number): string | undefined {
   }
 }
 
-function isAlive(pid: number): boolean {
+/** True while a process with this pid exists (also one of another user's: EPERM). */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0)
     return true

@@ -18,3 +18,4 @@ export { findComtradeSlice, saveComtradeSlice, type ComtradeSliceKey, type Comtr
 export { serveEmbedded, serveToReaders, holderUrl, type ServeAddress, type ServedWarehouse } from './serve-embedded.ts'
 export { listSeenFeedItems, saveFeedItem, type FeedItemRow } from './feed-item-store.ts'
 export { findSources, unloadSources, type LoadedSource, type UnloadedSource } from './unload-source.ts'
+export { readHolderState, writeHolderState, removeHolderState, type HolderState, type LoadingState } from './holder-state.ts'

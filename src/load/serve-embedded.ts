@@ -90,8 +90,12 @@ function serveConnection(engine: EmbeddedEngine, socket: Socket): void {
   const execute = async (message: Uint8Array, endsCycle: boolean) => {
     release ??= await engine.exclusive()
     await pglite.runExclusive(() => pglite.execProtocolRawStream(message, {
+      // `data` is a view into PGlite's WebAssembly memory, valid only during this call: a write
+      // the socket cannot pass on at once is queued by reference, and the engine's next output
+      // overwrote it (a report of 1M rows through a holder: the client's parser read a
+      // negative field length). Copied, the queued bytes stay what was sent.
       onRawData: (data) => {
-        if (!socket.destroyed) socket.write(data)
+        if (!socket.destroyed) socket.write(Buffer.from(data))
       },
     }))
     if (endsCycle && !pglite.isInTransaction()) {

@@ -196,6 +196,10 @@ function openServer(url: string): Omit<Warehouse, 'spoolDir'> {
     },
     async close() {
       await db.destroy()
+      // Kysely ends the pool only when it ran a query itself: a warehouse used only through
+      // transaction() (status) kept its idle connection for the pool's 10 s idle timeout, and
+      // the process with it (longer when that connection's server is busy: a holder mid-load).
+      if (!pool.ending) await pool.end()
     },
   }
 }
