@@ -535,9 +535,105 @@ function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocCon
       if (out.partner === undefined && noCountries && flow === ctx.flow && ctx.partner !== undefined && out.partners === undefined) out.partner = ctx.partner
     }
   }
+  if (l.kind !== 'price') readArticlePartners(text, out, here, ctx)
   if (l.kind === 'rank') return worldRank(text, out, here, ctx)
   if (TRADE_KINDS.has(l.kind) && l.base !== true) return readPronounWhole(text, out, here, ctx)
   return out
+}
+
+type MutableLinks = { -readonly [K in keyof LinkedFigure]: LinkedFigure[K] }
+
+/** Goods or cargo nouns after an origin's adjective: "Bolivian arrivals", "Mongolian coal shipments". */
+const ORIGIN_NOUN_AFTER_RE = /^\s+(?:[\p{Ll}-]+\s+){0,2}?(?:arrivals|cargoes|cargos|supplies|shipments|deliveries|imports|purchases|volumes)(?![\p{L}])/u
+/** "Chile took 11 Mt", "Peru accounted for 6 Mt", "Iraq got": a partner's verb that names no flow. */
+const PARTNER_VERB_AFTER_RE = /^\s+(?:(?:also|alone|then|again)\s+)?(?:took|takes|taking|absorbed|absorbs|accounted|accounts|got|gets|received|receives|followed|came|was|were|is|ranked)(?![\p{L}])/u
+/** A whole with no owner: "the exports", "total shipments", "all the coal exported". */
+const BARE_WHOLE_RE = /^(?:the\s+|total\s+|all\s+(?:the\s+)?|overall\s+)?(?:(?:country['’]s|nation['’]s|[\p{Ll}-]+)\s+){0,2}?(?:exports|shipments|sales|imports|purchases|total)$/u
+/** Where the figure's clause starts and ends (";", ", and", ", but", ", while", "and Peru"). */
+function clauseAround(text: string, here: SentenceFacts, at: number, end: number): { readonly start: number; readonly end: number } {
+  const breaks = /[;]|,\s*(?:and|but|while|whereas)\s|\band\s+(?=\p{Lu})/gu
+  let start = here.sentence.start
+  let stop = here.sentence.end
+  for (const m of text.slice(here.sentence.start, here.sentence.end).matchAll(breaks)) {
+    const pos = here.sentence.start + m.index
+    if (pos + m[0].length <= at) start = pos + m[0].length
+    else if (pos >= end) {
+      stop = pos
+      break
+    }
+  }
+  return { start, end: stop }
+}
+
+/**
+ * Issue 10, sixth round: an article about one country's trade with many others. Each figure
+ * whose sentence names another country only as a buyer or an origin (not as a trader with its
+ * own flow word) is the article country's trade with it.
+ */
+function readArticlePartners(text: string, out: MutableLinks, here: SentenceFacts, ctx: DocContext): void {
+  // "exports to Vietnam (21 Mt), Thailand (10 Mt)": an amount in brackets right after a country is that country's.
+  const open = /(\S+(?:\s+\S+){0,2})\s*\($/u.exec(text.slice(Math.max(here.sentence.start, out.start - 40), out.start))
+  if (open !== null) {
+    const named = here.countries.filter((c) => c.form === 'name' && /^\s*\($/.test(text.slice(c.end, out.start)))
+    const country = named[named.length - 1]
+    if (country !== undefined && country.iso3 !== out.reporter) {
+      out.partner = country.iso3
+      delete out.partners
+      return
+    }
+  }
+  // "40 Mt of coal in March, with exports to Vietnam (21 Mt), ...": the total before the list has no partner.
+  if (out.partner !== undefined) {
+    const after = here.countries.filter((c) => c.start >= out.end && c.iso3 === out.partner)
+    const before = here.countries.some((c) => c.end <= out.start && c.iso3 === out.partner)
+    if (!before && after.length > 0 && after.every((c) => /^\s*\(/.test(text.slice(c.end, c.end + 3)))) delete out.partner
+  }
+  const trade = ctx.trade
+  if (out.base === true || trade === undefined || ctx.reporter !== trade.reporter) return
+  const clause = clauseAround(text, here, out.start, out.end)
+  const inClause = (c: CountryMention): boolean => c.start >= clause.start && c.end <= clause.end
+  // "Bolivian arrivals fell 5%" in an article on Chile's imports: the adjective names the origin.
+  if (trade.flow === 'M' && out.reporter !== undefined && out.reporter !== trade.reporter && out.partner === undefined && out.partners === undefined && out.flow === 'M') {
+    const mentions = here.countries.filter((c) => c.iso3 === out.reporter && inClause(c))
+    if (mentions.length > 0 && mentions.every((c) => c.form === 'demonym' && ORIGIN_NOUN_AFTER_RE.test(text.slice(c.end, c.end + 60)))) {
+      out.partner = out.reporter
+      out.reporter = trade.reporter
+      return
+    }
+  }
+  // "Egypt and Turkey took 60% of the exports": a share of the article's trade held by two buyers.
+  if (out.measure === 'share' && out.reporter !== undefined && out.reporter !== trade.reporter && out.partners === undefined && out.shareOfCountry === undefined && (out.shareOf === undefined || BARE_WHOLE_RE.test(out.shareOf))) {
+    // "and Turkey" ends no clause here: the list is read back from the figure.
+    const names = here.countries.filter((c) => c.form === 'name' && c.end <= out.start && !/[;]/.test(text.slice(c.end, out.start)))
+    const list: string[] = []
+    for (let k = names.length - 1; k >= 0; k--) {
+      const c = names[k]
+      if (c === undefined) break
+      const next = names[k + 1]
+      if (next !== undefined && !/^\s*(?:,|,?\s*and)\s*(?:the\s+)?$/u.test(text.slice(c.end, next.start))) break
+      list.unshift(c.iso3)
+    }
+    if (list.length > 1 && list.includes(out.reporter) && !list.includes(trade.reporter)) {
+      out.partners = list
+      delete out.partner
+      out.reporter = trade.reporter
+      out.flow = trade.flow
+      return
+    }
+  }
+  // "Chile took 11 Mt, and shipments to Brazil ..." after "Colombia shipped 22 Mt to Turkey": the
+  // clause's subject has no flow word of its own; the flow word of another clause is not its.
+  if (out.reporter !== undefined && out.reporter !== trade.reporter && out.partner === undefined && out.partners === undefined) {
+    const flowHere = here.flows.some((w) => w.start >= clause.start && w.start < clause.end)
+    const subject = here.countries.find((c) => c.iso3 === out.reporter && c.form === 'name' && inClause(c) && c.end <= out.start && PARTNER_VERB_AFTER_RE.test(text.slice(c.end, c.end + 30)))
+    const otherWhole = out.measure === 'share' && out.shareOf !== undefined && !BARE_WHOLE_RE.test(out.shareOf)
+    if (!flowHere && subject !== undefined && !otherWhole) {
+      out.partner = out.reporter
+      out.reporter = trade.reporter
+      out.flow = trade.flow
+      return
+    }
+  }
 }
 
 const PRONOUN_FLOW_RE = new RegExp(`(?<![\\p{L}])(?:its|their)\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:(${EXPORT_WORDS})|(${IMPORT_WORDS}))(?![\\p{L}])`, 'giu')

@@ -1,0 +1,88 @@
+/**
+ * Issue 10, sixth round: reporter and partner in articles that are about one country's trade with
+ * many others. One class of phrasing each; the sentences are the team's own, with other
+ * countries and numbers than the reports named.
+ */
+import { describe, expect, it } from 'vitest'
+import { extractFigures, type Figure } from '../src/transform/figures/index.ts'
+
+const at = (figures: readonly Figure[], span: string, nth = 0): Figure => {
+  const f = figures.filter((x) => x.text === span)[nth]
+  if (f === undefined) throw new Error(`no "${span}" in ${JSON.stringify(figures.map((x) => x.text))}`)
+  return f
+}
+
+describe('an opening world-rank appositive names the reporter', () => {
+  it('"Japan, the world\'s fourth-largest crude importer, brought in ..." and the figures after it', () => {
+    const text = 'Japan crude imports slip\n\nJapan, the world\'s fourth-largest crude importer, brought in 2.4 million barrels per day in May, down 9% from a year earlier.\n\nThe volume was the lowest since 2015.'
+    const f = extractFigures(text, { published: '2021-06-30' })
+    expect(at(f, '2.4 million barrels per day')).toMatchObject({ reporter: 'JPN', flow: 'M' })
+    expect(at(f, '9%')).toMatchObject({ reporter: 'JPN', flow: 'M' })
+  })
+})
+
+describe('a partner named by adjective', () => {
+  it('"imports of Venezuelan crude", "Qatari gas", "Colombian coal made up 30%" keep the article\'s reporter', () => {
+    const text = 'Spain energy imports\n\nSpain\'s imports of Venezuelan crude rose 40% in 2019.\n\nQatari gas arrivals reached 3.1 million tonnes.\n\nColombian coal made up 30% of the country\'s coal imports.'
+    const f = extractFigures(text, { published: '2020-02-10' })
+    expect(at(f, '40%')).toMatchObject({ reporter: 'ESP', partner: 'VEN', flow: 'M' })
+    expect(at(f, '3.1 million tonnes')).toMatchObject({ reporter: 'ESP', partner: 'QAT', flow: 'M' })
+    expect(at(f, '30%')).toMatchObject({ reporter: 'ESP', partner: 'COL', flow: 'M' })
+  })
+
+  it('"Peruvian shipments climbed to 1.2 million tonnes" in an article on Chile\'s imports', () => {
+    const text = 'Chile buys more zinc\n\nChile imported 2.0 million tonnes of zinc ore in 2022.\n\nPeruvian shipments climbed to 1.2 million tonnes, and Bolivian arrivals fell 5% to 300,000 tonnes.'
+    const f = extractFigures(text, { published: '2023-01-20' })
+    expect(at(f, '1.2 million tonnes')).toMatchObject({ reporter: 'CHL', partner: 'PER', flow: 'M' })
+    expect(at(f, '300,000 tonnes')).toMatchObject({ reporter: 'CHL', partner: 'BOL', flow: 'M' })
+    expect(at(f, '5%')).toMatchObject({ reporter: 'CHL', partner: 'BOL', flow: 'M' })
+  })
+})
+
+describe('a share held by two buyers together', () => {
+  it('"Egypt and Turkey took 60% of the exports" lists both as partners', () => {
+    const text = 'Ukraine wheat\n\nUkraine exported 18 million tonnes of wheat in 2020. Egypt and Turkey took 60% of the exports.'
+    const f = extractFigures(text, { published: '2021-01-15' })
+    const share = at(f, '60%')
+    expect(share).toMatchObject({ reporter: 'UKR', flow: 'X' })
+    expect(share.partners).toEqual(['EGY', 'TUR'])
+  })
+})
+
+describe('ranks among suppliers', () => {
+  it('"No.3 supplier", "the fourth-biggest supplier", "ranked fifth" are ranks of the supplier in an import article', () => {
+    const text = 'Korea oil imports\n\nSouth Korea imported 2.6 million barrels per day of crude in 2021.\n\nKuwait was the No.3 supplier, Iraq the fourth-biggest supplier, and the United States ranked fifth.'
+    const f = extractFigures(text, { published: '2022-01-20' })
+    expect(at(f, 'No.3 supplier')).toMatchObject({ kind: 'rank', value: 3, reporter: 'KOR', partner: 'KWT', flow: 'M' })
+    expect(at(f, 'fourth-biggest supplier')).toMatchObject({ kind: 'rank', value: 4, reporter: 'KOR', partner: 'IRQ', flow: 'M' })
+    expect(at(f, 'ranked fifth')).toMatchObject({ kind: 'rank', value: 5, reporter: 'KOR', partner: 'USA', flow: 'M' })
+  })
+})
+
+describe('destinations listed with amounts', () => {
+  it('"exports to Vietnam (21 Mt), Thailand (10 Mt) and Japan (3 Mt)" give each its partner', () => {
+    const text = 'Australia coal\n\nAustralia exported 40 Mt of coal in March, with exports to Vietnam (21 Mt), Thailand (10 Mt) and Japan (3 Mt).'
+    const f = extractFigures(text, { published: '2022-04-20' })
+    expect(at(f, '21 Mt')).toMatchObject({ reporter: 'AUS', partner: 'VNM', flow: 'X' })
+    expect(at(f, '10 Mt')).toMatchObject({ reporter: 'AUS', partner: 'THA', flow: 'X' })
+    expect(at(f, '3 Mt')).toMatchObject({ reporter: 'AUS', partner: 'JPN', flow: 'X' })
+  })
+
+  it('"ahead of Kenya with 120,000 tonnes" and "of which Peru took 9 Mt"', () => {
+    const text = 'Thai rice\n\nThailand exported 7.5 million tonnes of rice in 2021, of which Benin took 900,000 tonnes. Iraq was the largest buyer with 1.4 million tonnes, ahead of Kenya with 120,000 tonnes.'
+    const f = extractFigures(text, { published: '2022-01-12' })
+    expect(at(f, '900,000 tonnes')).toMatchObject({ reporter: 'THA', partner: 'BEN', flow: 'X' })
+    expect(at(f, '1.4 million tonnes')).toMatchObject({ reporter: 'THA', partner: 'IRQ', flow: 'X' })
+    expect(at(f, '120,000 tonnes')).toMatchObject({ reporter: 'THA', partner: 'KEN', flow: 'X' })
+  })
+})
+
+describe('an exporter article stated by destination', () => {
+  it('"Colombia shipped 22 Mt to Turkey", then "Chile took 11 Mt" stays Colombia\'s exports', () => {
+    const text = 'Colombian coal\n\nColombia shipped 22 million tonnes of coal to Turkey in 2022.\n\nChile took 11 million tonnes, and shipments to Brazil accounted for 6 million tonnes.'
+    const f = extractFigures(text, { published: '2023-02-01' })
+    expect(at(f, '22 million tonnes')).toMatchObject({ reporter: 'COL', partner: 'TUR', flow: 'X' })
+    expect(at(f, '11 million tonnes')).toMatchObject({ reporter: 'COL', partner: 'CHL', flow: 'X' })
+    expect(at(f, '6 million tonnes')).toMatchObject({ reporter: 'COL', partner: 'BRA', flow: 'X' })
+  })
+})
