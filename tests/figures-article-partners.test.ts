@@ -86,3 +86,28 @@ describe('an exporter article stated by destination', () => {
     expect(at(f, '6 million tonnes')).toMatchObject({ reporter: 'COL', partner: 'BRA', flow: 'X' })
   })
 })
+
+describe('a group of the partners just named', () => {
+  it('"Together the two buyers accounted for 48%" and "Both countries provided 75%" are the last two partners', () => {
+    const text = 'Thai sugar exports\n\nThailand exported 6.2 million tonnes of sugar in 2021. Indonesia was the top buyer, taking 2.1 million tonnes, followed by China at 900,000 tonnes. Together the two buyers accounted for 48% of the total.'
+    const f = extractFigures(text, { published: '2022-02-01' })
+    expect(at(f, '48%')).toMatchObject({ reporter: 'THA', flow: 'X', partners: ['IDN', 'CHN'] })
+    const g = extractFigures('Chile zinc\n\nChile imported 2.0 million tonnes of zinc in 2022. Peru supplied 1.2 million tonnes and Bolivia 0.3 million tonnes. Both countries provided 75% of the total.', { published: '2023-01-01' })
+    expect(at(g, '75%')).toMatchObject({ reporter: 'CHL', flow: 'M', partners: ['PER', 'BOL'] })
+    expect(at(g, '75%').partner).toBeUndefined()
+  })
+})
+
+describe('a second subject with its verb left out', () => {
+  it('"Peru supplied 1.2 million tonnes and Bolivia 0.3 million tonnes" in an article on Chile\'s imports', () => {
+    const f = extractFigures('Chile zinc\n\nChile imported 2.0 million tonnes of zinc in 2022. Peru supplied 1.2 million tonnes and Bolivia 0.3 million tonnes.', { published: '2023-01-01' })
+    expect(at(f, '1.2 million tonnes')).toMatchObject({ reporter: 'CHL', partner: 'PER', flow: 'M' })
+    expect(at(f, '0.3 million tonnes')).toMatchObject({ reporter: 'CHL', partner: 'BOL', flow: 'M' })
+  })
+
+  it('"Japan took 4 Mt and Korea 2.5 Mt" in an article on Australia\'s exports', () => {
+    const f = extractFigures('Australian LNG\n\nAustralia exported 7 Mt of LNG in June. Japan took 4 Mt and South Korea 2.5 Mt.', { published: '2021-07-15' })
+    expect(at(f, '4 Mt')).toMatchObject({ reporter: 'AUS', partner: 'JPN', flow: 'X' })
+    expect(at(f, '2.5 Mt')).toMatchObject({ reporter: 'AUS', partner: 'KOR', flow: 'X' })
+  })
+})

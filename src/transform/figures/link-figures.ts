@@ -143,6 +143,8 @@ interface DocContext {
   yearRelative?: boolean
   /** The last trade (exports or imports) and its reporter: a production sentence in between does not end them. */
   trade?: { readonly flow: 'X' | 'M'; readonly reporter: string }
+  /** The partners of the last sentence that named any, in order ("the two buyers" are its last two). */
+  partners?: readonly string[]
 }
 
 /** Fills the link fields of every figure from its sentence and the article so far; figures stay in order. */
@@ -200,7 +202,11 @@ export function linkFigures(text: string, figures: readonly FoundFigure[], optio
         mains.push(l)
       }
     }
-    if (!captions.has(here.sentence.paragraph)) updateContext(text, ctx, here, linked)
+    if (!captions.has(here.sentence.paragraph)) {
+      updateContext(text, ctx, here, linked)
+      const partners = [...new Set(linked.flatMap((l) => (l.base === true ? [] : l.partners ?? (l.partner === undefined ? [] : [l.partner]))))]
+      if (partners.length > 0) ctx.partners = partners
+    }
   }
   return readAmbiguousCurrencies(text, pairRespectively(text, linkRanges(out)), [...countries.values()].flat())
 }
@@ -549,6 +555,12 @@ const ORIGIN_NOUN_AFTER_RE = /^\s+(?:[\p{Ll}-]+\s+){0,2}?(?:arrivals|cargoes|car
 const PARTNER_VERB_AFTER_RE = /^\s+(?:(?:also|alone|then|again)\s+)?(?:took|takes|taking|absorbed|absorbs|accounted|accounts|got|gets|received|receives|followed|came|was|were|is|ranked)(?![\p{L}])/u
 /** A whole with no owner: "the exports", "total shipments", "all the coal exported". */
 const BARE_WHOLE_RE = /^(?:the\s+|total\s+|all\s+(?:the\s+)?|overall\s+)?(?:(?:country['’]s|nation['’]s|[\p{Ll}-]+)\s+){0,2}?(?:exports|shipments|sales|imports|purchases|total)$/u
+/** An amount right after a name ("Bolivia 0.3 Mt", "China at 900,000 tonnes"), and the "and" or comma before the name. */
+const ELLIPTIC_AMOUNT_AFTER_RE = /^\s*(?:,\s*)?(?:with|at|on)?\s*(?:US|A|C|R)?[$€£¥₹]?\s?\d/u
+const ELLIPTIC_BEFORE_RE = /(?:,|(?<![\p{L}])and)\s+(?:the\s+)?$/u
+/** "the two buyers", "these three suppliers", "both countries": a group of the partners just named. */
+const GROUP_OF_PARTNERS_RE = /(?<![\p{L}])(?:(?:the|these|those|the\s+top|its|their)\s+(two|three|four)|(both))\s+(?:[\p{Ll}-]+\s+)?(?:buyers|suppliers|countries|nations|destinations|markets|origins|sources|customers|importers|exporters)(?![\p{L}])/iu
+const GROUP_SIZE: Readonly<Record<string, number>> = { two: 2, three: 3, four: 4 }
 /** Where the figure's clause starts and ends (";", ", and", ", but", ", while", "and Peru"). */
 function clauseAround(text: string, here: SentenceFacts, at: number, end: number): { readonly start: number; readonly end: number } {
   const breaks = /[;]|,\s*(?:and|but|while|whereas)\s|\band\s+(?=\p{Lu})/gu
@@ -600,6 +612,36 @@ function readArticlePartners(text: string, out: MutableLinks, here: SentenceFact
       out.reporter = trade.reporter
       return
     }
+  }
+  // "Peru supplied 1.2 Mt and Bolivia 0.3 Mt": the second subject, its verb left out, holds the
+  // amount right after it; the first amount's partner is not that second subject.
+  const ellipticSubject = (c: CountryMention): boolean => c.form === 'name' && ELLIPTIC_AMOUNT_AFTER_RE.test(text.slice(c.end, c.end + 40)) && ELLIPTIC_BEFORE_RE.test(text.slice(Math.max(here.sentence.start, c.start - 12), c.start))
+  const own = here.countries.filter((c) => c.end <= out.start && c.iso3 !== trade.reporter && ellipticSubject(c) && /^\s*(?:,\s*)?(?:with|at|on)?\s*$/u.test(text.slice(c.end, out.start)) && !/\d/.test(text.slice(c.end, out.start)))
+  const subject = own[own.length - 1]
+  if (subject !== undefined) {
+    out.partner = subject.iso3
+    delete out.partners
+    out.reporter = trade.reporter
+    out.flow = trade.flow
+    return
+  }
+  const laterSubject = out.partner !== undefined && here.countries.some((c) => c.iso3 === out.partner && c.start >= out.end && ellipticSubject(c)) && !here.countries.some((c) => c.iso3 === out.partner && c.end <= out.start)
+  if (laterSubject && out.reporter !== undefined && out.reporter !== trade.reporter && here.countries.some((c) => c.iso3 === out.reporter && c.form === 'name' && c.end <= out.start)) {
+    out.partner = out.reporter
+    out.reporter = trade.reporter
+    out.flow = trade.flow
+    return
+  }
+  // "Together the two buyers accounted for 48%": the last two partners named, in the article's trade.
+  const group = GROUP_OF_PARTNERS_RE.exec(text.slice(clause.start, out.start))
+  const count = group === null ? 0 : group[2] !== undefined ? 2 : (GROUP_SIZE[(group[1] ?? '').toLowerCase()] ?? 0)
+  const recent = ctx.partners ?? []
+  if (count > 1 && recent.length >= count && (out.reporter === undefined || out.reporter === trade.reporter) && !here.countries.some(inClause)) {
+    out.partners = recent.slice(recent.length - count)
+    delete out.partner
+    out.reporter = trade.reporter
+    out.flow = trade.flow
+    return
   }
   // "Egypt and Turkey took 60% of the exports": a share of the article's trade held by two buyers.
   if (out.measure === 'share' && out.reporter !== undefined && out.reporter !== trade.reporter && out.partners === undefined && out.shareOfCountry === undefined && (out.shareOf === undefined || BARE_WHOLE_RE.test(out.shareOf))) {
