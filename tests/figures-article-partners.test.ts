@@ -111,3 +111,17 @@ describe('a second subject with its verb left out', () => {
     expect(at(f, '2.5 Mt')).toMatchObject({ reporter: 'AUS', partner: 'KOR', flow: 'X' })
   })
 })
+
+describe('"with X accounting for" and a single buyer of a bare whole', () => {
+  it('"Crude from Nigeria made up 6% of the total, with Russia accounting for 2%" in an article on India\'s imports', () => {
+    const f = extractFigures('India crude imports\n\nIndia imported 4.6 million barrels per day of crude in May. Crude from Nigeria made up 6% of the total, with Russia accounting for 2%.', { published: '2019-06-20' })
+    expect(at(f, '6%')).toMatchObject({ reporter: 'IND', partner: 'NGA', flow: 'M' })
+    expect(at(f, '2%')).toMatchObject({ reporter: 'IND', partner: 'RUS', flow: 'M' })
+  })
+
+  it('"India, the biggest buyer, took 30% of the shipments" and "the top three buyers, India, China and Pakistan, took 55%"', () => {
+    const f = extractFigures('Malaysian palm oil\n\nMalaysia exported 1.5 million tonnes of palm oil in August. India, the biggest buyer, took 30% of the shipments. The top three buyers, India, China and Pakistan, took 55%.', { published: '2019-09-10' })
+    expect(at(f, '30%')).toMatchObject({ reporter: 'MYS', partner: 'IND', flow: 'X' })
+    expect(at(f, '55%')).toMatchObject({ reporter: 'MYS', partners: ['IND', 'CHN', 'PAK'], flow: 'X' })
+  })
+})

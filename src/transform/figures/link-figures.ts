@@ -556,8 +556,8 @@ const PARTNER_VERB_AFTER_RE = /^\s+(?:(?:also|alone|then|again)\s+)?(?:took|take
 /** A whole with no owner: "the exports", "total shipments", "all the coal exported". */
 const BARE_WHOLE_RE = /^(?:the\s+|total\s+|all\s+(?:the\s+)?|overall\s+)?(?:(?:country['’]s|nation['’]s|[\p{Ll}-]+)\s+){0,2}?(?:exports|shipments|sales|imports|purchases|total)$/u
 /** An amount right after a name ("Bolivia 0.3 Mt", "China at 900,000 tonnes"), and the "and" or comma before the name. */
-const ELLIPTIC_AMOUNT_AFTER_RE = /^\s*(?:,\s*)?(?:with|at|on)?\s*(?:US|A|C|R)?[$€£¥₹]?\s?\d/u
-const ELLIPTIC_BEFORE_RE = /(?:,|(?<![\p{L}])and)\s+(?:the\s+)?$/u
+const ELLIPTIC_AMOUNT_AFTER_RE = /^\s*(?:,\s*)?(?:with|at|on|(?:accounting|responsible)\s+for|making\s+up|taking|supplying|holding|providing)?\s*(?:(?:about|some|nearly|almost|around|over|roughly|just)\s+)?(?:US|A|C|R)?[$€£¥₹]?\s?\d/u
+const ELLIPTIC_BEFORE_RE = /(?:,|(?<![\p{L}])(?:and|with))\s+(?:the\s+)?$/u
 /** "the two buyers", "these three suppliers", "both countries": a group of the partners just named. */
 const GROUP_OF_PARTNERS_RE = /(?<![\p{L}])(?:(?:the|these|those|the\s+top|its|their)\s+(two|three|four)|(both))\s+(?:[\p{Ll}-]+\s+)?(?:buyers|suppliers|countries|nations|destinations|markets|origins|sources|customers|importers|exporters)(?![\p{L}])/iu
 const GROUP_SIZE: Readonly<Record<string, number>> = { two: 2, three: 3, four: 4 }
@@ -616,7 +616,7 @@ function readArticlePartners(text: string, out: MutableLinks, here: SentenceFact
   // "Peru supplied 1.2 Mt and Bolivia 0.3 Mt": the second subject, its verb left out, holds the
   // amount right after it; the first amount's partner is not that second subject.
   const ellipticSubject = (c: CountryMention): boolean => c.form === 'name' && ELLIPTIC_AMOUNT_AFTER_RE.test(text.slice(c.end, c.end + 40)) && ELLIPTIC_BEFORE_RE.test(text.slice(Math.max(here.sentence.start, c.start - 12), c.start))
-  const own = here.countries.filter((c) => c.end <= out.start && c.iso3 !== trade.reporter && ellipticSubject(c) && /^\s*(?:,\s*)?(?:with|at|on)?\s*$/u.test(text.slice(c.end, out.start)) && !/\d/.test(text.slice(c.end, out.start)))
+  const own = here.countries.filter((c) => c.end <= out.start && c.iso3 !== trade.reporter && ellipticSubject(c) && out.start - c.end < 40 && !/\d/.test(text.slice(c.end, out.start)))
   const subject = own[own.length - 1]
   if (subject !== undefined) {
     out.partner = subject.iso3
@@ -644,7 +644,7 @@ function readArticlePartners(text: string, out: MutableLinks, here: SentenceFact
     return
   }
   // "Egypt and Turkey took 60% of the exports": a share of the article's trade held by two buyers.
-  if (out.measure === 'share' && out.reporter !== undefined && out.reporter !== trade.reporter && out.partners === undefined && out.shareOfCountry === undefined && (out.shareOf === undefined || BARE_WHOLE_RE.test(out.shareOf))) {
+  if ((out.measure === 'share' || out.kind === 'percent') && out.measure !== 'change' && out.reporter !== undefined && out.partners === undefined && out.shareOfCountry === undefined && (out.shareOf === undefined || BARE_WHOLE_RE.test(out.shareOf))) {
     // "and Turkey" ends no clause here: the list is read back from the figure.
     const names = here.countries.filter((c) => c.form === 'name' && c.end <= out.start && !/[;]/.test(text.slice(c.end, out.start)))
     const list: string[] = []
@@ -655,9 +655,20 @@ function readArticlePartners(text: string, out: MutableLinks, here: SentenceFact
       if (next !== undefined && !/^\s*(?:,|,?\s*and)\s*(?:the\s+)?$/u.test(text.slice(c.end, next.start))) break
       list.unshift(c.iso3)
     }
-    if (list.length > 1 && list.includes(out.reporter) && !list.includes(trade.reporter)) {
+    if (list.length > 1 && (list.includes(out.reporter) || (out.reporter === trade.reporter && (out.partner === undefined || list.includes(out.partner)))) && !list.includes(trade.reporter)) {
       out.partners = list
       delete out.partner
+      out.reporter = trade.reporter
+      out.flow = trade.flow
+      return
+    }
+  }
+  // "India, the biggest buyer, took 30% of the shipments" in an article on Malaysia's exports: a
+  // share of the article's trade with no owner, held by the one country named before it.
+  if (out.measure === 'share' && out.shareOf !== undefined && BARE_WHOLE_RE.test(out.shareOf) && out.reporter !== undefined && out.reporter !== trade.reporter && out.partner === undefined && out.partners === undefined && (out.flow === undefined || out.flow === trade.flow)) {
+    const named = here.countries.filter((c) => c.form === 'name' && inClause(c) && c.end <= out.start)
+    if (named.length === 1 && named[0]?.iso3 === out.reporter) {
+      out.partner = out.reporter
       out.reporter = trade.reporter
       out.flow = trade.flow
       return
