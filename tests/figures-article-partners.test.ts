@@ -125,3 +125,13 @@ describe('"with X accounting for" and a single buyer of a bare whole', () => {
     expect(at(f, '55%')).toMatchObject({ reporter: 'MYS', partners: ['IND', 'CHN', 'PAK'], flow: 'X' })
   })
 })
+
+describe('a loose year right after a change is the change\'s base', () => {
+  it('"rose 4% from 2018 to 10 million tonnes" keeps the article\'s year for the level', () => {
+    const f = extractFigures('Turkey coal\n\nTurkey imported 38 million tonnes of coal in 2019. Coal imports from South Africa rose 4% from 2018 to 10 million tonnes.', { published: '2020-01-28' })
+    expect(at(f, '10 million tonnes')).toMatchObject({ year: 2019, reporter: 'TUR', partner: 'ZAF', flow: 'M' })
+    expect(at(f, '4%')).toMatchObject({ year: 2019, changeFrom: 2018 })
+    const g = extractFigures('Shipments from Kazakhstan rose to 3.3 million tonnes in 2019, up 12% from 2018, while December imports came in at 0.3 million tonnes.')
+    expect(at(g, '0.3 million tonnes').year).toBe(2019)
+  })
+})

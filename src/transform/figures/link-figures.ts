@@ -1072,7 +1072,7 @@ function linkOne(text: string, f: FoundFigure, here: SentenceFacts, previous: Se
     if (country !== undefined && measure.shareOf.includes(text.slice(country.start, country.end))) out.shareOfCountry = country.iso3
   }
 
-  const year = isBase ? baseYear(text, f, here, series) : pickYear(f, here, previous, measure.measure === 'change')
+  const year = isBase ? baseYear(text, f, here, series) : pickYear(text, f, here, previous, measure.measure === 'change')
   if (year !== undefined) {
     out.year = year.year
     if (year.period !== undefined) out.linkedPeriod = year.period
@@ -1335,8 +1335,11 @@ function changeOf(word: string | undefined, negative: boolean): MeasureRead {
   return { measure: 'change', direction: increase !== negative ? 'increase' : 'decrease' }
 }
 
-function pickYear(f: FoundFigure, here: SentenceFacts, previous: SentenceFacts | undefined, isChange: boolean): YearMention | undefined {
-  const usable = (y: YearMention): boolean => y.base === 'none' || (!isChange && y.base === 'loose')
+/** "rose 4% from 2018", "up 12% on 2016": a loose year right after a change is that change's base, not a level's year. */
+const CHANGE_BEFORE_YEAR_RE = /\d\s*(?:%|percent|per\s+cent|pc)\s+(?:from|on|over)\s+(?:the\s+)?$/u
+
+function pickYear(text: string, f: FoundFigure, here: SentenceFacts, previous: SentenceFacts | undefined, isChange: boolean): YearMention | undefined {
+  const usable = (y: YearMention): boolean => y.base === 'none' || (!isChange && y.base === 'loose' && !CHANGE_BEFORE_YEAR_RE.test(text.slice(Math.max(0, y.pos - 30), y.pos)))
   const candidates = here.years.filter(usable)
   if (candidates.length > 0) {
     // Distance is the gap between the two spans, so "3.4bn in 2021 and 2.9bn in 2022" gives
