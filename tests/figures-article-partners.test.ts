@@ -135,3 +135,14 @@ describe('a loose year right after a change is the change\'s base', () => {
     expect(at(g, '0.3 million tonnes').year).toBe(2019)
   })
 })
+
+describe('a share a year back is the base of the share before it', () => {
+  it('"and a year earlier its share was 60%", "Its share had been 60% a year earlier"', () => {
+    const f = extractFigures('Turkish wheat\n\nTurkey imported 9 million tonnes of wheat in 2023. Russia supplied 45% of the total, and a year earlier its share was 60%.', { published: '2024-02-01' })
+    expect(at(f, '45%')).toMatchObject({ year: 2023, reporter: 'TUR', partner: 'RUS', flow: 'M', measure: 'share' })
+    expect(at(f, '45%').base).toBeUndefined()
+    expect(at(f, '60%')).toMatchObject({ base: true, year: 2022, reporter: 'TUR', partner: 'RUS', flow: 'M', measure: 'share' })
+    const g = extractFigures('Turkish wheat\n\nTurkey imported 9 million tonnes of wheat in May 2023. Russia supplied 45% of the total. Its share had been 60% a year earlier.', { published: '2024-02-01' })
+    expect(at(g, '60%')).toMatchObject({ base: true, year: 2022, period: '2022-05', reporter: 'TUR', partner: 'RUS' })
+  })
+})

@@ -145,6 +145,8 @@ interface DocContext {
   trade?: { readonly flow: 'X' | 'M'; readonly reporter: string }
   /** The partners of the last sentence that named any, in order ("the two buyers" are its last two). */
   partners?: readonly string[]
+  /** The last share that is no base: "a year earlier its share was 80%" is its base. */
+  share?: LinkedFigure
 }
 
 /** Fills the link fields of every figure from its sentence and the article so far; figures stay in order. */
@@ -194,7 +196,9 @@ export function linkFigures(text: string, figures: readonly FoundFigure[], optio
       const f = figures[j]
       if (f === undefined || f.kind === 'date' || f.kind === 'year') continue
       const own = linkOne(text, f, here, previous, main, mains)
-      const l = TRADE_KINDS.has(f.kind) || f.kind === 'price' ? inherit(text, own, here, ctx, published) : own
+      const inherited = TRADE_KINDS.has(f.kind) || f.kind === 'price' ? inherit(text, own, here, ctx, published) : own
+      const l = f.kind === 'percent' ? yearEarlierShare(text, inherited, here, ctx) : inherited
+      if (l.measure === 'share' && l.base !== true) ctx.share = l
       out[j] = l
       linked.push(l)
       if (l.base !== true) {
@@ -544,6 +548,35 @@ function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocCon
   if (l.kind !== 'price') readArticlePartners(text, out, here, ctx)
   if (l.kind === 'rank') return worldRank(text, out, here, ctx)
   if (TRADE_KINDS.has(l.kind) && l.base !== true) return readPronounWhole(text, out, here, ctx)
+  return out
+}
+
+/** "a year earlier its share was", "the previous year, their share stood at": right before the percent. */
+const YEAR_EARLIER_SHARE_BEFORE_RE = /(?<![\p{L}])(?:a\s+year\s+(?:earlier|before|ago)|the\s+(?:previous|prior|preceding)\s+year|in\s+the\s+(?:previous|prior)\s+year)\s*,?\s+(?:its|their|the|that)\s+(?:[\p{L}-]+\s+)?share\s+(?:was|had\s+been|stood\s+at|came\s+to|amounted\s+to)\s+(?:(?:about|around|nearly|almost|some|just|over|under)\s+)?$/iu
+/** "its share was 80% a year earlier": a share verb before the percent and the year-back words right after it. */
+const SHARE_VERB_BEFORE_RE = /(?<![\p{L}])(?:its|their|the|that)\s+(?:[\p{L}-]+\s+)?share\s+(?:was|had\s+been|stood\s+at)\s+(?:(?:about|around|nearly|almost|some|just|over|under)\s+)?$/iu
+const YEAR_EARLIER_AFTER_RE = /^\s+(?:a\s+year\s+(?:earlier|before|ago)|the\s+(?:previous|prior|preceding)\s+year|in\s+the\s+(?:previous|prior)\s+year)(?![\p{L}])/iu
+
+/**
+ * "Russia supplied 45% of the total, and a year earlier its share was 60%": a share a year back,
+ * with no base word, is the base of the share before it: the same countries, flow and goods, the
+ * year (and period) one earlier.
+ */
+function yearEarlierShare(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocContext): LinkedFigure {
+  const last = ctx.share
+  if (last === undefined || last.year === undefined) return l
+  const before = text.slice(Math.max(here.sentence.start, l.start - 90), l.start)
+  const after = text.slice(l.end, Math.min(here.sentence.end, l.end + 40))
+  if (!YEAR_EARLIER_SHARE_BEFORE_RE.test(before) && !(SHARE_VERB_BEFORE_RE.test(before) && YEAR_EARLIER_AFTER_RE.test(after))) return l
+  const out: MutableLinks = { ...l, base: true, measure: 'share', year: last.year - 1 }
+  for (const k of ['reporter', 'partner', 'partners', 'flow', 'commodity', 'hsCode', 'shareOf', 'shareOfCountry'] as const) {
+    if (last[k] === undefined) delete out[k]
+    else (out as Record<string, unknown>)[k] = last[k]
+  }
+  delete out.changeDirection
+  delete out.changeFrom
+  if (last.linkedPeriod !== undefined) out.linkedPeriod = last.linkedPeriod.replace(/\d{4}/g, (y) => String(Number(y) - 1))
+  else delete out.linkedPeriod
   return out
 }
 
