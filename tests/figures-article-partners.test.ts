@@ -146,3 +146,11 @@ describe('a share a year back is the base of the share before it', () => {
     expect(at(g, '60%')).toMatchObject({ base: true, year: 2022, period: '2022-05', reporter: 'TUR', partner: 'RUS' })
   })
 })
+
+describe('a percent held by a country\'s verb is a share', () => {
+  it('"Egypt took 11%, and the United Kingdom 8%" in an article on Kenya\'s tea exports', () => {
+    const f = extractFigures('Kenyan tea\n\nKenya earned $1.2 billion from tea exports in 2021. Pakistan remained the largest market, buying 40% of the volume. Egypt took 11%, and the United Kingdom 8%.', { published: '2022-03-01' })
+    expect(at(f, '11%')).toMatchObject({ measure: 'share', reporter: 'KEN', partner: 'EGY', flow: 'X' })
+    expect(at(f, '8%')).toMatchObject({ measure: 'share', reporter: 'KEN', partner: 'GBR', flow: 'X' })
+  })
+})

@@ -197,7 +197,7 @@ export function linkFigures(text: string, figures: readonly FoundFigure[], optio
       if (f === undefined || f.kind === 'date' || f.kind === 'year') continue
       const own = linkOne(text, f, here, previous, main, mains)
       const inherited = TRADE_KINDS.has(f.kind) || f.kind === 'price' ? inherit(text, own, here, ctx, published) : own
-      const l = f.kind === 'percent' ? yearEarlierShare(text, inherited, here, ctx) : inherited
+      const l = f.kind === 'percent' ? yearEarlierShare(text, takenShare(text, inherited, linked), here, ctx) : inherited
       if (l.measure === 'share' && l.base !== true) ctx.share = l
       out[j] = l
       linked.push(l)
@@ -549,6 +549,22 @@ function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocCon
   if (l.kind === 'rank') return worldRank(text, out, here, ctx)
   if (TRADE_KINDS.has(l.kind) && l.base !== true) return readPronounWhole(text, out, here, ctx)
   return out
+}
+
+/** "took 11%", "accounted for 9%", "made up 30%": a holder's verb right before a percent. */
+const TAKEN_SHARE_BEFORE_RE = /(?<![\p{L}])(?:took|takes|taking|accounted\s+for|accounts\s+for|accounting\s+for|made\s+up|makes\s+up|making\s+up|held|holds|holding|captured|bought|buying|received|absorbed)\s+(?:(?:about|around|nearly|almost|some|just|over|under|roughly|more\s+than|less\s+than)\s+)?$/iu
+
+/**
+ * "Egypt took 11%, and the United Kingdom 8%": a percent that is no change, held by a country's
+ * verb or listed after a share in its sentence, is a share (not a level).
+ */
+function takenShare(text: string, l: LinkedFigure, linked: readonly LinkedFigure[]): LinkedFigure {
+  if (l.measure !== 'level' || l.base === true || (l.reporter === undefined && l.flow === undefined)) return l
+  const before = text.slice(Math.max(0, l.start - 40), l.start)
+  const prior = linked[linked.length - 1]
+  const listed = prior !== undefined && prior.kind === 'percent' && prior.measure === 'share' && /^[^.;\d]{0,40}$/u.test(text.slice(prior.end, l.start)) && /(?:,|(?<![\p{L}])and)\s/u.test(text.slice(prior.end, l.start))
+  if (!TAKEN_SHARE_BEFORE_RE.test(before) && !listed) return l
+  return { ...l, measure: 'share' }
 }
 
 /** "a year earlier its share was", "the previous year, their share stood at": right before the percent. */
