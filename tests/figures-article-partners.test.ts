@@ -154,3 +154,11 @@ describe('a percent held by a country\'s verb is a share', () => {
     expect(at(f, '8%')).toMatchObject({ measure: 'share', reporter: 'KEN', partner: 'GBR', flow: 'X' })
   })
 })
+
+describe('the one adjective of a clause in an import article is the origin', () => {
+  it('"Australian ore made up 62% of the total and Brazilian cargoes 21%" in an article on China\'s imports', () => {
+    const f = extractFigures('Chinese iron ore\n\nChina imported 95 million tonnes of iron ore in July. Australian ore made up 62% of the total and Brazilian cargoes 21%.', { published: '2021-08-20' })
+    expect(at(f, '62%')).toMatchObject({ reporter: 'CHN', partner: 'AUS', flow: 'M', measure: 'share' })
+    expect(at(f, '21%')).toMatchObject({ reporter: 'CHN', partner: 'BRA', flow: 'M', measure: 'share' })
+  })
+})

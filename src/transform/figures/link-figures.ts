@@ -662,6 +662,18 @@ function readArticlePartners(text: string, out: MutableLinks, here: SentenceFact
       return
     }
   }
+  // "Australian ore made up 62% of the total and Brazilian cargoes 21%" in an article on China's
+  // imports: the one country of the clause, named by its adjective before the goods, is the origin.
+  if (trade.flow === 'M' && out.partner === undefined && out.partners === undefined && (out.reporter === undefined || out.reporter === trade.reporter) && (out.flow === undefined || out.flow === 'M') && out.measure !== 'rank') {
+    const named = here.countries.filter(inClause)
+    const only = named.length === 1 ? named[0] : undefined
+    if (only !== undefined && only.form === 'demonym' && only.iso3 !== trade.reporter && only.end <= out.start && /^\s+\p{Ll}[\p{Ll}-]+/u.test(text.slice(only.end, only.end + 30))) {
+      out.partner = only.iso3
+      out.reporter = trade.reporter
+      out.flow = 'M'
+      return
+    }
+  }
   // "Peru supplied 1.2 Mt and Bolivia 0.3 Mt": the second subject, its verb left out, holds the
   // amount right after it; the first amount's partner is not that second subject.
   const ellipticSubject = (c: CountryMention): boolean => c.form === 'name' && ELLIPTIC_AMOUNT_AFTER_RE.test(text.slice(c.end, c.end + 40)) && ELLIPTIC_BEFORE_RE.test(text.slice(Math.max(here.sentence.start, c.start - 12), c.start))
