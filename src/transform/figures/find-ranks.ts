@@ -27,6 +27,8 @@ const POSITION_RE = new RegExp(`(?:(?:came|ranked|ranks|rank|placed|finished|sto
 const COPULA_POSITION_RE = new RegExp(`(?:was|is|were|are)\\s+${ORD}(?=\\s*(?:[,.;]|$)|\\s+(?:with|taking|at|behind|after|ahead|among)(?![\\p{L}-]))`, 'giu')
 /** "Thailand came second with 189 kt and Italy third with 179 kt": an ordinal after a name, the verb left out. */
 const ELLIPTIC_POSITION_RE = new RegExp(`(?:,|\\band)\\s+(?:the\\s+)?\\p{Lu}[\\p{L}-]*(?:\\s+\\p{Lu}[\\p{L}-]*){0,2}\\s+${ORD}(?=\\s+(?:with|taking|at)(?![\\p{L}-])|\\s*,)`, 'gu')
+/** "the No.4 supplier", "its number 2 buyer", "No. 3 crude supplier": a position written as a number. */
+const NUMBER_ROLE_RE = new RegExp(`(?:No\\.|no\\.|[Nn]umber|#)\\s?([1-9]|1[0-9])\\s+(?:(?:[\\p{L}-]+\\s+){0,2}?)${ROLE}(?![\\p{L}-])`, 'gu')
 /** "top five buyers", "top 10 suppliers". */
 const TOP_N_RE = new RegExp(`top\\s+(three|five|ten|3|5|10)\\s+(?:[\\p{L}-]+\\s+)?${ROLE}(?![\\p{L}-])`, 'giu')
 
@@ -50,6 +52,7 @@ function atWordStart(text: string, m: RegExpExecArray): boolean {
 export function findRanks(text: string): FoundFigure[] {
   const found: FoundFigure[] = []
   for (const m of text.matchAll(TOP_N_RE)) if (atWordStart(text, m)) found.push(rank(m, CARDINALS[(m[1] ?? '').toLowerCase()] ?? 0, 'top'))
+  for (const m of text.matchAll(NUMBER_ROLE_RE)) if (atWordStart(text, m) || text[m.index] === '#') found.push(rank(m, Number(m[1])))
   for (const m of text.matchAll(SUPERLATIVE_RE)) {
     if (!atWordStart(text, m)) continue
     const ord = m[1]

@@ -143,6 +143,10 @@ interface DocContext {
   yearRelative?: boolean
   /** The last trade (exports or imports) and its reporter: a production sentence in between does not end them. */
   trade?: { readonly flow: 'X' | 'M'; readonly reporter: string }
+  /** The partners of the last sentence that named any, in order ("the two buyers" are its last two). */
+  partners?: readonly string[]
+  /** The last share that is no base: "a year earlier its share was 80%" is its base. */
+  share?: LinkedFigure
 }
 
 /** Fills the link fields of every figure from its sentence and the article so far; figures stay in order. */
@@ -192,7 +196,9 @@ export function linkFigures(text: string, figures: readonly FoundFigure[], optio
       const f = figures[j]
       if (f === undefined || f.kind === 'date' || f.kind === 'year') continue
       const own = linkOne(text, f, here, previous, main, mains)
-      const l = TRADE_KINDS.has(f.kind) || f.kind === 'price' ? inherit(text, own, here, ctx, published) : own
+      const inherited = TRADE_KINDS.has(f.kind) || f.kind === 'price' ? inherit(text, own, here, ctx, published) : own
+      const l = f.kind === 'percent' ? yearEarlierShare(text, takenShare(text, inherited, linked), here, ctx) : inherited
+      if (l.measure === 'share' && l.base !== true) ctx.share = l
       out[j] = l
       linked.push(l)
       if (l.base !== true) {
@@ -200,7 +206,11 @@ export function linkFigures(text: string, figures: readonly FoundFigure[], optio
         mains.push(l)
       }
     }
-    if (!captions.has(here.sentence.paragraph)) updateContext(text, ctx, here, linked)
+    if (!captions.has(here.sentence.paragraph)) {
+      updateContext(text, ctx, here, linked)
+      const partners = [...new Set(linked.flatMap((l) => (l.base === true ? [] : l.partners ?? (l.partner === undefined ? [] : [l.partner]))))]
+      if (partners.length > 0) ctx.partners = partners
+    }
   }
   return readAmbiguousCurrencies(text, pairRespectively(text, linkRanges(out)), [...countries.values()].flat())
 }
@@ -535,9 +545,209 @@ function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocCon
       if (out.partner === undefined && noCountries && flow === ctx.flow && ctx.partner !== undefined && out.partners === undefined) out.partner = ctx.partner
     }
   }
+  if (l.kind !== 'price') readArticlePartners(text, out, here, ctx)
   if (l.kind === 'rank') return worldRank(text, out, here, ctx)
   if (TRADE_KINDS.has(l.kind) && l.base !== true) return readPronounWhole(text, out, here, ctx)
   return out
+}
+
+/** "took 11%", "accounted for 9%", "made up 30%": a holder's verb right before a percent. */
+const TAKEN_SHARE_BEFORE_RE = /(?<![\p{L}])(?:took|takes|taking|accounted\s+for|accounts\s+for|accounting\s+for|made\s+up|makes\s+up|making\s+up|held|holds|holding|captured|bought|buying|received|absorbed)\s+(?:(?:about|around|nearly|almost|some|just|over|under|roughly|more\s+than|less\s+than)\s+)?$/iu
+
+/**
+ * "Egypt took 11%, and the United Kingdom 8%": a percent that is no change, held by a country's
+ * verb or listed after a share in its sentence, is a share (not a level).
+ */
+function takenShare(text: string, l: LinkedFigure, linked: readonly LinkedFigure[]): LinkedFigure {
+  if (l.measure !== 'level' || l.base === true || (l.reporter === undefined && l.flow === undefined)) return l
+  const before = text.slice(Math.max(0, l.start - 40), l.start)
+  const prior = linked[linked.length - 1]
+  const listed = prior !== undefined && prior.kind === 'percent' && prior.measure === 'share' && /^[^.;\d]{0,40}$/u.test(text.slice(prior.end, l.start)) && /(?:,|(?<![\p{L}])and)\s/u.test(text.slice(prior.end, l.start))
+  if (!TAKEN_SHARE_BEFORE_RE.test(before) && !listed) return l
+  return { ...l, measure: 'share' }
+}
+
+/** "a year earlier its share was", "the previous year, their share stood at": right before the percent. */
+const YEAR_EARLIER_SHARE_BEFORE_RE = /(?<![\p{L}])(?:a\s+year\s+(?:earlier|before|ago)|the\s+(?:previous|prior|preceding)\s+year|in\s+the\s+(?:previous|prior)\s+year)\s*,?\s+(?:its|their|the|that)\s+(?:[\p{L}-]+\s+)?share\s+(?:was|had\s+been|stood\s+at|came\s+to|amounted\s+to)\s+(?:(?:about|around|nearly|almost|some|just|over|under)\s+)?$/iu
+/** "its share was 80% a year earlier": a share verb before the percent and the year-back words right after it. */
+const SHARE_VERB_BEFORE_RE = /(?<![\p{L}])(?:its|their|the|that)\s+(?:[\p{L}-]+\s+)?share\s+(?:was|had\s+been|stood\s+at)\s+(?:(?:about|around|nearly|almost|some|just|over|under)\s+)?$/iu
+const YEAR_EARLIER_AFTER_RE = /^\s+(?:a\s+year\s+(?:earlier|before|ago)|the\s+(?:previous|prior|preceding)\s+year|in\s+the\s+(?:previous|prior)\s+year)(?![\p{L}])/iu
+
+/**
+ * "Russia supplied 45% of the total, and a year earlier its share was 60%": a share a year back,
+ * with no base word, is the base of the share before it: the same countries, flow and goods, the
+ * year (and period) one earlier.
+ */
+function yearEarlierShare(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocContext): LinkedFigure {
+  const last = ctx.share
+  if (last === undefined || last.year === undefined) return l
+  const before = text.slice(Math.max(here.sentence.start, l.start - 90), l.start)
+  const after = text.slice(l.end, Math.min(here.sentence.end, l.end + 40))
+  if (!YEAR_EARLIER_SHARE_BEFORE_RE.test(before) && !(SHARE_VERB_BEFORE_RE.test(before) && YEAR_EARLIER_AFTER_RE.test(after))) return l
+  const out: MutableLinks = { ...l, base: true, measure: 'share', year: last.year - 1 }
+  for (const k of ['reporter', 'partner', 'partners', 'flow', 'commodity', 'hsCode', 'shareOf', 'shareOfCountry'] as const) {
+    if (last[k] === undefined) delete out[k]
+    else (out as Record<string, unknown>)[k] = last[k]
+  }
+  delete out.changeDirection
+  delete out.changeFrom
+  if (last.linkedPeriod !== undefined) out.linkedPeriod = last.linkedPeriod.replace(/\d{4}/g, (y) => String(Number(y) - 1))
+  else delete out.linkedPeriod
+  return out
+}
+
+type MutableLinks = { -readonly [K in keyof LinkedFigure]: LinkedFigure[K] }
+
+/** Goods or cargo nouns after an origin's adjective: "Bolivian arrivals", "Mongolian coal shipments". */
+const ORIGIN_NOUN_AFTER_RE = /^\s+(?:[\p{Ll}-]+\s+){0,2}?(?:arrivals|cargoes|cargos|supplies|shipments|deliveries|imports|purchases|volumes)(?![\p{L}])/u
+/** "Chile took 11 Mt", "Peru accounted for 6 Mt", "Iraq got": a partner's verb that names no flow. */
+const PARTNER_VERB_AFTER_RE = /^\s+(?:(?:also|alone|then|again)\s+)?(?:took|takes|taking|absorbed|absorbs|accounted|accounts|got|gets|received|receives|followed|came|was|were|is|ranked)(?![\p{L}])/u
+/** A whole with no owner: "the exports", "total shipments", "all the coal exported". */
+const BARE_WHOLE_RE = /^(?:the\s+|total\s+|all\s+(?:the\s+)?|overall\s+)?(?:(?:country['’]s|nation['’]s|[\p{Ll}-]+)\s+){0,2}?(?:exports|shipments|sales|imports|purchases|total)$/u
+/** An amount right after a name ("Bolivia 0.3 Mt", "China at 900,000 tonnes"), and the "and" or comma before the name. */
+const ELLIPTIC_AMOUNT_AFTER_RE = /^\s*(?:,\s*)?(?:with|at|on|(?:accounting|responsible)\s+for|making\s+up|taking|supplying|holding|providing)?\s*(?:(?:about|some|nearly|almost|around|over|roughly|just)\s+)?(?:US|A|C|R)?[$€£¥₹]?\s?\d/u
+const ELLIPTIC_BEFORE_RE = /(?:,|(?<![\p{L}])(?:and|with))\s+(?:the\s+)?$/u
+/** "the two buyers", "these three suppliers", "both countries": a group of the partners just named. */
+const GROUP_OF_PARTNERS_RE = /(?<![\p{L}])(?:(?:the|these|those|the\s+top|its|their)\s+(two|three|four)|(both))\s+(?:[\p{Ll}-]+\s+)?(?:buyers|suppliers|countries|nations|destinations|markets|origins|sources|customers|importers|exporters)(?![\p{L}])/iu
+const GROUP_SIZE: Readonly<Record<string, number>> = { two: 2, three: 3, four: 4 }
+/** Where the figure's clause starts and ends (";", ", and", ", but", ", while", "and Peru"). */
+function clauseAround(text: string, here: SentenceFacts, at: number, end: number): { readonly start: number; readonly end: number } {
+  const breaks = /[;]|,\s*(?:and|but|while|whereas)\s|\band\s+(?=\p{Lu})/gu
+  let start = here.sentence.start
+  let stop = here.sentence.end
+  for (const m of text.slice(here.sentence.start, here.sentence.end).matchAll(breaks)) {
+    const pos = here.sentence.start + m.index
+    if (pos + m[0].length <= at) start = pos + m[0].length
+    else if (pos >= end) {
+      stop = pos
+      break
+    }
+  }
+  return { start, end: stop }
+}
+
+/**
+ * Issue 10, sixth round: an article about one country's trade with many others. Each figure
+ * whose sentence names another country only as a buyer or an origin (not as a trader with its
+ * own flow word) is the article country's trade with it.
+ */
+function readArticlePartners(text: string, out: MutableLinks, here: SentenceFacts, ctx: DocContext): void {
+  // "exports to Vietnam (21 Mt), Thailand (10 Mt)": an amount in brackets right after a country is that country's.
+  const open = /(\S+(?:\s+\S+){0,2})\s*\($/u.exec(text.slice(Math.max(here.sentence.start, out.start - 40), out.start))
+  if (open !== null) {
+    const named = here.countries.filter((c) => c.form === 'name' && /^\s*\($/.test(text.slice(c.end, out.start)))
+    const country = named[named.length - 1]
+    if (country !== undefined && country.iso3 !== out.reporter) {
+      out.partner = country.iso3
+      delete out.partners
+      return
+    }
+  }
+  // "40 Mt of coal in March, with exports to Vietnam (21 Mt), ...": the total before the list has no partner.
+  if (out.partner !== undefined) {
+    const after = here.countries.filter((c) => c.start >= out.end && c.iso3 === out.partner)
+    const before = here.countries.some((c) => c.end <= out.start && c.iso3 === out.partner)
+    if (!before && after.length > 0 && after.every((c) => /^\s*\(/.test(text.slice(c.end, c.end + 3)))) delete out.partner
+  }
+  const trade = ctx.trade
+  if (out.base === true || trade === undefined || ctx.reporter !== trade.reporter) return
+  const clause = clauseAround(text, here, out.start, out.end)
+  const inClause = (c: CountryMention): boolean => c.start >= clause.start && c.end <= clause.end
+  // "Bolivian arrivals fell 5%" in an article on Chile's imports: the adjective names the origin.
+  if (trade.flow === 'M' && out.reporter !== undefined && out.reporter !== trade.reporter && out.partner === undefined && out.partners === undefined && out.flow === 'M') {
+    const mentions = here.countries.filter((c) => c.iso3 === out.reporter && inClause(c))
+    if (mentions.length > 0 && mentions.every((c) => c.form === 'demonym' && ORIGIN_NOUN_AFTER_RE.test(text.slice(c.end, c.end + 60)))) {
+      out.partner = out.reporter
+      out.reporter = trade.reporter
+      return
+    }
+  }
+  // "Australian ore made up 62% of the total and Brazilian cargoes 21%" in an article on China's
+  // imports: the one country of the clause, named by its adjective before the goods, is the origin.
+  if (trade.flow === 'M' && out.partner === undefined && out.partners === undefined && (out.reporter === undefined || out.reporter === trade.reporter) && (out.flow === undefined || out.flow === 'M') && out.measure !== 'rank') {
+    const named = here.countries.filter(inClause)
+    const only = named.length === 1 ? named[0] : undefined
+    if (only !== undefined && only.form === 'demonym' && only.iso3 !== trade.reporter && only.end <= out.start && /^\s+\p{Ll}[\p{Ll}-]+/u.test(text.slice(only.end, only.end + 30))) {
+      out.partner = only.iso3
+      out.reporter = trade.reporter
+      out.flow = 'M'
+      return
+    }
+  }
+  // "Peru supplied 1.2 Mt and Bolivia 0.3 Mt": the second subject, its verb left out, holds the
+  // amount right after it; the first amount's partner is not that second subject.
+  const ellipticSubject = (c: CountryMention): boolean => c.form === 'name' && ELLIPTIC_AMOUNT_AFTER_RE.test(text.slice(c.end, c.end + 40)) && ELLIPTIC_BEFORE_RE.test(text.slice(Math.max(here.sentence.start, c.start - 12), c.start))
+  const own = here.countries.filter((c) => c.end <= out.start && c.iso3 !== trade.reporter && ellipticSubject(c) && out.start - c.end < 40 && !/\d/.test(text.slice(c.end, out.start)))
+  const subject = own[own.length - 1]
+  if (subject !== undefined) {
+    out.partner = subject.iso3
+    delete out.partners
+    out.reporter = trade.reporter
+    out.flow = trade.flow
+    return
+  }
+  const laterSubject = out.partner !== undefined && here.countries.some((c) => c.iso3 === out.partner && c.start >= out.end && ellipticSubject(c)) && !here.countries.some((c) => c.iso3 === out.partner && c.end <= out.start)
+  if (laterSubject && out.reporter !== undefined && out.reporter !== trade.reporter && here.countries.some((c) => c.iso3 === out.reporter && c.form === 'name' && c.end <= out.start)) {
+    out.partner = out.reporter
+    out.reporter = trade.reporter
+    out.flow = trade.flow
+    return
+  }
+  // "Together the two buyers accounted for 48%": the last two partners named, in the article's trade.
+  const group = GROUP_OF_PARTNERS_RE.exec(text.slice(clause.start, out.start))
+  const count = group === null ? 0 : group[2] !== undefined ? 2 : (GROUP_SIZE[(group[1] ?? '').toLowerCase()] ?? 0)
+  const recent = ctx.partners ?? []
+  if (count > 1 && recent.length >= count && (out.reporter === undefined || out.reporter === trade.reporter) && !here.countries.some(inClause)) {
+    out.partners = recent.slice(recent.length - count)
+    delete out.partner
+    out.reporter = trade.reporter
+    out.flow = trade.flow
+    return
+  }
+  // "Egypt and Turkey took 60% of the exports": a share of the article's trade held by two buyers.
+  if ((out.measure === 'share' || out.kind === 'percent') && out.measure !== 'change' && out.reporter !== undefined && out.partners === undefined && out.shareOfCountry === undefined && (out.shareOf === undefined || BARE_WHOLE_RE.test(out.shareOf))) {
+    // "and Turkey" ends no clause here: the list is read back from the figure.
+    const names = here.countries.filter((c) => c.form === 'name' && c.end <= out.start && !/[;]/.test(text.slice(c.end, out.start)))
+    const list: string[] = []
+    for (let k = names.length - 1; k >= 0; k--) {
+      const c = names[k]
+      if (c === undefined) break
+      const next = names[k + 1]
+      if (next !== undefined && !/^\s*(?:,|,?\s*and)\s*(?:the\s+)?$/u.test(text.slice(c.end, next.start))) break
+      list.unshift(c.iso3)
+    }
+    if (list.length > 1 && (list.includes(out.reporter) || (out.reporter === trade.reporter && (out.partner === undefined || list.includes(out.partner)))) && !list.includes(trade.reporter)) {
+      out.partners = list
+      delete out.partner
+      out.reporter = trade.reporter
+      out.flow = trade.flow
+      return
+    }
+  }
+  // "India, the biggest buyer, took 30% of the shipments" in an article on Malaysia's exports: a
+  // share of the article's trade with no owner, held by the one country named before it.
+  if (out.measure === 'share' && out.shareOf !== undefined && BARE_WHOLE_RE.test(out.shareOf) && out.reporter !== undefined && out.reporter !== trade.reporter && out.partner === undefined && out.partners === undefined && (out.flow === undefined || out.flow === trade.flow)) {
+    const named = here.countries.filter((c) => c.form === 'name' && inClause(c) && c.end <= out.start)
+    if (named.length === 1 && named[0]?.iso3 === out.reporter) {
+      out.partner = out.reporter
+      out.reporter = trade.reporter
+      out.flow = trade.flow
+      return
+    }
+  }
+  // "Chile took 11 Mt, and shipments to Brazil ..." after "Colombia shipped 22 Mt to Turkey": the
+  // clause's subject has no flow word of its own; the flow word of another clause is not its.
+  if (out.reporter !== undefined && out.reporter !== trade.reporter && out.partner === undefined && out.partners === undefined) {
+    const flowHere = here.flows.some((w) => w.start >= clause.start && w.start < clause.end)
+    const subject = here.countries.find((c) => c.iso3 === out.reporter && c.form === 'name' && inClause(c) && c.end <= out.start && PARTNER_VERB_AFTER_RE.test(text.slice(c.end, c.end + 30)))
+    const otherWhole = out.measure === 'share' && out.shareOf !== undefined && !BARE_WHOLE_RE.test(out.shareOf)
+    if (!flowHere && subject !== undefined && !otherWhole) {
+      out.partner = out.reporter
+      out.reporter = trade.reporter
+      out.flow = trade.flow
+      return
+    }
+  }
 }
 
 const PRONOUN_FLOW_RE = new RegExp(`(?<![\\p{L}])(?:its|their)\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:(${EXPORT_WORDS})|(${IMPORT_WORDS}))(?![\\p{L}])`, 'giu')
@@ -923,7 +1133,7 @@ function linkOne(text: string, f: FoundFigure, here: SentenceFacts, previous: Se
     if (country !== undefined && measure.shareOf.includes(text.slice(country.start, country.end))) out.shareOfCountry = country.iso3
   }
 
-  const year = isBase ? baseYear(text, f, here, series) : pickYear(f, here, previous, measure.measure === 'change')
+  const year = isBase ? baseYear(text, f, here, series) : pickYear(text, f, here, previous, measure.measure === 'change')
   if (year !== undefined) {
     out.year = year.year
     if (year.period !== undefined) out.linkedPeriod = year.period
@@ -1186,8 +1396,11 @@ function changeOf(word: string | undefined, negative: boolean): MeasureRead {
   return { measure: 'change', direction: increase !== negative ? 'increase' : 'decrease' }
 }
 
-function pickYear(f: FoundFigure, here: SentenceFacts, previous: SentenceFacts | undefined, isChange: boolean): YearMention | undefined {
-  const usable = (y: YearMention): boolean => y.base === 'none' || (!isChange && y.base === 'loose')
+/** "rose 4% from 2018", "up 12% on 2016": a loose year right after a change is that change's base, not a level's year. */
+const CHANGE_BEFORE_YEAR_RE = /\d\s*(?:%|percent|per\s+cent|pc)\s+(?:from|on|over)\s+(?:the\s+)?$/u
+
+function pickYear(text: string, f: FoundFigure, here: SentenceFacts, previous: SentenceFacts | undefined, isChange: boolean): YearMention | undefined {
+  const usable = (y: YearMention): boolean => y.base === 'none' || (!isChange && y.base === 'loose' && !CHANGE_BEFORE_YEAR_RE.test(text.slice(Math.max(0, y.pos - 30), y.pos)))
   const candidates = here.years.filter(usable)
   if (candidates.length > 0) {
     // Distance is the gap between the two spans, so "3.4bn in 2021 and 2.9bn in 2022" gives
