@@ -333,10 +333,13 @@ function updateContext(text: string, ctx: DocContext, here: SentenceFacts, linke
   const trade = linked.filter((l) => TRADE_KINDS.has(l.kind) && l.base !== true && l.measure !== 'share')
   const last = trade[trade.length - 1]
   if (last !== undefined) {
+    // "The Philippines bought 902,100 t, ahead of China with 237,500 t and Ghana with 124,200 t":
+    // after a list of partners, each with its own amount, the next sentence is not the last one's.
+    const listed = new Set(trade.flatMap((l) => (l.partner === undefined ? [] : [l.partner])))
     if (last.reporter !== undefined) {
       ctx.reporter = last.reporter
       ctx.partner = last.partner
-      if (last.partners !== undefined) ctx.partner = undefined
+      if (last.partners !== undefined || listed.size > 2) ctx.partner = undefined
     } else if (last.partner !== undefined) ctx.partner = last.partner
     if (last.flow !== undefined) ctx.flow = last.flow
     // A rank is read from the side whose partners it ranks, not the article's: it sets no side.
@@ -423,9 +426,10 @@ function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocCon
         // (or landmarks) keeps the period of the sentence before, as one with no year does.
         if (ctx.period !== undefined) out.linkedPeriod = ctx.period
       } else if (here.years.length === 0 && published !== undefined) {
-        // "in the week to May 28", "on July 30": a day and month without a year are the latest ones before the article's date.
+        // "in the week to May 28", "on July 30", "by mid-May", "to the end of March": a day (or part)
+        // of a month without a year is the latest one before the article's date.
         const day = DAY_MONTH_RE.exec(text.slice(here.sentence.start, here.sentence.end))
-        const month = day === null ? 0 : (MONTH_NUMBER[(day[1] ?? day[2] ?? '').toLowerCase()] ?? 0)
+        const month = day === null ? 0 : (MONTH_NUMBER[(day[1] ?? day[2] ?? day[3] ?? day[4] ?? '').toLowerCase()] ?? 0)
         if (month > 0) out.year = month > published.month ? published.year - 1 : published.year
       }
     }
@@ -656,7 +660,10 @@ function readArticlePartners(text: string, out: MutableLinks, here: SentenceFact
   // "Bolivian arrivals fell 5%" in an article on Chile's imports: the adjective names the origin.
   if (trade.flow === 'M' && out.reporter !== undefined && out.reporter !== trade.reporter && out.partner === undefined && out.partners === undefined && out.flow === 'M') {
     const mentions = here.countries.filter((c) => c.iso3 === out.reporter && inClause(c))
-    if (mentions.length > 0 && mentions.every((c) => c.form === 'demonym' && ORIGIN_NOUN_AFTER_RE.test(text.slice(c.end, c.end + 60)))) {
+    // "U.S. crude imports totalled 16 Mt" in an article on Korea's imports: a name used as the
+    // goods' adjective (the goods right after it, no possessive) is their origin, as a demonym is.
+    const asAdjective = (c: CountryMention): boolean => c.form === 'demonym' || (c.form === 'name' && here.commodities.some((m) => m.start >= c.end && /^\s+$/.test(text.slice(c.end, m.start))))
+    if (mentions.length > 0 && mentions.every((c) => asAdjective(c) && ORIGIN_NOUN_AFTER_RE.test(text.slice(c.end, c.end + 60)))) {
       out.partner = out.reporter
       out.reporter = trade.reporter
       return
@@ -845,6 +852,8 @@ function wholeOfOtherSide(text: string, l: LinkedFigure, flow: FigureFlow): bool
 
 /** "Korea's second-largest", "India's top", "China's number 2", "Brazil's biggest": a possessive country and a rank word, right before a role noun. */
 const WHOSE_RANK_BEFORE_RE = /\p{Lu}[\p{L}.]*['’]s?\s+(?:[\p{L}\d.-]+\s+){0,3}$/u
+/** "among South Korea's crude", "among its", "among the country's": right before a role noun. */
+const AMONG_WHOSE_BEFORE_RE = /(?<![\p{L}])among\s+(?:(?:the\s+)?\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)?['’]s?|its|their|the\s+(?:country|nation)['’]s)\s+(?:[\p{Ll}-]+\s+){0,2}$/u
 const RANK_WORD_RE = /(?<![\p{L}])(?:largest|biggest|top|main|leading|number|no\.|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?![\p{L}])/iu
 
 /**
@@ -862,6 +871,9 @@ function whoseRoleFlow(text: string, at: number): FigureFlow | undefined {
   const word = /^(suppliers?|buyers?)(?![\p{L}])/iu.exec(text.slice(at, at + 10))?.[1]
   if (word === undefined) return undefined
   const before = text.slice(Math.max(0, at - 48), at)
+  // "ranked fourth among South Korea's crude suppliers": the rank stands before "among", the
+  // suppliers are the possessor's (its imports), the buyers its exports.
+  if (AMONG_WHOSE_BEFORE_RE.test(before)) return /^suppl/i.test(word) ? 'M' : 'X'
   const m = WHOSE_RANK_BEFORE_RE.exec(before)
   if (m === null || !RANK_WORD_RE.test(m[0].replace(/^\S+/u, ''))) return undefined
   return /^suppl/i.test(word) ? 'M' : 'X'
@@ -1025,6 +1037,9 @@ const RECEIVERS_IN_RE = new RegExp(`(?<![\\p{L}])(?:to|into)\\s+(?:the\\s+)?(?:[
 const RECEIVERS_AFTER_RE = /^\s+(?:terminals|ports|buyers|customers|refiners|refineries|markets|plants|utilities|consumers|mills|smelters|importers)(?![\p{L}])/iu
 const EXCLUDING_WORDS = new Set(['excluding', 'except', 'besides', 'ex', 'replacing', 'replaced', 'displacing', 'displaced'])
 
+/** A rank, then the words that name what it is measured against: "No.4 supplier after", "ranked fourth ..., behind", "largest buyer, ahead of". */
+const RANKED_AGAINST_BEFORE_RE = /(?:(?:largest|biggest|second|third|fourth|fifth|sixth|top|leading|main)[\p{L}-]*|No\.\s?\d+|number\s+(?:one|two|three|four|five|\d+))(?:\s+[^\s.;\d]+){0,8}?,?\s+(?:after|behind|ahead\s+of|trailing)\s+(?:the\s+)?$/iu
+
 function readRoles(text: string, sentence: Sentence, countries: readonly CountryMention[], commodities: readonly CommodityMention[]): Roles {
   let origin: string | undefined
   let destination: string | undefined
@@ -1032,6 +1047,7 @@ function readRoles(text: string, sentence: Sentence, countries: readonly Country
   const mentions: { start: number; end: number; iso3: string; role: 'origin' | 'destination'; list?: string[] }[] = []
   let head: (typeof mentions)[number] | undefined
   let headEnd = -1
+  let skippedEnd = -1
   for (const c of countries) {
     // "to Italy, India and Israel": a name right after a role mention, joined by a comma or
     // "and", is one more country of the same list.
@@ -1050,7 +1066,18 @@ function readRoles(text: string, sentence: Sentence, countries: readonly Country
     if (last !== undefined && (EXCLUDING_WORDS.has(last) || (last === 'counting' && words[words.length - 2] === 'not'))) continue
     // "the highest since the invasion of Ukraine": a landmark, like a year after "since".
     if (/(?<![\p{L}])since\s+(?:the|a|an)\s[^,.;:()\d]{0,40}$/iu.test(text.slice(Math.max(sentence.start, c.start - 48), c.start))) continue
-    if (last === 'after' && /(?:largest|biggest|second|third|fourth|fifth|top|leading|main)[\p{L}-]*\s+(?:[\p{L}-]+\s+){0,3}after\s+(?:the\s+)?$/iu.test(text.slice(Math.max(sentence.start, c.start - 60), c.start))) continue
+    // "the No.4 supplier after Saudi Arabia, Kuwait and the UAE", "ranked fourth ..., behind
+    // Saudi Arabia, Kuwait and Iraq", "the largest buyer, ahead of China": the countries a rank is
+    // measured against play no part in the figure's trade (the whole list is left out).
+    if (skippedEnd >= 0 && c.form === 'name' && /^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?$/.test(text.slice(skippedEnd, c.start))) {
+      skippedEnd = c.end
+      continue
+    }
+    skippedEnd = -1
+    if (RANKED_AGAINST_BEFORE_RE.test(text.slice(Math.max(sentence.start, c.start - 100), c.start))) {
+      skippedEnd = c.end
+      continue
+    }
     let role: 'origin' | 'destination' | undefined
     if (between) role = undefined
     else if (last === 'from') role = 'origin'
@@ -1068,7 +1095,8 @@ function readRoles(text: string, sentence: Sentence, countries: readonly Country
     else if (IMPORTER_AFTER_RE.test(after)) role = 'destination'
     else if (c.form === 'demonym' && commodities.some((m) => m.start >= c.end && /^\s+(?:[\p{L}-]+\s+)?$/u.test(text.slice(c.end, m.start)))) role = 'origin'
     // "took 20pc more US crude": a name used as the goods' adjective (no flow word after it) is their origin.
-    else if (c.form === 'name' && last !== 'in' && last !== 'of' && commodities.some((m) => m.start >= c.end && /^\s+$/.test(text.slice(c.end, m.start)))) role = 'origin'
+    // "1.56 Mt of U.S. crude" likewise: "of" before the name, the goods right after it.
+    else if (c.form === 'name' && last !== 'in' && commodities.some((m) => m.start >= c.end && /^\s+$/.test(text.slice(c.end, m.start)))) role = 'origin'
     if (role === 'origin') origin ??= c.iso3
     else if (role === 'destination') destination ??= c.iso3
     else if (c.form === 'name' && !between) unassigned.push(c.iso3)
@@ -1298,7 +1326,7 @@ function baseYear(text: string, f: FoundFigure, here: SentenceFacts, main: Linke
   return undefined
 }
 
-const DAY_MONTH_RE = /(?<![\p{L}])(?:(January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}(?![\d,.]*\d{4})(?!\d)|\d{1,2}\s+(January|February|March|April|May|June|July|August|September|October|November|December)(?!\s*,?\s*\d{4}))(?![\p{L}])/u
+const DAY_MONTH_RE = /(?<![\p{L}])(?:(January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}(?![\d,.]*\d{4})(?!\d)|\d{1,2}\s+(January|February|March|April|May|June|July|August|September|October|November|December)(?!\s*,?\s*\d{4})|(?:mid|early|late|end)[\s-]+(?:of\s+)?(January|February|March|April|May|June|July|August|September|October|November|December)(?!\s*,?\s*\d{4})|the\s+(?:middle|end|start|beginning)\s+of\s+(January|February|March|April|May|June|July|August|September|October|November|December)(?!\s*,?\s*\d{4}))(?![\p{L}])/u
 const MONTH_NUMBER: Readonly<Record<string, number>> = {
   january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
 }
