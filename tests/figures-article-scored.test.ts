@@ -62,3 +62,22 @@ describe('after a list of partners with their own amounts, the next sentence has
     expect(total.partner).toBeUndefined()
   })
 })
+
+describe('a country named only in a reason clause is no trader', () => {
+  it('"exports of 5.9 Mt in 2021, as factories recover in India" stay the article\'s country\'s', () => {
+    const text = 'Chile copper exports\n\nChile exported 5.6 million tonnes of copper in 2020.\n\nThe mining council expects exports of 5.9 million tonnes in 2021, as factories recover in India.'
+    const f = extractFigures(text, { published: '2021-02-01' })
+    const next = at(f, '5.9 million tonnes')
+    expect(next).toMatchObject({ reporter: 'CHL', flow: 'X', year: 2021 })
+    expect(next.partner).toBeUndefined()
+  })
+})
+
+describe('an origin after a lede without figures continues the lede\'s trade', () => {
+  it('"Japan bought more timber from Canada" then "Timber arriving from Finland rose 12%"', () => {
+    const text = 'Japan buys more timber\n\nJapan bought more timber from Canada and Finland in 2019, customs data show.\n\nTimber arriving from Finland rose 12% to 1.4 million cubic metres.'
+    const f = extractFigures(text, { published: '2020-01-30' })
+    expect(at(f, '12%')).toMatchObject({ reporter: 'JPN', partner: 'FIN', flow: 'M' })
+    expect(at(f, '1.4 million cubic metres')).toMatchObject({ reporter: 'JPN', partner: 'FIN', flow: 'M' })
+  })
+})

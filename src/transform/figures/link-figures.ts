@@ -496,11 +496,14 @@ function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocCon
   }
   // "Those to Vietnam nearly doubled to 3.9 Mt": a destination (or, in an article on imports,
   // an origin) with no flow word of its own continues the article's trade.
-  if (l.kind !== 'price' && l.base !== true && out.flow === undefined && out.reporter === undefined && out.partner === undefined && trade !== undefined) {
-    const m = pickRole(text, here.roles.mentions, trade.flow === 'X' ? 'destination' : 'origin', l)
-    if (m !== undefined && m.iso3 !== trade.reporter) {
-      out.reporter = trade.reporter
-      out.flow = trade.flow
+  // "Coal arriving from Russia rose 36%" after a lede without figures ("China bought more coal
+  // from Russia"): before any figure, the lede's side is the article's trade.
+  const lede = trade ?? (ctx.reporter !== undefined && (ctx.flow === 'X' || ctx.flow === 'M') ? { flow: ctx.flow, reporter: ctx.reporter } : undefined)
+  if (l.kind !== 'price' && l.base !== true && out.flow === undefined && out.reporter === undefined && out.partner === undefined && lede !== undefined) {
+    const m = pickRole(text, here.roles.mentions, lede.flow === 'X' ? 'destination' : 'origin', l)
+    if (m !== undefined && m.iso3 !== lede.reporter) {
+      out.reporter = lede.reporter
+      out.flow = lede.flow
       if (m.list !== undefined && m.list.length > 1) out.partners = m.list
       else out.partner = m.iso3
     }
@@ -539,7 +542,8 @@ function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocCon
   }
   if (out.reporter === undefined && l.kind !== 'price') {
     // Countries named only in another clause (", while those to China grew") do not stop the figure inheriting the article's country.
-    const inClause = (c: CountryMention): boolean => (c.end <= l.start ? sameClause(text, c.end, l.start) : sameClause(text, l.end, c.start))
+    // ... nor do countries named only in a reason clause after it (", as construction booms in China").
+    const inClause = (c: CountryMention): boolean => (c.end <= l.start ? sameClause(text, c.end, l.start) : sameClause(text, l.end, c.start) && !REASON_CLAUSE_RE.test(text.slice(l.afterEnd ?? l.end, c.start)))
     const noCountries = (here.roles.mentions.length === 0 && here.roles.unassigned.length === 0) || !here.countries.some(inClause)
     const flow = out.flow ?? (noCountries ? ctx.flow : undefined)
     if (flow !== undefined && ctx.reporter !== undefined && ctx.reporter !== out.partner && (noCountries || out.partner !== undefined || out.partners !== undefined)) {
@@ -916,6 +920,9 @@ function newSubjectBetween(text: string, a: number, b: number): boolean {
 }
 
 /** Whether nothing between a and b starts another clause (";", ", and", ", but", "and South Korea"). */
+/** The start of a reason clause: ", as construction booms", "because of", "due to", "amid", "on the back of". */
+const REASON_CLAUSE_RE = /(?:,\s*|\s)(?:as|because|since|amid|amidst|due\s+to|thanks\s+to|owing\s+to|on\s+the\s+back\s+of|driven\s+by)\s/u
+
 function sameClause(text: string, a: number, b: number): boolean {
   return !/[;]|,\s*(?:and|but|while)\s|\band\s+\p{Lu}/u.test(text.slice(a, b))
 }
@@ -1221,7 +1228,11 @@ function linkOne(text: string, f: FoundFigure, here: SentenceFacts, previous: Se
   // Countries named without a role in the figure's own clause ("Moscow will cut exports by 0.5
   // million bpd, while Saudi Arabia ...": Russia for the first figure, Saudi Arabia for the second).
   const own = here.roles.unassigned.filter((iso3) => here.countries.some((c) => c.iso3 === iso3 && (c.end <= f.start ? sameClause(text, c.end, f.start) : sameClause(text, f.end, c.start))))
-  const lone = here.roles.unassigned.length === 1 ? here.roles.unassigned[0] : own.length === 1 ? own[0] : undefined
+  // "exports of 310 Mt in 2020, as construction booms in China": a country named only in a
+  // reason clause after the figure ("as", "because", "due to", "amid", "on the back of") is no trader.
+  const reasonOnly = (iso3: string): boolean => here.countries.filter((c) => c.iso3 === iso3).every((c) => c.start >= (f.afterEnd ?? f.end) && REASON_CLAUSE_RE.test(text.slice(f.afterEnd ?? f.end, c.start)))
+  const single = here.roles.unassigned.length === 1 ? here.roles.unassigned[0] : undefined
+  const lone = single !== undefined && !reasonOnly(single) ? single : own.length === 1 && own[0] !== undefined && !reasonOnly(own[0]) ? own[0] : undefined
   // One country, no roles, a trade verb: the country is the subject ("Vietnam earned $1.55bn from selling crude").
   if ((flow === 'X' || flow === 'M') && origin === undefined && destination === undefined && lone !== undefined) {
     if (flow === 'X') origin = lone
