@@ -81,3 +81,13 @@ describe('an origin after a lede without figures continues the lede\'s trade', (
     expect(at(f, '1.4 million cubic metres')).toMatchObject({ reporter: 'JPN', partner: 'FIN', flow: 'M' })
   })
 })
+
+describe('a relative year in the figure\'s own clause beats a year in another clause', () => {
+  it('"The plan for 2022 is 95 Mt; last year\'s output reached 102 Mt"', () => {
+    const text = 'Colombian coal\n\nColombia expects to mine 98 million tonnes of coal this year.\n\nThe plan for 2022 is 95 million tonnes; last year\'s output reached 102 million tonnes, above the goal of 90 million tonnes.'
+    const f = extractFigures(text, { published: '2021-03-15' })
+    expect(at(f, '95 million tonnes')).toMatchObject({ year: 2022 })
+    expect(at(f, '102 million tonnes')).toMatchObject({ year: 2020 })
+    expect(at(f, '90 million tonnes')).toMatchObject({ year: 2020 })
+  })
+})

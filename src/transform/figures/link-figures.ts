@@ -1438,6 +1438,18 @@ function changeOf(word: string | undefined, negative: boolean): MeasureRead {
 /** "rose 4% from 2018", "up 12% on 2016": a loose year right after a change is that change's base, not a level's year. */
 const CHANGE_BEFORE_YEAR_RE = /\d\s*(?:%|percent|per\s+cent|pc)\s+(?:from|on|over)\s+(?:the\s+)?$/u
 
+/** Whether "last year" or "this year" (as the figure's own year) is written in the figure's clause. */
+function relativeYearInClause(text: string, here: SentenceFacts, f: FoundFigure): boolean {
+  for (const re of [LAST_YEAR_RE, THIS_YEAR_RE]) {
+    const all = new RegExp(re.source, `${re.flags}g`)
+    for (const m of text.slice(here.sentence.start, here.sentence.end).matchAll(all)) {
+      const at = here.sentence.start + m.index
+      if (at >= f.end ? sameClause(text, f.end, at) : sameClause(text, at + m[0].length, f.start)) return true
+    }
+  }
+  return false
+}
+
 function pickYear(text: string, f: FoundFigure, here: SentenceFacts, previous: SentenceFacts | undefined, isChange: boolean): YearMention | undefined {
   const usable = (y: YearMention): boolean => y.base === 'none' || (!isChange && y.base === 'loose' && !CHANGE_BEFORE_YEAR_RE.test(text.slice(Math.max(0, y.pos - 30), y.pos)))
   const candidates = here.years.filter(usable)
@@ -1445,11 +1457,16 @@ function pickYear(text: string, f: FoundFigure, here: SentenceFacts, previous: S
     // Distance is the gap between the two spans, so "3.4bn in 2021 and 2.9bn in 2022" gives
     // each amount the year written right after it.
     const gap = (y: YearMention): number => (y.pos >= f.end ? y.pos - f.end : Math.max(0, f.start - y.end))
-    return candidates.reduce((best, y) => {
+    const best = candidates.reduce((b, y) => {
       const d = gap(y)
-      const bestD = gap(best)
-      return d < bestD || (d === bestD && y.pos < best.pos) ? y : best
+      const bestD = gap(b)
+      return d < bestD || (d === bestD && y.pos < b.pos) ? y : b
     })
+    // "The target for 2024 is 710 Mt; last year's output hit 775 Mt": a relative year ("last
+    // year", "this year") in the figure's own clause beats a year written in another clause.
+    const otherClause = best.pos >= f.end ? !sameClause(text, f.end, best.pos) : !sameClause(text, best.end, f.start)
+    if (otherClause && relativeYearInClause(text, here, f)) return undefined
+    return best
   }
   // The year of the sentence before, only if that sentence speaks of trade ("In 1998 a pipeline opened" is no context).
   if (previous === undefined || (previous.flows.length === 0 && previous.commodities.length === 0)) return undefined
