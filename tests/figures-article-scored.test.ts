@@ -91,3 +91,12 @@ describe('a relative year in the figure\'s own clause beats a year in another cl
     expect(at(f, '90 million tonnes')).toMatchObject({ year: 2020 })
   })
 })
+
+describe('a span of months after a comparison word is the base, not the figure\'s period', () => {
+  it('"In the third quarter ... $2.1 billion, 4% more than in the second quarter"', () => {
+    const text = 'Peru gold exports\n\nPeru exported gold worth $1.9 billion in the second quarter.\n\nIn the third quarter the country\'s gold exports were worth $2.1 billion, 4% more than in the second quarter.'
+    const f = extractFigures(text, { published: '2021-11-10' })
+    expect(at(f, '$2.1 billion')).toMatchObject({ year: 2021, period: '2021-07/2021-09' })
+    expect(at(f, '4%')).toMatchObject({ period: '2021-07/2021-09' })
+  })
+})

@@ -888,7 +888,13 @@ function isBasePeriod(text: string, p: PeriodMention): boolean {
   if (isLandmarkDate(text, p.start)) return true
   const words = lastWords(text, p.start, 3, 32)
   const w = words[words.length - 1] ?? ''
-  if (p.fromMonth !== p.toMonth) return false
+  // "6% more than in the first quarter", "compared with the first half": a span of months named
+  // after a comparison word is the base, as a single month is.
+  if (p.fromMonth !== p.toMonth) {
+    const v = w === 'the' ? words.slice(0, -1) : words
+    const u = v[v.length - 1] ?? ''
+    return (u === 'than' || (u === 'in' && v[v.length - 2] === 'than') || ((u === 'with' || u === 'to') && v[v.length - 2] === 'compared')) && !/^\s+(?:of\s+)?\d{4}/u.test(text.slice(p.end, p.end + 8))
+  }
   if (w === 'in' && BASE_PERIOD_WORDS.has(words[words.length - 2] ?? '')) return true
   return BASE_PERIOD_WORDS.has(w) || ((w === 'with' || w === 'to') && (words[words.length - 2] === 'compared' || words[words.length - 2] === 'relative'))
 }
