@@ -100,3 +100,12 @@ describe('a span of months after a comparison word is the base, not the figure\'
     expect(at(f, '4%')).toMatchObject({ period: '2021-07/2021-09' })
   })
 })
+
+describe('a comparative then a time back is a change', () => {
+  it('"2.8 Mt, 14.2% below a year earlier", "9% above last year"', () => {
+    const text = 'Chile copper exports\n\nIn May Chile exported 2.8 million tonnes of copper, 14.2% below a year earlier. Earnings were 9% above last year.'
+    const f = extractFigures(text, { published: '2021-06-20' })
+    expect(at(f, '14.2%')).toMatchObject({ measure: 'change', changeDirection: 'decrease' })
+    expect(at(f, '9%')).toMatchObject({ measure: 'change', changeDirection: 'increase' })
+  })
+})
