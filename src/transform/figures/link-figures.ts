@@ -41,8 +41,8 @@ const SHARE_VERBS = new Set(['covers', 'cover', 'covered', 'covering', 'supplies
 const STATE_VERBS = new Set(['was', 'is', 'were', 'are', 'at', 'reached', 'hit', 'to', 'of', 'stood', 'amounted', 'totalled', 'totaled'])
 /** "33.8% increase", "5% higher", "12-percent rise", "5% year-on-year". */
 const CHANGE_AFTER_RE = new RegExp(`^\\s*(?:(?:year-on-year|year-over-year|y/y|yoy|annual|on-year)\\s+)?(${INCREASE}|${DECREASE})(?![\\p{L}])`, 'iu')
-/** "28% more than in 2022", "5% lower than a year earlier": a change against what follows. */
-const COMPARATIVE_AFTER_RE = /^\s*(?:,\s*or\s+(?:[^,;()]|,(?=\d{3}))+?,\s*)?([Mm]ore|[Hh]igher|[Gg]reater|[Aa]bove|[Ll]ess|[Ll]ower|[Bb]elow|[Ff]ewer)(?:\s+(?:than(?![\p{L}])|(?:the\s+)?(?:[Ss]ame|[Pp]revious|prior|year-earlier|year-ago|corresponding)\s|(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:in\s+)?(?:19|20)\d\d)(?![\p{L}\p{N}])|(?:the\s+)?(?:US)?[$€£]?\s?\d|(?:the\s+)?(?:(?:first|second|third|fourth|previous|prior|last)\s+)?(?:quarter|half|month|year|week)(?![\p{L}])|(?:the\s+)?(?:[\p{L}-]+\s+)?(?:high|low|peak|record|level|average|baseline)(?![\p{L}]))|\s*(?=[.,;)]|$))/u
+/** "28% more than in 2022", "5% lower than a year earlier", "18.6% below a year earlier", "9% above last year": a change against what follows. */
+const COMPARATIVE_AFTER_RE = /^\s*(?:,\s*or\s+(?:[^,;()]|,(?=\d{3}))+?,\s*)?([Mm]ore|[Hh]igher|[Gg]reater|[Aa]bove|[Ll]ess|[Ll]ower|[Bb]elow|[Ff]ewer)(?:\s+(?:than(?![\p{L}])|(?:a|one)\s+(?:year|month|quarter|week)\s+(?:earlier|before|ago)(?![\p{L}])|last\s+(?:year|month)(?![\p{L}])|(?:the\s+)?(?:[Ss]ame|[Pp]revious|prior|year-earlier|year-ago|corresponding)\s|(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:in\s+)?(?:19|20)\d\d)(?![\p{L}\p{N}])|(?:the\s+)?(?:US)?[$€£]?\s?\d|(?:the\s+)?(?:(?:first|second|third|fourth|previous|prior|last)\s+)?(?:quarter|half|month|year|week)(?![\p{L}])|(?:the\s+)?(?:[\p{L}-]+\s+)?(?:high|low|peak|record|level|average|baseline)(?![\p{L}]))|\s*(?=[.,;)]|$))/u
 const YOY_AFTER_RE = /^\s*(?:year-on-year|year-over-year|y\/y|yoy|on the year|on an annual basis|annually)(?![\p{L}])/iu
 /** "month-on-month", "a month earlier": the base is the month before, in the same year unless the figure is January's. */
 const MONTH_ON_MONTH_RE = /month-on-month|month-over-month|\bm-o-m\b|\bm\/m\b|(?:from|than)\s+the\s+previous\s+month|a\s+month\s+(?:earlier|before|ago)|on\s+the\s+month/iu
@@ -333,10 +333,13 @@ function updateContext(text: string, ctx: DocContext, here: SentenceFacts, linke
   const trade = linked.filter((l) => TRADE_KINDS.has(l.kind) && l.base !== true && l.measure !== 'share')
   const last = trade[trade.length - 1]
   if (last !== undefined) {
+    // "The Philippines bought 902,100 t, ahead of China with 237,500 t and Ghana with 124,200 t":
+    // after a list of partners, each with its own amount, the next sentence is not the last one's.
+    const listed = new Set(trade.flatMap((l) => (l.partner === undefined ? [] : [l.partner])))
     if (last.reporter !== undefined) {
       ctx.reporter = last.reporter
       ctx.partner = last.partner
-      if (last.partners !== undefined) ctx.partner = undefined
+      if (last.partners !== undefined || listed.size > 2) ctx.partner = undefined
     } else if (last.partner !== undefined) ctx.partner = last.partner
     if (last.flow !== undefined) ctx.flow = last.flow
     // A rank is read from the side whose partners it ranks, not the article's: it sets no side.
@@ -423,9 +426,10 @@ function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocCon
         // (or landmarks) keeps the period of the sentence before, as one with no year does.
         if (ctx.period !== undefined) out.linkedPeriod = ctx.period
       } else if (here.years.length === 0 && published !== undefined) {
-        // "in the week to May 28", "on July 30": a day and month without a year are the latest ones before the article's date.
+        // "in the week to May 28", "on July 30", "by mid-May", "to the end of March": a day (or part)
+        // of a month without a year is the latest one before the article's date.
         const day = DAY_MONTH_RE.exec(text.slice(here.sentence.start, here.sentence.end))
-        const month = day === null ? 0 : (MONTH_NUMBER[(day[1] ?? day[2] ?? '').toLowerCase()] ?? 0)
+        const month = day === null ? 0 : (MONTH_NUMBER[(day[1] ?? day[2] ?? day[3] ?? day[4] ?? '').toLowerCase()] ?? 0)
         if (month > 0) out.year = month > published.month ? published.year - 1 : published.year
       }
     }
@@ -492,11 +496,14 @@ function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocCon
   }
   // "Those to Vietnam nearly doubled to 3.9 Mt": a destination (or, in an article on imports,
   // an origin) with no flow word of its own continues the article's trade.
-  if (l.kind !== 'price' && l.base !== true && out.flow === undefined && out.reporter === undefined && out.partner === undefined && trade !== undefined) {
-    const m = pickRole(text, here.roles.mentions, trade.flow === 'X' ? 'destination' : 'origin', l)
-    if (m !== undefined && m.iso3 !== trade.reporter) {
-      out.reporter = trade.reporter
-      out.flow = trade.flow
+  // "Coal arriving from Russia rose 36%" after a lede without figures ("China bought more coal
+  // from Russia"): before any figure, the lede's side is the article's trade.
+  const lede = trade ?? (ctx.reporter !== undefined && (ctx.flow === 'X' || ctx.flow === 'M') ? { flow: ctx.flow, reporter: ctx.reporter } : undefined)
+  if (l.kind !== 'price' && l.base !== true && out.flow === undefined && out.reporter === undefined && out.partner === undefined && lede !== undefined) {
+    const m = pickRole(text, here.roles.mentions, lede.flow === 'X' ? 'destination' : 'origin', l)
+    if (m !== undefined && m.iso3 !== lede.reporter) {
+      out.reporter = lede.reporter
+      out.flow = lede.flow
       if (m.list !== undefined && m.list.length > 1) out.partners = m.list
       else out.partner = m.iso3
     }
@@ -535,7 +542,8 @@ function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocCon
   }
   if (out.reporter === undefined && l.kind !== 'price') {
     // Countries named only in another clause (", while those to China grew") do not stop the figure inheriting the article's country.
-    const inClause = (c: CountryMention): boolean => (c.end <= l.start ? sameClause(text, c.end, l.start) : sameClause(text, l.end, c.start))
+    // ... nor do countries named only in a reason clause after it (", as construction booms in China").
+    const inClause = (c: CountryMention): boolean => (c.end <= l.start ? sameClause(text, c.end, l.start) : sameClause(text, l.end, c.start) && !REASON_CLAUSE_RE.test(text.slice(l.afterEnd ?? l.end, c.start)))
     const noCountries = (here.roles.mentions.length === 0 && here.roles.unassigned.length === 0) || !here.countries.some(inClause)
     const flow = out.flow ?? (noCountries ? ctx.flow : undefined)
     if (flow !== undefined && ctx.reporter !== undefined && ctx.reporter !== out.partner && (noCountries || out.partner !== undefined || out.partners !== undefined)) {
@@ -656,7 +664,10 @@ function readArticlePartners(text: string, out: MutableLinks, here: SentenceFact
   // "Bolivian arrivals fell 5%" in an article on Chile's imports: the adjective names the origin.
   if (trade.flow === 'M' && out.reporter !== undefined && out.reporter !== trade.reporter && out.partner === undefined && out.partners === undefined && out.flow === 'M') {
     const mentions = here.countries.filter((c) => c.iso3 === out.reporter && inClause(c))
-    if (mentions.length > 0 && mentions.every((c) => c.form === 'demonym' && ORIGIN_NOUN_AFTER_RE.test(text.slice(c.end, c.end + 60)))) {
+    // "U.S. crude imports totalled 16 Mt" in an article on Korea's imports: a name used as the
+    // goods' adjective (the goods right after it, no possessive) is their origin, as a demonym is.
+    const asAdjective = (c: CountryMention): boolean => c.form === 'demonym' || (c.form === 'name' && here.commodities.some((m) => m.start >= c.end && /^\s+$/.test(text.slice(c.end, m.start))))
+    if (mentions.length > 0 && mentions.every((c) => asAdjective(c) && ORIGIN_NOUN_AFTER_RE.test(text.slice(c.end, c.end + 60)))) {
       out.partner = out.reporter
       out.reporter = trade.reporter
       return
@@ -845,6 +856,8 @@ function wholeOfOtherSide(text: string, l: LinkedFigure, flow: FigureFlow): bool
 
 /** "Korea's second-largest", "India's top", "China's number 2", "Brazil's biggest": a possessive country and a rank word, right before a role noun. */
 const WHOSE_RANK_BEFORE_RE = /\p{Lu}[\p{L}.]*['’]s?\s+(?:[\p{L}\d.-]+\s+){0,3}$/u
+/** "among South Korea's crude", "among its", "among the country's": right before a role noun. */
+const AMONG_WHOSE_BEFORE_RE = /(?<![\p{L}])among\s+(?:(?:the\s+)?\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)?['’]s?|its|their|the\s+(?:country|nation)['’]s)\s+(?:[\p{Ll}-]+\s+){0,2}$/u
 const RANK_WORD_RE = /(?<![\p{L}])(?:largest|biggest|top|main|leading|number|no\.|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?![\p{L}])/iu
 
 /**
@@ -862,6 +875,9 @@ function whoseRoleFlow(text: string, at: number): FigureFlow | undefined {
   const word = /^(suppliers?|buyers?)(?![\p{L}])/iu.exec(text.slice(at, at + 10))?.[1]
   if (word === undefined) return undefined
   const before = text.slice(Math.max(0, at - 48), at)
+  // "ranked fourth among South Korea's crude suppliers": the rank stands before "among", the
+  // suppliers are the possessor's (its imports), the buyers its exports.
+  if (AMONG_WHOSE_BEFORE_RE.test(before)) return /^suppl/i.test(word) ? 'M' : 'X'
   const m = WHOSE_RANK_BEFORE_RE.exec(before)
   if (m === null || !RANK_WORD_RE.test(m[0].replace(/^\S+/u, ''))) return undefined
   return /^suppl/i.test(word) ? 'M' : 'X'
@@ -872,7 +888,13 @@ function isBasePeriod(text: string, p: PeriodMention): boolean {
   if (isLandmarkDate(text, p.start)) return true
   const words = lastWords(text, p.start, 3, 32)
   const w = words[words.length - 1] ?? ''
-  if (p.fromMonth !== p.toMonth) return false
+  // "6% more than in the first quarter", "compared with the first half": a span of months named
+  // after a comparison word is the base, as a single month is.
+  if (p.fromMonth !== p.toMonth) {
+    const v = w === 'the' ? words.slice(0, -1) : words
+    const u = v[v.length - 1] ?? ''
+    return (u === 'than' || (u === 'in' && v[v.length - 2] === 'than') || ((u === 'with' || u === 'to') && v[v.length - 2] === 'compared')) && !/^\s+(?:of\s+)?\d{4}/u.test(text.slice(p.end, p.end + 8))
+  }
   if (w === 'in' && BASE_PERIOD_WORDS.has(words[words.length - 2] ?? '')) return true
   return BASE_PERIOD_WORDS.has(w) || ((w === 'with' || w === 'to') && (words[words.length - 2] === 'compared' || words[words.length - 2] === 'relative'))
 }
@@ -904,6 +926,9 @@ function newSubjectBetween(text: string, a: number, b: number): boolean {
 }
 
 /** Whether nothing between a and b starts another clause (";", ", and", ", but", "and South Korea"). */
+/** The start of a reason clause: ", as construction booms", "because of", "due to", "amid", "on the back of". */
+const REASON_CLAUSE_RE = /(?:,\s*|\s)(?:as|because|since|amid|amidst|due\s+to|thanks\s+to|owing\s+to|on\s+the\s+back\s+of|driven\s+by)\s/u
+
 function sameClause(text: string, a: number, b: number): boolean {
   return !/[;]|,\s*(?:and|but|while)\s|\band\s+\p{Lu}/u.test(text.slice(a, b))
 }
@@ -1025,6 +1050,9 @@ const RECEIVERS_IN_RE = new RegExp(`(?<![\\p{L}])(?:to|into)\\s+(?:the\\s+)?(?:[
 const RECEIVERS_AFTER_RE = /^\s+(?:terminals|ports|buyers|customers|refiners|refineries|markets|plants|utilities|consumers|mills|smelters|importers)(?![\p{L}])/iu
 const EXCLUDING_WORDS = new Set(['excluding', 'except', 'besides', 'ex', 'replacing', 'replaced', 'displacing', 'displaced'])
 
+/** A rank, then the words that name what it is measured against: "No.4 supplier after", "ranked fourth ..., behind", "largest buyer, ahead of". */
+const RANKED_AGAINST_BEFORE_RE = /(?:(?:largest|biggest|second|third|fourth|fifth|sixth|top|leading|main)[\p{L}-]*|No\.\s?\d+|number\s+(?:one|two|three|four|five|\d+))(?:\s+[^\s.;\d]+){0,8}?,?\s+(?:after|behind|ahead\s+of|trailing)\s+(?:the\s+)?$/iu
+
 function readRoles(text: string, sentence: Sentence, countries: readonly CountryMention[], commodities: readonly CommodityMention[]): Roles {
   let origin: string | undefined
   let destination: string | undefined
@@ -1032,6 +1060,7 @@ function readRoles(text: string, sentence: Sentence, countries: readonly Country
   const mentions: { start: number; end: number; iso3: string; role: 'origin' | 'destination'; list?: string[] }[] = []
   let head: (typeof mentions)[number] | undefined
   let headEnd = -1
+  let skippedEnd = -1
   for (const c of countries) {
     // "to Italy, India and Israel": a name right after a role mention, joined by a comma or
     // "and", is one more country of the same list.
@@ -1050,7 +1079,18 @@ function readRoles(text: string, sentence: Sentence, countries: readonly Country
     if (last !== undefined && (EXCLUDING_WORDS.has(last) || (last === 'counting' && words[words.length - 2] === 'not'))) continue
     // "the highest since the invasion of Ukraine": a landmark, like a year after "since".
     if (/(?<![\p{L}])since\s+(?:the|a|an)\s[^,.;:()\d]{0,40}$/iu.test(text.slice(Math.max(sentence.start, c.start - 48), c.start))) continue
-    if (last === 'after' && /(?:largest|biggest|second|third|fourth|fifth|top|leading|main)[\p{L}-]*\s+(?:[\p{L}-]+\s+){0,3}after\s+(?:the\s+)?$/iu.test(text.slice(Math.max(sentence.start, c.start - 60), c.start))) continue
+    // "the No.4 supplier after Saudi Arabia, Kuwait and the UAE", "ranked fourth ..., behind
+    // Saudi Arabia, Kuwait and Iraq", "the largest buyer, ahead of China": the countries a rank is
+    // measured against play no part in the figure's trade (the whole list is left out).
+    if (skippedEnd >= 0 && c.form === 'name' && /^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?$/.test(text.slice(skippedEnd, c.start))) {
+      skippedEnd = c.end
+      continue
+    }
+    skippedEnd = -1
+    if (RANKED_AGAINST_BEFORE_RE.test(text.slice(Math.max(sentence.start, c.start - 100), c.start))) {
+      skippedEnd = c.end
+      continue
+    }
     let role: 'origin' | 'destination' | undefined
     if (between) role = undefined
     else if (last === 'from') role = 'origin'
@@ -1068,7 +1108,8 @@ function readRoles(text: string, sentence: Sentence, countries: readonly Country
     else if (IMPORTER_AFTER_RE.test(after)) role = 'destination'
     else if (c.form === 'demonym' && commodities.some((m) => m.start >= c.end && /^\s+(?:[\p{L}-]+\s+)?$/u.test(text.slice(c.end, m.start)))) role = 'origin'
     // "took 20pc more US crude": a name used as the goods' adjective (no flow word after it) is their origin.
-    else if (c.form === 'name' && last !== 'in' && last !== 'of' && commodities.some((m) => m.start >= c.end && /^\s+$/.test(text.slice(c.end, m.start)))) role = 'origin'
+    // "1.56 Mt of U.S. crude" likewise: "of" before the name, the goods right after it.
+    else if (c.form === 'name' && last !== 'in' && commodities.some((m) => m.start >= c.end && /^\s+$/.test(text.slice(c.end, m.start)))) role = 'origin'
     if (role === 'origin') origin ??= c.iso3
     else if (role === 'destination') destination ??= c.iso3
     else if (c.form === 'name' && !between) unassigned.push(c.iso3)
@@ -1193,7 +1234,11 @@ function linkOne(text: string, f: FoundFigure, here: SentenceFacts, previous: Se
   // Countries named without a role in the figure's own clause ("Moscow will cut exports by 0.5
   // million bpd, while Saudi Arabia ...": Russia for the first figure, Saudi Arabia for the second).
   const own = here.roles.unassigned.filter((iso3) => here.countries.some((c) => c.iso3 === iso3 && (c.end <= f.start ? sameClause(text, c.end, f.start) : sameClause(text, f.end, c.start))))
-  const lone = here.roles.unassigned.length === 1 ? here.roles.unassigned[0] : own.length === 1 ? own[0] : undefined
+  // "exports of 310 Mt in 2020, as construction booms in China": a country named only in a
+  // reason clause after the figure ("as", "because", "due to", "amid", "on the back of") is no trader.
+  const reasonOnly = (iso3: string): boolean => here.countries.filter((c) => c.iso3 === iso3).every((c) => c.start >= (f.afterEnd ?? f.end) && REASON_CLAUSE_RE.test(text.slice(f.afterEnd ?? f.end, c.start)))
+  const single = here.roles.unassigned.length === 1 ? here.roles.unassigned[0] : undefined
+  const lone = single !== undefined && !reasonOnly(single) ? single : own.length === 1 && own[0] !== undefined && !reasonOnly(own[0]) ? own[0] : undefined
   // One country, no roles, a trade verb: the country is the subject ("Vietnam earned $1.55bn from selling crude").
   if ((flow === 'X' || flow === 'M') && origin === undefined && destination === undefined && lone !== undefined) {
     if (flow === 'X') origin = lone
@@ -1298,7 +1343,7 @@ function baseYear(text: string, f: FoundFigure, here: SentenceFacts, main: Linke
   return undefined
 }
 
-const DAY_MONTH_RE = /(?<![\p{L}])(?:(January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}(?![\d,.]*\d{4})(?!\d)|\d{1,2}\s+(January|February|March|April|May|June|July|August|September|October|November|December)(?!\s*,?\s*\d{4}))(?![\p{L}])/u
+const DAY_MONTH_RE = /(?<![\p{L}])(?:(January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}(?![\d,.]*\d{4})(?!\d)|\d{1,2}\s+(January|February|March|April|May|June|July|August|September|October|November|December)(?!\s*,?\s*\d{4})|(?:mid|early|late|end)[\s-]+(?:of\s+)?(January|February|March|April|May|June|July|August|September|October|November|December)(?!\s*,?\s*\d{4})|the\s+(?:middle|end|start|beginning)\s+of\s+(January|February|March|April|May|June|July|August|September|October|November|December)(?!\s*,?\s*\d{4}))(?![\p{L}])/u
 const MONTH_NUMBER: Readonly<Record<string, number>> = {
   january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
 }
@@ -1399,6 +1444,18 @@ function changeOf(word: string | undefined, negative: boolean): MeasureRead {
 /** "rose 4% from 2018", "up 12% on 2016": a loose year right after a change is that change's base, not a level's year. */
 const CHANGE_BEFORE_YEAR_RE = /\d\s*(?:%|percent|per\s+cent|pc)\s+(?:from|on|over)\s+(?:the\s+)?$/u
 
+/** Whether "last year" or "this year" (as the figure's own year) is written in the figure's clause. */
+function relativeYearInClause(text: string, here: SentenceFacts, f: FoundFigure): boolean {
+  for (const re of [LAST_YEAR_RE, THIS_YEAR_RE]) {
+    const all = new RegExp(re.source, `${re.flags}g`)
+    for (const m of text.slice(here.sentence.start, here.sentence.end).matchAll(all)) {
+      const at = here.sentence.start + m.index
+      if (at >= f.end ? sameClause(text, f.end, at) : sameClause(text, at + m[0].length, f.start)) return true
+    }
+  }
+  return false
+}
+
 function pickYear(text: string, f: FoundFigure, here: SentenceFacts, previous: SentenceFacts | undefined, isChange: boolean): YearMention | undefined {
   const usable = (y: YearMention): boolean => y.base === 'none' || (!isChange && y.base === 'loose' && !CHANGE_BEFORE_YEAR_RE.test(text.slice(Math.max(0, y.pos - 30), y.pos)))
   const candidates = here.years.filter(usable)
@@ -1406,11 +1463,16 @@ function pickYear(text: string, f: FoundFigure, here: SentenceFacts, previous: S
     // Distance is the gap between the two spans, so "3.4bn in 2021 and 2.9bn in 2022" gives
     // each amount the year written right after it.
     const gap = (y: YearMention): number => (y.pos >= f.end ? y.pos - f.end : Math.max(0, f.start - y.end))
-    return candidates.reduce((best, y) => {
+    const best = candidates.reduce((b, y) => {
       const d = gap(y)
-      const bestD = gap(best)
-      return d < bestD || (d === bestD && y.pos < best.pos) ? y : best
+      const bestD = gap(b)
+      return d < bestD || (d === bestD && y.pos < b.pos) ? y : b
     })
+    // "The target for 2024 is 710 Mt; last year's output hit 775 Mt": a relative year ("last
+    // year", "this year") in the figure's own clause beats a year written in another clause.
+    const otherClause = best.pos >= f.end ? !sameClause(text, f.end, best.pos) : !sameClause(text, best.end, f.start)
+    if (otherClause && relativeYearInClause(text, here, f)) return undefined
+    return best
   }
   // The year of the sentence before, only if that sentence speaks of trade ("In 1998 a pipeline opened" is no context).
   if (previous === undefined || (previous.flows.length === 0 && previous.commodities.length === 0)) return undefined
