@@ -1,4 +1,4 @@
-import { execFile, spawn } from 'node:child_process'
+import { execFile, spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -13,6 +13,19 @@ const BIN = resolve('bin/trade-etl.js')
 /** psql is a client of the machine, not of the project: its part of the test needs the binary. */
 const HAS_PSQL = await run('psql', ['--version']).then(() => true, () => false)
 
+/** The port `serve --port 0` says it listens on (its first stdout line); rejects if it exits first. */
+function servedPort(server: ChildProcess): Promise<number> {
+  return new Promise<number>((done, fail) => {
+    let out = ''
+    server.stdout?.on('data', (c: Buffer) => {
+      out += c.toString()
+      const m = /on 127\.0\.0\.1:(\d+)/.exec(out)
+      if (m !== null) done(Number(m[1]))
+    })
+    server.on('exit', (code) => fail(new Error(`serve exited ${code}`)))
+  })
+}
+
 describe('trade-etl serve (embedded warehouse over the wire protocol)', () => {
   it('psql and pg clients, several at once, read the loaded rows; status reads through the holder; SIGTERM stops it with 0', async () => {
     // No DATABASE_URL at all: the embedded warehouse, as on a fresh machine.
@@ -25,15 +38,7 @@ describe('trade-etl serve (embedded warehouse over the wire protocol)', () => {
     expect(loaded).toBeGreaterThan(0)
 
     const server = spawn(process.execPath, [...NODE_FLAGS, BIN, 'serve', '--port', '0'], { env, stdio: ['ignore', 'pipe', 'pipe'] })
-    const port = await new Promise<number>((done, fail) => {
-      let out = ''
-      server.stdout.on('data', (c: Buffer) => {
-        out += c.toString()
-        const m = /on 127\.0\.0\.1:(\d+)/.exec(out)
-        if (m !== null) done(Number(m[1]))
-      })
-      server.on('exit', (code) => fail(new Error(`serve exited ${code}`)))
-    })
+    const port = await servedPort(server)
     try {
       if (HAS_PSQL) {
         const psql = await run('psql', ['-h', '127.0.0.1', '-p', String(port), '-tA', '-c', 'select count(*) from reporting.trade_flow'], { env: { ...withoutServer, PGUSER: 'trade_etl', PGDATABASE: 'postgres' } })
@@ -79,15 +84,7 @@ describe('trade-etl serve (embedded warehouse over the wire protocol)', () => {
     let serverErr = ''
     server.stderr.on('data', (c: Buffer) => { serverErr += c.toString() })
     const exited = new Promise<number | null>((done) => server.on('exit', (c) => done(c)))
-    const port = await new Promise<number>((done, fail) => {
-      let out = ''
-      server.stdout.on('data', (c: Buffer) => {
-        out += c.toString()
-        const m = /on 127\.0\.0\.1:(\d+)/.exec(out)
-        if (m !== null) done(Number(m[1]))
-      })
-      server.on('exit', (code) => fail(new Error(`serve exited ${code}`)))
-    })
+    const port = await servedPort(server)
     // A client in an open transaction keeps the warehouse to itself: the reader queues behind it.
     const client = new pg.Client({ host: '127.0.0.1', port, user: 'trade_etl', database: 'postgres' })
     client.on('error', () => {})

@@ -4,13 +4,8 @@
  * paraphrases are in fixtures/figures-corpus/articles.jsonl).
  */
 import { describe, expect, it } from 'vitest'
-import { extractFigures, type Figure } from '../src/transform/figures/index.ts'
-
-const at = (figures: readonly Figure[], span: string, nth = 0): Figure => {
-  const f = figures.filter((x) => x.text === span)[nth]
-  if (f === undefined) throw new Error(`no "${span}" in ${JSON.stringify(figures.map((x) => x.text))}`)
-  return f
-}
+import { extractFigures } from '../src/transform/figures/index.ts'
+import { at } from './helpers/figure-at.ts'
 
 describe('bases of a comparison', () => {
   // https://tass.com/economy/1742577, https://www.zawya.com/en/economy/north-africa/egypts-wheat-imports-rise-30-yoy-in-2023-pmrt1kjn

@@ -4,13 +4,8 @@
  * countries and numbers than the reports named.
  */
 import { describe, expect, it } from 'vitest'
-import { extractFigures, type Figure } from '../src/transform/figures/index.ts'
-
-const at = (figures: readonly Figure[], span: string, nth = 0): Figure => {
-  const f = figures.filter((x) => x.text === span)[nth]
-  if (f === undefined) throw new Error(`no "${span}" in ${JSON.stringify(figures.map((x) => x.text))}`)
-  return f
-}
+import { extractFigures } from '../src/transform/figures/index.ts'
+import { at } from './helpers/figure-at.ts'
 
 describe('an opening world-rank appositive names the reporter', () => {
   it('"Japan, the world\'s fourth-largest crude importer, brought in ..." and the figures after it', () => {

@@ -3,13 +3,8 @@
  * The sentences are the team's own, with other countries and numbers than the reports named.
  */
 import { describe, expect, it } from 'vitest'
-import { extractFigures, type Figure } from '../src/transform/figures/index.ts'
-
-const at = (figures: readonly Figure[], span: string, nth = 0): Figure => {
-  const f = figures.filter((x) => x.text === span)[nth]
-  if (f === undefined) throw new Error(`no "${span}" in ${JSON.stringify(figures.map((x) => x.text))}`)
-  return f
-}
+import { extractFigures } from '../src/transform/figures/index.ts'
+import { at } from './helpers/figure-at.ts'
 
 describe("relative dates take the article's date", () => {
   // shape of https://www.shafaq.com/en/Economy/Iraq-trumps-Saudi-Arabia-as-US-fourth-top-supplier
