@@ -197,7 +197,7 @@ export function linkFigures(text: string, figures: readonly FoundFigure[], optio
       if (f === undefined || f.kind === 'date' || f.kind === 'year') continue
       const own = linkOne(text, f, here, previous, main, mains)
       const inherited = TRADE_KINDS.has(f.kind) || f.kind === 'price' ? inherit(text, own, here, ctx, published) : own
-      const l = f.kind === 'percent' ? yearEarlierShare(text, takenShare(text, inherited, linked), here, ctx) : inherited
+      const l = sideOfRank(f.kind === 'percent' ? yearEarlierShare(text, takenShare(text, inherited, linked), here, ctx) : inherited, linked, ctx)
       if (l.measure === 'share' && l.base !== true) ctx.share = l
       out[j] = l
       linked.push(l)
@@ -213,6 +213,19 @@ export function linkFigures(text: string, figures: readonly FoundFigure[], optio
     }
   }
   return readAmbiguousCurrencies(text, pairRespectively(text, linkRanges(out)), [...countries.values()].flat())
+}
+
+/**
+ * "Vietnam was the largest importer of Argentine corn, taking 6 Mt": the amounts after a rank among
+ * a country's buyers (or suppliers), read the other way round (Vietnam's imports from Argentina),
+ * are of the ranked side (Argentina's exports to Vietnam), unless the article already has a side.
+ */
+function sideOfRank(l: LinkedFigure, linked: readonly LinkedFigure[], ctx: DocContext): LinkedFigure {
+  if (!TRADE_KINDS.has(l.kind) || l.kind === 'rank' || l.base === true || l.measure === 'share') return l
+  const rank = linked.find((r) => r.kind === 'rank' && r.reporter !== undefined && r.partner !== undefined && (r.flow === 'X' || r.flow === 'M'))
+  if (rank === undefined || l.reporter !== rank.partner || l.partner !== rank.reporter || l.flow === undefined || l.flow === rank.flow) return l
+  if (ctx.trade !== undefined && (ctx.trade.reporter !== rank.reporter || ctx.trade.flow !== rank.flow)) return l
+  return { ...l, reporter: rank.reporter, partner: rank.partner, flow: rank.flow }
 }
 
 /**
@@ -526,7 +539,10 @@ function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocCon
   // buyers is read from the side whose partners it ranks, whatever the article's side.
   if (l.kind === 'rank' && out.reporter !== undefined && out.partner !== undefined && (out.flow === 'X' || out.flow === 'M')) {
     const words = text.slice(l.start, l.end)
-    const wanted = SUPPLIER_ROLE_RE.test(words) ? 'M' : BUYER_ROLE_RE.test(words) ? 'X' : undefined
+    // "the largest importer of Argentine corn" ranks Argentina's buyers: the goods named by a
+    // country's adjective right after the role noun are that country's, the rank its exports.
+    const ofOrigin = here.countries.some((c) => c.form === 'demonym' && c.start >= l.end && /^\s+of\s+(?:the\s+)?$/u.test(text.slice(l.end, c.start)))
+    const wanted = SUPPLIER_ROLE_RE.test(words) ? 'M' : BUYER_ROLE_RE.test(words) || (ofOrigin && IMPORTER_ROLE_RE.test(words)) ? 'X' : undefined
     if (wanted !== undefined && wanted !== out.flow) {
       const reporter = out.partner
       out.partner = out.reporter
