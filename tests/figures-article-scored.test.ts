@@ -134,3 +134,13 @@ describe('soymeal is its own goods', () => {
     expect(at(f, '2.1 million tonnes')).toMatchObject({ commodity: 'soybean meal' })
   })
 })
+
+describe('a lede without figures does not turn the first total around', () => {
+  it('"Malaysia bought 300,000 t" under "Thailand supplies most of Malaysia\'s sugar" is Malaysia\'s imports', () => {
+    const text = 'Thailand supplies most of Malaysia\'s sugar\n\nMalaysia bought 300,000 tonnes of sugar in March, and 120,000 tonnes of it came from Thailand.'
+    const f = extractFigures(text, { published: '2022-05-02' })
+    expect(at(f, '300,000 tonnes')).toMatchObject({ reporter: 'MYS', flow: 'M' })
+    expect(at(f, '300,000 tonnes').partner).toBeUndefined()
+    expect(at(f, '120,000 tonnes')).toMatchObject({ reporter: 'MYS', partner: 'THA', flow: 'M' })
+  })
+})

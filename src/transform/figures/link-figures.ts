@@ -475,7 +475,11 @@ function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocCon
     // LNG sales to China grow" over "China bought 3.9 Mt from Russia").
     const sideOfFigures = ctx.trade?.reporter === ctx.reporter && ctx.trade?.flow === ctx.flow
     const withArticleCountry = sideOfFigures && out.partner === ctx.reporter && out.partners === undefined && !wholeOfOtherSide(text, out, ctx.flow)
-    if (other !== undefined && out.flow === other && !possessive && out.reporter !== undefined && out.reporter !== ctx.reporter && (out.partner === undefined || adjectiveOnly || withArticleCountry) && out.partners === undefined) {
+    // "The Philippines bought 780,069 t" under "Vietnam supplies most of the Philippines' rice":
+    // before any figure has set the article's side, the lede's side is a guess; a total whose
+    // country is named (not as a possessive) before it in its own sentence stays that country's.
+    const ledePartnerTotal = ctx.trade === undefined && out.partner === undefined && (out.reporter === ctx.partner || here.countries.some((c) => c.iso3 === out.reporter && c.form === 'name' && c.end <= l.start && !/^['’]/u.test(text.slice(c.end, c.end + 1))))
+    if (other !== undefined && out.flow === other && !possessive && !ledePartnerTotal && out.reporter !== undefined && out.reporter !== ctx.reporter && (out.partner === undefined || adjectiveOnly || withArticleCountry) && out.partners === undefined) {
       // "Russia and Ukraine supplied 8 Mt": a list of subjects becomes the list of partners.
       const list = here.roles.mentions.find((m) => m.list !== undefined && m.list.length > 1 && m.list[0] === out.reporter)?.list
       if (list !== undefined) {
