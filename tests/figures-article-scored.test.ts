@@ -144,3 +144,11 @@ describe('a lede without figures does not turn the first total around', () => {
     expect(at(f, '120,000 tonnes')).toMatchObject({ reporter: 'MYS', partner: 'THA', flow: 'M' })
   })
 })
+
+describe('a multiple in the present tense is a change', () => {
+  it('"Belgian coffee bill almost triples" and "exports halves" are changes of 200% and 50%', () => {
+    const f = extractFigures('Belgian coffee import bill almost triples in 2024 while its tea exports halves.', { published: '2024-09-01' })
+    expect(at(f, 'triples')).toMatchObject({ kind: 'percent', value: 200, measure: 'change', changeDirection: 'increase', qualifier: 'almost' })
+    expect(at(f, 'halves')).toMatchObject({ kind: 'percent', value: 50, changeDirection: 'decrease' })
+  })
+})
