@@ -152,3 +152,10 @@ describe('a multiple in the present tense is a change', () => {
     expect(at(f, 'halves')).toMatchObject({ kind: 'percent', value: 50, changeDirection: 'decrease' })
   })
 })
+
+describe('a statistics office named after its country is no country of the trade', () => {
+  it('"..., Statistics Canada said" leaves the sentence\'s importer in place', () => {
+    const f = extractFigures('Canada imports\n\nCanada paid 2.4 billion dollars for imported steel in the second quarter, 12% more than a year earlier, Statistics Canada said.', { published: '2023-09-01' })
+    expect(at(f, '12%')).toMatchObject({ reporter: 'CAN', flow: 'M', measure: 'change' })
+  })
+})
