@@ -159,3 +159,11 @@ describe('a statistics office named after its country is no country of the trade
     expect(at(f, '12%')).toMatchObject({ reporter: 'CAN', flow: 'M', measure: 'change' })
   })
 })
+
+describe('a country opening a later clause is not the partner of an earlier share', () => {
+  it('"Colombia supplied 38% of the import value, Brazil was ..." is Germany\'s imports from Colombia', () => {
+    const text = 'German coffee imports\n\nGermany imported 3.5 billion euros of coffee in 2022.\n\nColombia supplied 38% of the import value, Brazil was the next supplier with 21% and Vietnam followed with 9%.'
+    const f = extractFigures(text, { published: '2023-03-01' })
+    expect(at(f, '38%')).toMatchObject({ reporter: 'DEU', partner: 'COL', flow: 'M', measure: 'share' })
+  })
+})

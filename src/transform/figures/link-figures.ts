@@ -717,7 +717,10 @@ function readArticlePartners(text: string, out: MutableLinks, here: SentenceFact
     out.flow = trade.flow
     return
   }
-  const laterSubject = out.partner !== undefined && here.countries.some((c) => c.iso3 === out.partner && c.start >= out.end && ellipticSubject(c)) && !here.countries.some((c) => c.iso3 === out.partner && c.end <= out.start)
+  // "Ivory Coast supplied 41% of the import value, Cameroon was the second-largest supplier with
+  // 17%": a country opening a later clause with its own verb is that clause's subject too.
+  const clauseSubject = (c: CountryMention): boolean => c.form === 'name' && PARTNER_VERB_AFTER_RE.test(text.slice(c.end, c.end + 30)) && /,\s*(?:and\s+|while\s+|whereas\s+)?(?:the\s+)?$/u.test(text.slice(Math.max(here.sentence.start, c.start - 14), c.start))
+  const laterSubject = out.partner !== undefined && here.countries.some((c) => c.iso3 === out.partner && c.start >= out.end && (ellipticSubject(c) || clauseSubject(c))) && !here.countries.some((c) => c.iso3 === out.partner && c.end <= out.start)
   if (laterSubject && out.reporter !== undefined && out.reporter !== trade.reporter && here.countries.some((c) => c.iso3 === out.reporter && c.form === 'name' && c.end <= out.start)) {
     out.partner = out.reporter
     out.reporter = trade.reporter
