@@ -167,3 +167,11 @@ describe('a country opening a later clause is not the partner of an earlier shar
     expect(at(f, '38%')).toMatchObject({ reporter: 'DEU', partner: 'COL', flow: 'M', measure: 'share' })
   })
 })
+
+describe('a rank among suppliers whose subject opens the clause is the article\'s trade with it', () => {
+  it('"..., Brazil was the second-largest supplier" in an article on Germany\'s imports', () => {
+    const text = 'German coffee imports\n\nGermany imported 3.5 billion euros of coffee in 2022.\n\nColombia supplied 38% of the import value, Brazil was the second-largest supplier and Vietnam came third.'
+    const f = extractFigures(text, { published: '2023-03-01' })
+    expect(at(f, 'second-largest supplier')).toMatchObject({ reporter: 'DEU', partner: 'BRA', flow: 'M' })
+  })
+})

@@ -681,6 +681,19 @@ function readArticlePartners(text: string, out: MutableLinks, here: SentenceFact
   if (out.base === true || trade === undefined || ctx.reporter !== trade.reporter) return
   const clause = clauseAround(text, here, out.start, out.end)
   const inClause = (c: CountryMention): boolean => c.start >= clause.start && c.end <= clause.end
+  // "Cameroon was the second-largest supplier" in an article on the Netherlands' imports: a rank
+  // among suppliers (or, in one on exports, buyers) whose subject opens its clause is the
+  // article's trade with that subject.
+  if (out.kind === 'rank' && (trade.flow === 'M' ? SUPPLIER_ROLE_RE : BUYER_ROLE_RE).test(text.slice(out.start, out.end)) && !WHOSE_RANK_BEFORE_RE.test(text.slice(Math.max(here.sentence.start, out.start - 40), out.start))) {
+    const subject = here.countries.filter((c) => c.form === 'name' && inClause(c) && c.end <= out.start && /^\s+(?:was|is|became|remained|ranked\s+as|stayed)\s+(?:the\s+)?$/u.test(text.slice(c.end, out.start)))[0]
+    if (subject !== undefined && subject.iso3 !== trade.reporter) {
+      out.partner = subject.iso3
+      delete out.partners
+      out.reporter = trade.reporter
+      out.flow = trade.flow
+      return
+    }
+  }
   // "Bolivian arrivals fell 5%" in an article on Chile's imports: the adjective names the origin.
   if (trade.flow === 'M' && out.reporter !== undefined && out.reporter !== trade.reporter && out.partner === undefined && out.partners === undefined && out.flow === 'M') {
     const mentions = here.countries.filter((c) => c.iso3 === out.reporter && inClause(c))
