@@ -175,3 +175,10 @@ describe('a rank among suppliers whose subject opens the clause is the article\'
     expect(at(f, 'second-largest supplier')).toMatchObject({ reporter: 'DEU', partner: 'BRA', flow: 'M' })
   })
 })
+
+describe('a relative clause opened by "whose" is its country\'s', () => {
+  it('"..., behind Brazil, whose drought cut some 4 million tonnes" is Brazil\'s', () => {
+    const f = extractFigures('US soybeans\n\nThe United States exported 50 million tonnes of soybeans in 2021.\n\nIt is the second-largest soybean exporter behind Brazil, whose drought cut exports by some 4 million tonnes.', { published: '2022-02-01' })
+    expect(at(f, '4 million tonnes')).toMatchObject({ reporter: 'BRA' })
+  })
+})

@@ -197,7 +197,7 @@ export function linkFigures(text: string, figures: readonly FoundFigure[], optio
       if (f === undefined || f.kind === 'date' || f.kind === 'year') continue
       const own = linkOne(text, f, here, previous, main, mains)
       const inherited = TRADE_KINDS.has(f.kind) || f.kind === 'price' ? inherit(text, own, here, ctx, published) : own
-      const l = sideOfRank(f.kind === 'percent' ? yearEarlierShare(text, takenShare(text, inherited, linked), here, ctx) : inherited, linked, ctx)
+      const l = whoseClause(text, here, sideOfRank(f.kind === 'percent' ? yearEarlierShare(text, takenShare(text, inherited, linked), here, ctx) : inherited, linked, ctx))
       if (l.measure === 'share' && l.base !== true) ctx.share = l
       out[j] = l
       linked.push(l)
@@ -213,6 +213,20 @@ export function linkFigures(text: string, figures: readonly FoundFigure[], optio
     }
   }
   return readAmbiguousCurrencies(text, pairRespectively(text, linkRanges(out)), [...countries.values()].flat())
+}
+
+/**
+ * "..., after India, whose ban on exports took some 10 Mt off the market": a figure in a relative
+ * clause opened by "whose" after a country is that country's (its flow kept), whatever the country
+ * was named for (a landmark a rank is measured against, a partner).
+ */
+function whoseClause(text: string, here: SentenceFacts, l: LinkedFigure): LinkedFigure {
+  if (!TRADE_KINDS.has(l.kind) || l.kind === 'rank') return l
+  const owner = here.countries.filter((c) => c.form === 'name' && c.end <= l.start && /^\s*,\s*whose\s/u.test(text.slice(c.end, c.end + 10)) && !/[;,]/u.test(text.slice(c.end + text.slice(c.end).indexOf('whose'), l.start)))
+  const c = owner[owner.length - 1]
+  if (c === undefined || c.iso3 === l.reporter || here.countries.some((x) => x.start > c.end && x.end <= l.start)) return l
+  const { partner, ...rest } = l
+  return partner === undefined || partner === c.iso3 ? { ...rest, reporter: c.iso3 } : { ...rest, partner, reporter: c.iso3 }
 }
 
 /**
