@@ -40,6 +40,7 @@ export const COMMODITIES: readonly CommodityEntry[] = [
   { name: 'rice', hsCode: '1006', terms: ['rice'] },
   { name: 'grain', hsCode: '10', terms: ['grain', 'grains', 'cereals'] },
   { name: 'soybeans', hsCode: '1201', terms: ['soybeans', 'soybean', 'soya beans', 'soy beans', 'soya'] },
+  { name: 'soybean meal', hsCode: '2304', terms: ['soybean meal', 'soya meal', 'soy meal', 'soymeal', 'soyameal'] },
   { name: 'sunflower oil', hsCode: '1512', terms: ['sunflower oil', 'sunflower-seed oil', 'sunflower seed oil'] },
   { name: 'palm oil', hsCode: '1511', terms: ['palm oil', 'crude palm oil', 'palm olein', 'oil palm products', 'palm oil products', 'palm products'] },
   { name: 'olive oil', hsCode: '1509', terms: ['olive oil'] },

@@ -300,12 +300,17 @@ const CAPITAL_RE = new RegExp(
   'gu',
 )
 
+const STATISTICS_OFFICE_BEFORE_RE = /(?<![\p{L}])Statistics\s+$/u
+
 /** Every country mentioned in `text`, left to right. */
 export function findCountryMentions(text: string): CountryMention[] {
   const mentions: CountryMention[] = []
   for (const m of text.matchAll(COUNTRY_RE)) {
     const spelling = SPELLINGS.get(m[0].replace(/\s+/g, ' '))
     if (spelling === undefined || spelling.iso3 === null) continue
+    // "Statistics Netherlands", "Statistics Canada": a statistics office named after its country
+    // is the figures' source, not a country of the trade.
+    if (spelling.form === 'name' && STATISTICS_OFFICE_BEFORE_RE.test(text.slice(Math.max(0, m.index - 12), m.index))) continue
     mentions.push({ start: m.index, end: m.index + m[0].length, iso3: spelling.iso3, form: spelling.form })
   }
   for (const m of text.matchAll(CAPITAL_RE)) {

@@ -123,12 +123,13 @@ const FRACTION_NUMERATOR: Readonly<Record<string, number>> = { a: 1, one: 1, two
 /** "the first half of", "the fourth quarter of", "half of the year": periods, not shares. */
 const PERIOD_FRACTION_BEFORE_RE = /(?:first|second|third|fourth|last|final|1st|2nd|3rd|4th|latter|former|same|previous|this|that|each|every)[\s-]+$/iu
 const PERIOD_FRACTION_AFTER_RE = /^\s+of\s+(?:a|the)\s+(?:century|decade|year|month|quarter|day|week|hour)(?![\p{L}])/iu
-/** "doubled", "halved": changes written as multiples (percent of the earlier amount). */
-const MULTIPLE_RE = /(?<![\p{L}-])(doubled|tripled|trebled|quadrupled|halved)(?![\p{L}-])/giu
+/** "doubled", "halved" (and the present, "nearly doubles" in a headline): changes written as multiples (percent of the earlier amount). */
+const MULTIPLE_RE = /(?<![\p{L}-])(doubled|tripled|trebled|quadrupled|halved|doubles|triples|trebles|quadruples|halves)(?![\p{L}-])/giu
 /** "grew by half", "fell by a third": a change written as a fraction after a change verb and "by". */
 const CHANGE_BY_FRACTION_RE = /(?<=(?<![\p{L}])(?:(grew|rose|increased|jumped|climbed|expanded|gained)|fell|dropped|declined|decreased|shrank|slumped|plunged|contracted)\s+by\s+)(?:(half)|(?:a|one)\s+(third|quarter|fifth)|(two)[\s-](thirds))(?![\p{L}-])/giu
 const MULTIPLE_VALUE: Readonly<Record<string, [string, 'increase' | 'decrease']>> = {
   doubled: ['100', 'increase'], tripled: ['200', 'increase'], trebled: ['200', 'increase'], quadrupled: ['300', 'increase'], halved: ['50', 'decrease'],
+  doubles: ['100', 'increase'], triples: ['200', 'increase'], trebles: ['200', 'increase'], quadruples: ['300', 'increase'], halves: ['50', 'decrease'],
 }
 /** Words before a scaled number that make it a comparison whose unit is written beside it. */
 const ELLIPTIC_OF_AFTER = new Set(['deficit', 'surplus', 'total', 'balance', 'value', 'worth'])

@@ -197,7 +197,7 @@ export function linkFigures(text: string, figures: readonly FoundFigure[], optio
       if (f === undefined || f.kind === 'date' || f.kind === 'year') continue
       const own = linkOne(text, f, here, previous, main, mains)
       const inherited = TRADE_KINDS.has(f.kind) || f.kind === 'price' ? inherit(text, own, here, ctx, published) : own
-      const l = f.kind === 'percent' ? yearEarlierShare(text, takenShare(text, inherited, linked), here, ctx) : inherited
+      const l = whoseClause(text, here, sideOfRank(f.kind === 'percent' ? yearEarlierShare(text, takenShare(text, inherited, linked), here, ctx) : inherited, linked, ctx))
       if (l.measure === 'share' && l.base !== true) ctx.share = l
       out[j] = l
       linked.push(l)
@@ -213,6 +213,33 @@ export function linkFigures(text: string, figures: readonly FoundFigure[], optio
     }
   }
   return readAmbiguousCurrencies(text, pairRespectively(text, linkRanges(out)), [...countries.values()].flat())
+}
+
+/**
+ * "..., after India, whose ban on exports took some 10 Mt off the market": a figure in a relative
+ * clause opened by "whose" after a country is that country's (its flow kept), whatever the country
+ * was named for (a landmark a rank is measured against, a partner).
+ */
+function whoseClause(text: string, here: SentenceFacts, l: LinkedFigure): LinkedFigure {
+  if (!TRADE_KINDS.has(l.kind) || l.kind === 'rank') return l
+  const owner = here.countries.filter((c) => c.form === 'name' && c.end <= l.start && /^\s*,\s*whose\s/u.test(text.slice(c.end, c.end + 10)) && !/[;,]/u.test(text.slice(c.end + text.slice(c.end).indexOf('whose'), l.start)))
+  const c = owner[owner.length - 1]
+  if (c === undefined || c.iso3 === l.reporter || here.countries.some((x) => x.start > c.end && x.end <= l.start)) return l
+  const { partner, ...rest } = l
+  return partner === undefined || partner === c.iso3 ? { ...rest, reporter: c.iso3 } : { ...rest, partner, reporter: c.iso3 }
+}
+
+/**
+ * "Vietnam was the largest importer of Argentine corn, taking 6 Mt": the amounts after a rank among
+ * a country's buyers (or suppliers), read the other way round (Vietnam's imports from Argentina),
+ * are of the ranked side (Argentina's exports to Vietnam), unless the article already has a side.
+ */
+function sideOfRank(l: LinkedFigure, linked: readonly LinkedFigure[], ctx: DocContext): LinkedFigure {
+  if (!TRADE_KINDS.has(l.kind) || l.kind === 'rank' || l.base === true || l.measure === 'share') return l
+  const rank = linked.find((r) => r.kind === 'rank' && r.reporter !== undefined && r.partner !== undefined && (r.flow === 'X' || r.flow === 'M'))
+  if (rank === undefined || l.reporter !== rank.partner || l.partner !== rank.reporter || l.flow === undefined || l.flow === rank.flow) return l
+  if (ctx.trade !== undefined && (ctx.trade.reporter !== rank.reporter || ctx.trade.flow !== rank.flow)) return l
+  return { ...l, reporter: rank.reporter, partner: rank.partner, flow: rank.flow }
 }
 
 /**
@@ -462,7 +489,11 @@ function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocCon
     // LNG sales to China grow" over "China bought 3.9 Mt from Russia").
     const sideOfFigures = ctx.trade?.reporter === ctx.reporter && ctx.trade?.flow === ctx.flow
     const withArticleCountry = sideOfFigures && out.partner === ctx.reporter && out.partners === undefined && !wholeOfOtherSide(text, out, ctx.flow)
-    if (other !== undefined && out.flow === other && !possessive && out.reporter !== undefined && out.reporter !== ctx.reporter && (out.partner === undefined || adjectiveOnly || withArticleCountry) && out.partners === undefined) {
+    // "The Philippines bought 780,069 t" under "Vietnam supplies most of the Philippines' rice":
+    // before any figure has set the article's side, the lede's side is a guess; a total whose
+    // country is named (not as a possessive) before it in its own sentence stays that country's.
+    const ledePartnerTotal = ctx.trade === undefined && out.partner === undefined && (out.reporter === ctx.partner || here.countries.some((c) => c.iso3 === out.reporter && c.form === 'name' && c.end <= l.start && !/^['’]/u.test(text.slice(c.end, c.end + 1))))
+    if (other !== undefined && out.flow === other && !possessive && !ledePartnerTotal && out.reporter !== undefined && out.reporter !== ctx.reporter && (out.partner === undefined || adjectiveOnly || withArticleCountry) && out.partners === undefined) {
       // "Russia and Ukraine supplied 8 Mt": a list of subjects becomes the list of partners.
       const list = here.roles.mentions.find((m) => m.list !== undefined && m.list.length > 1 && m.list[0] === out.reporter)?.list
       if (list !== undefined) {
@@ -526,7 +557,10 @@ function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocCon
   // buyers is read from the side whose partners it ranks, whatever the article's side.
   if (l.kind === 'rank' && out.reporter !== undefined && out.partner !== undefined && (out.flow === 'X' || out.flow === 'M')) {
     const words = text.slice(l.start, l.end)
-    const wanted = SUPPLIER_ROLE_RE.test(words) ? 'M' : BUYER_ROLE_RE.test(words) ? 'X' : undefined
+    // "the largest importer of Argentine corn" ranks Argentina's buyers: the goods named by a
+    // country's adjective right after the role noun are that country's, the rank its exports.
+    const ofOrigin = here.countries.some((c) => c.form === 'demonym' && c.start >= l.end && /^\s+of\s+(?:the\s+)?$/u.test(text.slice(l.end, c.start)))
+    const wanted = SUPPLIER_ROLE_RE.test(words) ? 'M' : BUYER_ROLE_RE.test(words) || (ofOrigin && IMPORTER_ROLE_RE.test(words)) ? 'X' : undefined
     if (wanted !== undefined && wanted !== out.flow) {
       const reporter = out.partner
       out.partner = out.reporter
@@ -661,6 +695,19 @@ function readArticlePartners(text: string, out: MutableLinks, here: SentenceFact
   if (out.base === true || trade === undefined || ctx.reporter !== trade.reporter) return
   const clause = clauseAround(text, here, out.start, out.end)
   const inClause = (c: CountryMention): boolean => c.start >= clause.start && c.end <= clause.end
+  // "Cameroon was the second-largest supplier" in an article on the Netherlands' imports: a rank
+  // among suppliers (or, in one on exports, buyers) whose subject opens its clause is the
+  // article's trade with that subject.
+  if (out.kind === 'rank' && (trade.flow === 'M' ? SUPPLIER_ROLE_RE : BUYER_ROLE_RE).test(text.slice(out.start, out.end)) && !WHOSE_RANK_BEFORE_RE.test(text.slice(Math.max(here.sentence.start, out.start - 40), out.start))) {
+    const subject = here.countries.filter((c) => c.form === 'name' && inClause(c) && c.end <= out.start && /^\s+(?:was|is|became|remained|ranked\s+as|stayed)\s+(?:the\s+)?$/u.test(text.slice(c.end, out.start)))[0]
+    if (subject !== undefined && subject.iso3 !== trade.reporter) {
+      out.partner = subject.iso3
+      delete out.partners
+      out.reporter = trade.reporter
+      out.flow = trade.flow
+      return
+    }
+  }
   // "Bolivian arrivals fell 5%" in an article on Chile's imports: the adjective names the origin.
   if (trade.flow === 'M' && out.reporter !== undefined && out.reporter !== trade.reporter && out.partner === undefined && out.partners === undefined && out.flow === 'M') {
     const mentions = here.countries.filter((c) => c.iso3 === out.reporter && inClause(c))
@@ -697,7 +744,10 @@ function readArticlePartners(text: string, out: MutableLinks, here: SentenceFact
     out.flow = trade.flow
     return
   }
-  const laterSubject = out.partner !== undefined && here.countries.some((c) => c.iso3 === out.partner && c.start >= out.end && ellipticSubject(c)) && !here.countries.some((c) => c.iso3 === out.partner && c.end <= out.start)
+  // "Ivory Coast supplied 41% of the import value, Cameroon was the second-largest supplier with
+  // 17%": a country opening a later clause with its own verb is that clause's subject too.
+  const clauseSubject = (c: CountryMention): boolean => c.form === 'name' && PARTNER_VERB_AFTER_RE.test(text.slice(c.end, c.end + 30)) && /,\s*(?:and\s+|while\s+|whereas\s+)?(?:the\s+)?$/u.test(text.slice(Math.max(here.sentence.start, c.start - 14), c.start))
+  const laterSubject = out.partner !== undefined && here.countries.some((c) => c.iso3 === out.partner && c.start >= out.end && (ellipticSubject(c) || clauseSubject(c))) && !here.countries.some((c) => c.iso3 === out.partner && c.end <= out.start)
   if (laterSubject && out.reporter !== undefined && out.reporter !== trade.reporter && here.countries.some((c) => c.iso3 === out.reporter && c.form === 'name' && c.end <= out.start)) {
     out.partner = out.reporter
     out.reporter = trade.reporter
