@@ -4,13 +4,8 @@
  * each; the sentences are the team's own, with other countries, goods and numbers.
  */
 import { describe, expect, it } from 'vitest'
-import { extractFigures, type Figure } from '../src/transform/figures/index.ts'
-
-const at = (figures: readonly Figure[], span: string, nth = 0): Figure => {
-  const f = figures.filter((x) => x.text === span)[nth]
-  if (f === undefined) throw new Error(`no "${span}" in ${JSON.stringify(figures.map((x) => x.text))}`)
-  return f
-}
+import { extractFigures } from '../src/transform/figures/index.ts'
+import { at } from './helpers/figure-at.ts'
 
 describe('the countries a rank is measured against play no part', () => {
   it('"the No.3 supplier after Norway, Qatar and Algeria" leaves the article\'s importer in place', () => {
