@@ -177,3 +177,12 @@ describe('a relative clause opened by "whose" is its country\'s', () => {
     expect(at(f, '4 million tonnes')).toMatchObject({ reporter: 'BRA' })
   })
 })
+
+describe('a change in a title without a year takes the year of the lede', () => {
+  it('"Chile copper exports to Japan nearly doubles" over a first-half lede', () => {
+    const text = 'Chile copper exports to Japan nearly doubles\n\nChile shipped 410,000 tonnes of copper to Japan in the first half, up from 215,000 tonnes a year earlier.'
+    const f = extractFigures(text, { published: '2023-08-02' })
+    expect(at(f, 'doubles')).toMatchObject({ year: 2023, reporter: 'CHL', partner: 'JPN', flow: 'X', measure: 'change' })
+    expect(at(f, '215,000 tonnes')).toMatchObject({ year: 2022 })
+  })
+})

@@ -212,7 +212,26 @@ export function linkFigures(text: string, figures: readonly FoundFigure[], optio
       if (partners.length > 0) ctx.partners = partners
     }
   }
+  titleYear(out, sentences, bySentence)
   return readAmbiguousCurrencies(text, pairRespectively(text, linkRanges(out)), [...countries.values()].flat())
+}
+
+/**
+ * "Chile's copper sales to Japan nearly double" over a lede with its period: a change in a title
+ * paragraph of one sentence that names no year is about the first dated trade figure after it with
+ * the same reporter (no base), and takes its year and period.
+ */
+function titleYear(out: LinkedFigure[], sentences: readonly Sentence[], bySentence: readonly (number | undefined)[]): void {
+  const first = sentences[0]
+  if (first === undefined || sentences[1]?.paragraph === first.paragraph) return
+  const inTitle = out.filter((_, j) => bySentence[j] === 0)
+  if (inTitle.some((f) => f.kind === 'year' || f.kind === 'date' || f.year !== undefined)) return
+  for (const [j, f] of out.entries()) {
+    if (bySentence[j] !== 0 || !TRADE_KINDS.has(f.kind) || f.measure !== 'change' || f.reporter === undefined) continue
+    const lead = out.find((g, k) => (bySentence[k] ?? 0) > 0 && TRADE_KINDS.has(g.kind) && g.base !== true && g.year !== undefined && g.reporter === f.reporter)
+    if (lead?.year === undefined) continue
+    out[j] = { ...f, year: lead.year, ...(lead.linkedPeriod === undefined ? {} : { linkedPeriod: lead.linkedPeriod }) }
+  }
 }
 
 /**
