@@ -186,3 +186,23 @@ describe('a change in a title without a year takes the year of the lede', () => 
     expect(at(f, '215,000 tonnes')).toMatchObject({ year: 2022 })
   })
 })
+
+describe('the subject of a later clause is not the reporter of the share before it', () => {
+  it('"Tunisia supplied 52% of the imports, Portugal was next with 21% and Italy followed with 9%" in an article on Spain\'s imports', () => {
+    const text = 'Spain olive oil imports\n\nSpain imported 90,000 tonnes of olive oil in 2022.\n\nTunisia supplied 52% of the imports, Portugal was next with 21% and Italy followed with 9%.'
+    const f = extractFigures(text, { published: '2023-03-02' })
+    expect(at(f, '52%')).toMatchObject({ reporter: 'ESP', partner: 'TUN', flow: 'M', measure: 'share' })
+    expect(at(f, '21%')).toMatchObject({ reporter: 'ESP', partner: 'PRT', flow: 'M', measure: 'share' })
+    expect(at(f, '9%')).toMatchObject({ reporter: 'ESP', partner: 'ITA', flow: 'M', measure: 'share' })
+  })
+})
+
+describe('a percent right after a rank among suppliers is that supplier\'s share', () => {
+  it('"Portugal was the second-largest supplier with 21% and Italy followed with 9%" in an article on Spain\'s imports', () => {
+    const text = 'Spain olive oil imports\n\nSpain imported 90,000 tonnes of olive oil in 2022.\n\nTunisia supplied 52% of the imports, Portugal was the second-largest supplier with 21% and Italy followed with 9%.'
+    const f = extractFigures(text, { published: '2023-03-02' })
+    expect(at(f, '52%')).toMatchObject({ reporter: 'ESP', partner: 'TUN', flow: 'M', measure: 'share' })
+    expect(at(f, '21%')).toMatchObject({ reporter: 'ESP', partner: 'PRT', flow: 'M', measure: 'share' })
+    expect(at(f, '9%')).toMatchObject({ reporter: 'ESP', partner: 'ITA', flow: 'M', measure: 'share' })
+  })
+})

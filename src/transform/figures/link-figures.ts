@@ -197,7 +197,7 @@ export function linkFigures(text: string, figures: readonly FoundFigure[], optio
       if (f === undefined || f.kind === 'date' || f.kind === 'year') continue
       const own = linkOne(text, f, here, previous, main, mains)
       const inherited = TRADE_KINDS.has(f.kind) || f.kind === 'price' ? inherit(text, own, here, ctx, published) : own
-      const l = whoseClause(text, here, sideOfRank(f.kind === 'percent' ? yearEarlierShare(text, takenShare(text, inherited, linked), here, ctx) : inherited, linked, ctx))
+      const l = shareAfterRank(text, f, linked, whoseClause(text, here, sideOfRank(f.kind === 'percent' ? yearEarlierShare(text, takenShare(text, inherited, linked), here, ctx) : inherited, linked, ctx)))
       if (l.measure === 'share' && l.base !== true) ctx.share = l
       out[j] = l
       linked.push(l)
@@ -232,6 +232,18 @@ function titleYear(out: LinkedFigure[], sentences: readonly Sentence[], bySenten
     if (lead?.year === undefined) continue
     out[j] = { ...f, year: lead.year, ...(lead.linkedPeriod === undefined ? {} : { linkedPeriod: lead.linkedPeriod }) }
   }
+}
+
+/**
+ * "Portugal was the second-largest supplier with 21%": a percent right after a rank among one
+ * side's suppliers (or buyers), joined by "with" or "at", is that side's share of the same trade.
+ */
+function shareAfterRank(text: string, f: FoundFigure, linked: readonly LinkedFigure[], l: LinkedFigure): LinkedFigure {
+  const rank = linked[linked.length - 1]
+  if (f.kind !== 'percent' || rank === undefined || rank.kind !== 'rank' || rank.reporter === undefined || rank.partner === undefined || (rank.flow !== 'X' && rank.flow !== 'M')) return l
+  if (!/^\s*,?\s*(?:with|at)\s+(?:(?:about|some|nearly|almost|around|over|roughly|just)\s+)?$/u.test(text.slice(rank.end, f.start))) return l
+  const { partners: _partners, changeDirection: _direction, changeFrom: _from, ...rest } = l
+  return { ...rest, measure: 'share', reporter: rank.reporter, partner: rank.partner, flow: rank.flow }
 }
 
 /**
@@ -769,6 +781,15 @@ function readArticlePartners(text: string, out: MutableLinks, here: SentenceFact
   const laterSubject = out.partner !== undefined && here.countries.some((c) => c.iso3 === out.partner && c.start >= out.end && (ellipticSubject(c) || clauseSubject(c))) && !here.countries.some((c) => c.iso3 === out.partner && c.end <= out.start)
   if (laterSubject && out.reporter !== undefined && out.reporter !== trade.reporter && here.countries.some((c) => c.iso3 === out.reporter && c.form === 'name' && c.end <= out.start)) {
     out.partner = out.reporter
+    out.reporter = trade.reporter
+    out.flow = trade.flow
+    return
+  }
+  // "Tunisia supplied 52% of the imports, Portugal was next with 21%" in an article on Spain's
+  // imports: a reporter that is only the subject of a later clause is not the figure's; the
+  // figure is the article's trade with the partner named before it.
+  const laterReporter = out.reporter !== undefined && out.reporter !== trade.reporter && out.partner !== undefined && here.countries.some((c) => c.iso3 === out.reporter && c.start >= out.end && (ellipticSubject(c) || clauseSubject(c))) && !here.countries.some((c) => c.iso3 === out.reporter && c.end <= out.start) && here.countries.some((c) => c.iso3 === out.partner && c.form === 'name' && c.end <= out.start)
+  if (laterReporter) {
     out.reporter = trade.reporter
     out.flow = trade.flow
     return
@@ -1371,7 +1392,7 @@ function coordinatedShare(text: string, f: FoundFigure, main: LinkedFigure | und
   const cut = Math.max(between.lastIndexOf(','), between.search(/\sand\s+(?:(?:the\s+)?\p{Lu}[\p{L}-]*\s+){1,3}$/u))
   const tail = cut < 0 ? between : between.slice(cut)
   // "..., followed by the United States with 6%": the same whole, the next partner.
-  const elliptic = /^\s*,?\s*(?:and\s+)?(?:(?:followed|trailed)\s+by\s+)?((?:(?:the\s+)?\p{Lu}[\p{L}-]*\s+){1,3})(?:(?:with|at|on)\s+)?$/u.exec(tail)
+  const elliptic = /^\s*,?\s*(?:and\s+)?(?:(?:followed|trailed)\s+by\s+)?((?:(?:the\s+)?\p{Lu}[\p{L}-]*\s+){1,3})(?:(?:was|were|came|ranked|followed|stood)\s+(?:(?:next|second|third|fourth|fifth)\s+)?)?(?:(?:with|at|on)\s+)?$/u.exec(tail)
   if (elliptic !== null) {
     const at = from + (cut < 0 ? 0 : cut) + tail.indexOf(elliptic[1] ?? '')
     const country = here.countries.find((c) => c.form === 'name' && c.start >= at && c.end <= f.start)
