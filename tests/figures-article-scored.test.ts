@@ -206,3 +206,18 @@ describe('a percent right after a rank among suppliers is that supplier\'s share
     expect(at(f, '9%')).toMatchObject({ reporter: 'ESP', partner: 'ITA', flow: 'M', measure: 'share' })
   })
 })
+
+describe('"the same four months of last year" is the current period a year back', () => {
+  it('in the same sentence: the main figure keeps the article\'s year', () => {
+    const text = 'Spain olive oil imports\n\nSpain imported 90,000 tonnes of olive oil from January to April, against 80,000 tonnes in the same four months of last year.'
+    const f = extractFigures(text, { published: '2023-05-02' })
+    expect(at(f, '90,000 tonnes')).toMatchObject({ year: 2023, period: '2023-01/2023-04' })
+    expect(at(f, '80,000 tonnes')).toMatchObject({ year: 2022, period: '2022-01/2022-04' })
+  })
+
+  it('in the next sentence: the period of the sentence before, a year back', () => {
+    const text = 'Spain olive oil imports\n\nSpain imported 90,000 tonnes of olive oil from January to April.\n\nThat compares with 80,000 tonnes in the same four months of last year.'
+    const f = extractFigures(text, { published: '2023-05-02' })
+    expect(at(f, '80,000 tonnes')).toMatchObject({ year: 2022, period: '2022-01/2022-04', reporter: 'ESP', flow: 'M' })
+  })
+})

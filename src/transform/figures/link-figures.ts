@@ -449,7 +449,9 @@ const THIS_YEAR_RE = /(?<![\p{L}])(?:(?:this|the\s+current)\s+(?:year|fiscal(?:\
 /** "last week", "the previous week", "the week before": the week before the article's date. */
 const LAST_WEEK_RE = /(?<![\p{L}])(?:last|the\s+previous|the\s+prior)\s+week(?![\p{L}])|(?<![\p{L}])the\s+week\s+before(?![\p{L}])/iu
 /** "last year" as the figure's year, not as a base ("the same period last year", "from last year"). */
-const LAST_YEAR_RE = /(?<![\p{L}])(?<!(?:same\s+[\p{L}]+|same\s+[\p{L}]+\s+of(?:\s+the)?|January|February|March|April|May|June|July|August|September|October|November|December|from|than|over|against|with|versus|vs\.?|on)\s+)last\s+(?:year|fiscal(?:\s+year)?)(?![\p{L}])/iu
+/** "in the same four months of last year", "the same period last year": the current period a year back. */
+const SAME_PERIOD_LAST_YEAR_RE = /(?<![\p{L}])same(?:\s+[\p{L}]+){1,3}?\s+(?:of\s+)?last\s+year(?![\p{L}])/iu
+const LAST_YEAR_RE = /(?<![\p{L}])(?<!(?:same(?:\s+[\p{L}]+){1,3}|same(?:\s+[\p{L}]+){1,3}\s+of(?:\s+the)?|January|February|March|April|May|June|July|August|September|October|November|December|from|than|over|against|with|versus|vs\.?|on)\s+)last\s+(?:year|fiscal(?:\s+year)?)(?![\p{L}])/iu
 
 /**
  * Fills what the sentence did not say from the article: the year (or the article's date for
@@ -478,6 +480,11 @@ function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocCon
         const dated = published === undefined ? undefined : period.fromMonth > published.month ? published.year - 1 : published.year
         const year = ctx.yearRelative === true ? (dated ?? ctx.year) : (ctx.year ?? dated)
         if (year !== undefined) out.year = year
+      } else if (ctx.year !== undefined && here.years.length === 0 && l.measure !== 'change' && SAME_PERIOD_LAST_YEAR_RE.test(text.slice(here.sentence.start, here.sentence.end)) && !/\d/.test(text.slice(here.sentence.start, l.start) + text.slice(l.afterEnd ?? l.end, here.sentence.end))) {
+        // "That compares with 80,000 tonnes in the same four months of last year", "In the same
+        // period of last year it had imported 0.7 Mt": the sentence before's period, a year back.
+        out.year = ctx.year - 1
+        if (ctx.period !== undefined) out.linkedPeriod = ctx.period.replace(/\d{4}/g, (y) => String(Number(y) - 1))
       } else if (here.years.every((y) => y.base !== 'none') && ctx.year !== undefined) {
         out.year = ctx.year
         // "That was 3% below the same month of 2019": a sentence whose only years are bases
