@@ -221,12 +221,3 @@ describe('"the same four months of last year" is the current period a year back'
     expect(at(f, '80,000 tonnes')).toMatchObject({ year: 2022, period: '2022-01/2022-04', reporter: 'ESP', flow: 'M' })
   })
 })
-
-describe('a present-tense remark with no year so far takes the article\'s year', () => {
-  it('"Chile is Japan\'s largest copper supplier, providing about 38%"', () => {
-    const text = 'Copper trade\n\nChile is Japan\'s largest copper supplier, providing about 38% of its purchases.'
-    const f = extractFigures(text, { published: '2023-08-02' })
-    expect(at(f, 'largest copper supplier')).toMatchObject({ year: 2023, reporter: 'JPN', partner: 'CHL', flow: 'M' })
-    expect(at(f, '38%')).toMatchObject({ year: 2023, reporter: 'JPN', partner: 'CHL', flow: 'M' })
-  })
-})

@@ -451,8 +451,6 @@ const LAST_WEEK_RE = /(?<![\p{L}])(?:last|the\s+previous|the\s+prior)\s+week(?![
 /** "last year" as the figure's year, not as a base ("the same period last year", "from last year"). */
 /** "in the same four months of last year", "the same period last year": the current period a year back. */
 const SAME_PERIOD_LAST_YEAR_RE = /(?<![\p{L}])same(?:\s+[\p{L}]+){1,3}?\s+(?:of\s+)?last\s+year(?![\p{L}])/iu
-/** A verb in the present tense that states how trade stands: "is", "takes", "supplies", "accounts for". */
-const PRESENT_TENSE_RE = /(?<![\p{L}])(?:is|are|remains|remain|takes|take|buys|supplies|provides|accounts\s+for|account\s+for|holds|ranks)(?![\p{L}])/iu
 const LAST_YEAR_RE = /(?<![\p{L}])(?<!(?:same(?:\s+[\p{L}]+){1,3}|same(?:\s+[\p{L}]+){1,3}\s+of(?:\s+the)?|January|February|March|April|May|June|July|August|September|October|November|December|from|than|over|against|with|versus|vs\.?|on)\s+)last\s+(?:year|fiscal(?:\s+year)?)(?![\p{L}])/iu
 
 /**
@@ -498,9 +496,6 @@ function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocCon
         const day = DAY_MONTH_RE.exec(text.slice(here.sentence.start, here.sentence.end))
         const month = day === null ? 0 : (MONTH_NUMBER[(day[1] ?? day[2] ?? day[3] ?? day[4] ?? '').toLowerCase()] ?? 0)
         if (month > 0) out.year = month > published.month ? published.year - 1 : published.year
-        // "Chile is Japan's largest copper supplier, providing about 38%": a present-tense remark
-        // with no year in the article so far is about the article's own year.
-        else if (ctx.year === undefined && here.periods.length === 0 && PRESENT_TENSE_RE.test(text.slice(here.sentence.start, here.sentence.end))) out.year = published.year
       }
     }
     if (out.year !== undefined && out.linkedPeriod === undefined && period !== undefined && period.lastMonth !== true) {
