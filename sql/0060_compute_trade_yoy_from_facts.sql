@@ -19,6 +19,10 @@
 -- BACI and legacy files do not), and the view's ISO3 is that, else the one core.country maps the
 -- code to: the precedence reporting.trade_flow applies per row, here per code. Loads write it for
 -- the codes they meet without one.
+--
+-- Product descriptions come by one join on (classification, code), the fallback lookup only for
+-- codes that join misses: a correlated lookup per row cost 0.1 ms a row on PGlite (one pair's
+-- 500 rows, 1M BACI rows embedded: 65-80 ms with it, 39.5 ms with the join, the same rows).
 
 alter table core.dim_country add column file_iso3 text;
 comment on column core.dim_country.file_iso3 is 'ISO 3166 alpha-3 that the first file using the code gave with it; NULL when no file did (core.country maps the code then).';
@@ -99,11 +103,13 @@ select y.source_format,
        y.value_prev,
        y.reporter_name,
        y.partner_name,
-       -- The row's own classification, else the newest one that has the code (H5 rows are
-       -- described by the bundled H3 table): index lookups per output row.
-       coalesce((select p.description from core.product p where p.classification = y.classification collate "default" and p.code = y.product_code collate "default"),
+       -- The row's own classification (one join, probed for the rows the filters left), else the
+       -- newest one that has the code (H5 rows are described by the bundled H3 table), looked up
+       -- only for the codes the first did not find.
+       coalesce(p1.description,
                 (select p.description from core.product p where p.code = y.product_code collate "default" order by p.classification desc limit 1)) as product_description
-from yoy y;
+from yoy y
+left join core.product p1 on p1.classification = y.classification collate "default" and p1.code = y.product_code collate "default";
 
 comment on view reporting.trade_yoy is 'Year over year per source, reporter, partner, flow, product and year, from annual primary flows (sources never summed together; the newest classification of a year is used, and classification_prev says when it changed). Computed when queried: filter on reporter_iso3/partner_iso3, the codes or the names, which apply before the facts are summed (one reporter or pair is an index range).';
 
