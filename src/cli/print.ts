@@ -138,6 +138,10 @@ export function printStatus(s: StatusReport, warehouse: string, now: NowLoading 
     out(renderTable(['job', 'file', 'rows read', 'read', 'started', 'left'],
       [[now.job ?? '', now.file, formatAmount(now.rowsRead), percent, iso(now.startedAt), now.etaSeconds === null ? '' : `about ${now.etaSeconds} s`]]))
   }
+  if (s.firstLoad !== null) {
+    out(`\nFirst load in progress: ${s.firstLoad.path}, since ${iso(s.firstLoad.since)}; it holds core.trade_fact until it commits,`)
+    out('so the fact counts below (freshness, unmapped codes) are left out: run status again when it is done')
+  }
   out('\nRecent runs')
   out(renderTable(['run', 'jobs', 'status', 'started', 'finished', 'error'], s.runs.map((r) => [r.run_id, r.job, r.status, iso(r.started_at), iso(r.finished_at), r.error])))
   out('\nFreshness by source')

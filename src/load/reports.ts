@@ -134,6 +134,12 @@ export interface StatusReport {
   readonly rejects: readonly { reason: string; rows: number; example_file: string; example_line: number }[]
   readonly unknownCodes: readonly { source_format: string; code: string; role: string; rows: number }[]
   readonly freshness: readonly { source_format: string; files: number; rows: number; first_year: number; last_year: number; last_loaded_at: Date }[]
+  /**
+   * The first load into an empty warehouse holds core.trade_fact exclusively until it commits
+   * (it builds the key after its COPY, load-trade-source.ts): the fact counts are left out (empty
+   * above) instead of waiting for it, and this names the file it is loading.
+   */
+  readonly firstLoad: { readonly path: string; readonly since: Date } | null
 }
 
 /** What an operator asks after a cron run: did it run, what came in, what was rejected, how fresh. */
@@ -149,6 +155,8 @@ export async function queryStatus(wh: Warehouse): Promise<StatusReport> {
            min(s.path) as example_file, min(r.line) as example_line
     from etl.rejected_row r join etl.source_file s using (file_id)
     group by 1 order by rows desc limit 20`.execute(wh.db)
+  const firstLoad = await firstLoadInProgress(wh)
+  if (firstLoad !== null) return { engine: wh.engine, runs, files, rejects: rejects.rows, unknownCodes: [], freshness: [], firstLoad }
   // Both read core.trade_fact on ids and decode the few result rows, rather than decoding every
   // fact through core.trade_flow first: on 1M BACI rows embedded 712 -> 327 ms and
   // 1157 -> 242 ms, which is most of what `status` costs on a large warehouse.
@@ -175,5 +183,26 @@ export async function queryStatus(wh: Warehouse): Promise<StatusReport> {
            min(p.first_year)::int as first_year, max(p.last_year)::int as last_year, max(sf.loaded_at) as last_loaded_at
     from per_file p join core.dim_series s using (series_id) join etl.source_file sf using (file_id)
     group by 1 order by 1`.execute(wh.db)
-  return { engine: wh.engine, runs, files, rejects: rejects.rows, unknownCodes: unknownCodes.rows, freshness: freshness.rows }
+  return { engine: wh.engine, runs, files, rejects: rejects.rows, unknownCodes: unknownCodes.rows, freshness: freshness.rows, firstLoad: null }
+}
+
+/**
+ * Another session holds core.trade_fact exclusively (a first load, the only one that does): the
+ * file it records, from the load's own session in pg_stat_activity. Never true on the embedded
+ * engine, whose one session answers between transactions.
+ */
+const LOADING_APPLICATION = /^trade-etl loading (.*)$/
+
+async function firstLoadInProgress(wh: Warehouse): Promise<StatusReport['firstLoad']> {
+  if (wh.engine !== 'server') return null
+  const held = await sql<{ application: string; since: Date }>`
+    select a.application_name as application, a.xact_start as since
+    from pg_locks l join pg_stat_activity a using (pid)
+    where l.locktype = 'relation' and l.relation = 'core.trade_fact'::regclass and l.mode = 'AccessExclusiveLock'
+      and l.granted and l.pid <> pg_backend_pid()
+    limit 1`.execute(wh.db)
+  const holder = held.rows[0]
+  if (holder === undefined) return null
+  const loading = LOADING_APPLICATION.exec(holder.application)
+  return { path: loading?.[1] ?? `a file (session ${holder.application || 'without a name'})`, since: holder.since }
 }

@@ -1,0 +1,113 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { sql } from 'kysely'
+import pg from 'pg'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { ingestFiles } from '../src/jobs/index.ts'
+import { queryStatus } from '../src/load/index.ts'
+import { ENGINES, createTestWarehouse, silentLog, type TestWarehouse } from './helpers/warehouse.ts'
+
+const KEY = 'PRIMARY KEY (period_id, reporter_id, partner_id, product_id, series_id)'
+
+/** The fact table's primary key as the catalog has it, with the OID of its index (a rebuilt key gets a new one). */
+async function factKey(t: TestWarehouse) {
+  const r = await sql<{ def: string; index: number }>`
+    select pg_get_constraintdef(c.oid) as def, c.conindid::int as index
+    from pg_constraint c where c.conrelid = 'core.trade_fact'::regclass and c.contype = 'p'`.execute(t.wh.db)
+  return r.rows
+}
+
+/** What core.trade_flow holds of BACI 2019, as (reporter, partner, product, value). */
+async function flows(t: TestWarehouse) {
+  const r = await sql<{ reporter_code: string; partner_code: string; product_code: string; value: string }>`
+    select reporter_code, partner_code, product_code, value::text from core.trade_flow
+    where source_format = 'baci' order by product_code`.execute(t.wh.db)
+  return r.rows
+}
+
+describe.each(ENGINES)('the first load into an empty fact table on the %s engine', (engine) => {
+  let t: TestWarehouse
+  let dir: string
+  beforeEach(async () => {
+    t = await createTestWarehouse(engine)
+    dir = mkdtempSync(`${tmpdir()}/trade-etl-first-key-`)
+  })
+  afterEach(async () => t?.close())
+
+  it('builds the key after its COPY, the same key as before, and the next file is checked against it', async () => {
+    const before = await factKey(t)
+    expect(before).toEqual([{ def: KEY, index: expect.any(Number) }])
+    const first = `${dir}/BACI_HS17_Y2019_V202301.csv`
+    writeFileSync(first, 't,i,j,k,v,q\n2019,4,8,10121,14.9,3.75\n2019,4,8,10122,1.5,NA\n')
+    expect(await ingestFiles(t.wh, [first], { log: silentLog })).toMatchObject([{ rowsLoaded: 2, rowsRejected: 0 }])
+    const after = await factKey(t)
+    expect(after).toEqual([{ def: KEY, index: expect.any(Number) }])
+    expect(after[0]?.index).not.toBe(before[0]?.index)
+
+    // Into a table that holds rows the key stays as it is, and a key already there is a revision.
+    const second = `${dir}/BACI_HS17_Y2019_V202401.csv`
+    writeFileSync(second, 't,i,j,k,v,q\n2019,4,8,10121,20,3.75\n')
+    expect(await ingestFiles(t.wh, [second], { log: silentLog })).toMatchObject([{ rowsLoaded: 1, revised: 1 }])
+    expect(await factKey(t)).toEqual(after)
+    expect(await flows(t)).toEqual([
+      { reporter_code: '4', partner_code: '8', product_code: '010121', value: '20000' },
+      { reporter_code: '4', partner_code: '8', product_code: '010122', value: '1500' },
+    ])
+  })
+
+  it('a first file that repeats a key fails the build, not the load: the repeat is rejected and the key is there', async () => {
+    const path = `${dir}/BACI_HS17_Y2019_V202301.csv`
+    writeFileSync(path, 't,i,j,k,v,q\n2019,4,8,10121,14.9,3.75\n2019,4,8,10122,1.5,NA\n2019,4,8,10121,99,99\n')
+    expect(await ingestFiles(t.wh, [path], { log: silentLog })).toMatchObject([{ rowsRead: 3, rowsLoaded: 2, rowsRejected: 1 }])
+    expect(await factKey(t)).toEqual([{ def: KEY, index: expect.any(Number) }])
+    expect(await flows(t)).toEqual([
+      { reporter_code: '4', partner_code: '8', product_code: '010121', value: '14900' },
+      { reporter_code: '4', partner_code: '8', product_code: '010122', value: '1500' },
+    ])
+    const rejects = await sql<{ line: number; reason: string }>`select line, reason from etl.rejected_row`.execute(t.wh.db)
+    expect(rejects.rows).toEqual([{ line: 4, reason: 'duplicate key: the same flow as line 2' }])
+  })
+
+  it.runIf(engine === 'server')('a reader holding the table keeps the key in place: the load goes the usual way, nobody waits for it', async () => {
+    const before = await factKey(t)
+    const reader = new pg.Client({ connectionString: t.url })
+    await reader.connect()
+    try {
+      await reader.query('begin isolation level repeatable read')
+      await reader.query('select count(*) from core.trade_fact')
+      const path = `${dir}/BACI_HS17_Y2019_V202301.csv`
+      writeFileSync(path, 't,i,j,k,v,q\n2019,4,8,10121,14.9,3.75\n')
+      expect(await ingestFiles(t.wh, [path], { log: silentLog })).toMatchObject([{ rowsLoaded: 1, rowsRejected: 0 }])
+      // The reader's snapshot still answers while the load has committed.
+      expect((await reader.query('select count(*)::int as n from core.trade_fact')).rows).toEqual([{ n: 0 }])
+      await reader.query('commit')
+    } finally {
+      await reader.end()
+    }
+    expect(await factKey(t)).toEqual(before)
+    expect(await flows(t)).toEqual([{ reporter_code: '4', partner_code: '8', product_code: '010121', value: '14900' }])
+  })
+
+  it.runIf(engine === 'server')('status answers during a first load, names its file and leaves out the fact counts it would wait for', async () => {
+    const path = `${dir}/BACI_HS17_Y2019_V202301.csv`
+    writeFileSync(path, 't,i,j,k,v,q\n2019,4,8,10121,14.9,3.75\n')
+    expect(await ingestFiles(t.wh, [path], { log: silentLog })).toMatchObject([{ rowsLoaded: 1 }])
+    expect((await queryStatus(t.wh)).freshness).toMatchObject([{ source_format: 'baci', rows: 1 }])
+    // A session as a first load leaves it (the load itself is too quick to catch here).
+    const loader = new pg.Client({ connectionString: t.url })
+    await loader.connect()
+    try {
+      await loader.query('begin')
+      await loader.query(`select set_config('application_name', 'trade-etl loading BACI_HS17_Y2020_V202301.csv', true)`)
+      await loader.query('lock table core.trade_fact in access exclusive mode')
+      const status = await queryStatus(t.wh)
+      expect(status.firstLoad).toEqual({ path: 'BACI_HS17_Y2020_V202301.csv', since: expect.any(Date) })
+      expect(status.freshness).toEqual([])
+      expect(status.files).toMatchObject([{ path, rows_loaded: 1 }])
+      await loader.query('rollback')
+    } finally {
+      await loader.end()
+    }
+    expect((await queryStatus(t.wh)).firstLoad).toBeNull()
+  })
+})
