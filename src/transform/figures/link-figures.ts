@@ -240,8 +240,21 @@ function titleYear(out: LinkedFigure[], sentences: readonly Sentence[], bySenten
  */
 function shareAfterRank(text: string, f: FoundFigure, linked: readonly LinkedFigure[], l: LinkedFigure): LinkedFigure {
   const rank = linked[linked.length - 1]
-  if (f.kind !== 'percent' || rank === undefined || rank.kind !== 'rank' || rank.reporter === undefined || rank.partner === undefined || (rank.flow !== 'X' && rank.flow !== 'M')) return l
-  if (!/^\s*,?\s*(?:with|at)\s+(?:(?:about|some|nearly|almost|around|over|roughly|just)\s+)?$/u.test(text.slice(rank.end, f.start))) return l
+  // "Brazil became the largest supplier to China, pushing Australia into second place": a place
+  // with no role noun after a rank in the same sentence is a place in that ranking.
+  if (f.kind === 'rank' && !ROLE_NOUN_RE.test(text.slice(f.start, f.end))) {
+    const ranking = [...linked].reverse().find((r) => r.kind === 'rank' && r.reporter !== undefined && (r.flow === 'X' || r.flow === 'M'))
+    if (ranking?.reporter !== undefined && l.partner !== undefined && l.partner !== ranking.reporter && (l.reporter !== ranking.reporter || l.flow !== ranking.flow)) return { ...l, reporter: ranking.reporter, flow: ranking.flow }
+    return l
+  }
+  if (rank === undefined || rank.kind !== 'rank' || rank.reporter === undefined || rank.partner === undefined || (rank.flow !== 'X' && rank.flow !== 'M')) return l
+  if (!/^\s*,?\s*(?:with|at)\s+(?:(?:about|some|nearly|almost|around|over|roughly|just)\s+)?(?:US|A|C)?[$€£]?\s?$/u.test(text.slice(rank.end, f.start))) return l
+  if (f.kind !== 'percent') {
+    // "Egypt took second place with 17,300 tonnes": an amount joined to a rank by "with" is the
+    // ranked country's trade, as the rank reads it.
+    if (!TRADE_KINDS.has(f.kind) || f.kind === 'rank' || l.base === true || l.measure !== 'level' || l.partners !== undefined) return l
+    return { ...l, reporter: rank.reporter, partner: rank.partner, flow: rank.flow }
+  }
   const { partners: _partners, changeDirection: _direction, changeFrom: _from, ...rest } = l
   return { ...rest, measure: 'share', reporter: rank.reporter, partner: rank.partner, flow: rank.flow }
 }
@@ -686,7 +699,8 @@ const PARTNER_VERB_AFTER_RE = /^\s+(?:(?:also|alone|then|again)\s+)?(?:took|take
 const BARE_WHOLE_RE = /^(?:the\s+|total\s+|all\s+(?:the\s+)?|overall\s+)?(?:(?:country['’]s|nation['’]s|[\p{Ll}-]+)\s+){0,2}?(?:exports|shipments|sales|imports|purchases|total)$/u
 /** An amount right after a name ("Bolivia 0.3 Mt", "China at 900,000 tonnes"), and the "and" or comma before the name. */
 const ELLIPTIC_AMOUNT_AFTER_RE = /^\s*(?:,\s*)?(?:with|at|on|(?:accounting|responsible)\s+for|making\s+up|taking|supplying|holding|providing)?\s*(?:(?:about|some|nearly|almost|around|over|roughly|just)\s+)?(?:US|A|C|R)?[$€£¥₹]?\s?\d/u
-const ELLIPTIC_BEFORE_RE = /(?:,|(?<![\p{L}])(?:and|with))\s+(?:the\s+)?$/u
+// "followed by Hong Kong with 15,000 t", "ahead of Italy with 86,588 t": a list entry after a rank or a first amount.
+const ELLIPTIC_BEFORE_RE = /(?:,|(?<![\p{L}])(?:and|with|followed\s+by|ahead\s+of))\s+(?:the\s+)?$/u
 /** "the two buyers", "these three suppliers", "both countries": a group of the partners just named. */
 const GROUP_OF_PARTNERS_RE = /(?<![\p{L}])(?:(?:the|these|those|the\s+top|its|their)\s+(two|three|four)|(both))\s+(?:[\p{Ll}-]+\s+)?(?:buyers|suppliers|countries|nations|destinations|markets|origins|sources|customers|importers|exporters)(?![\p{L}])/iu
 const GROUP_SIZE: Readonly<Record<string, number>> = { two: 2, three: 3, four: 4 }
@@ -746,6 +760,18 @@ function readArticlePartners(text: string, out: MutableLinks, here: SentenceFact
       return
     }
   }
+  // "Egypt took second place", "pushing Australia into second place": a place with no role noun
+  // is held by the country right before it, in the article's trade.
+  if (out.kind === 'rank' && !ROLE_NOUN_RE.test(text.slice(out.start, out.end))) {
+    const holder = here.countries.find((c) => c.form === 'name' && inClause(c) && /^\s+(?:(?:was|is|has|had|have)\s+)?$/u.test(text.slice(c.end, out.start)))
+    if (holder !== undefined && holder.iso3 !== trade.reporter) {
+      out.partner = holder.iso3
+      delete out.partners
+      out.reporter = trade.reporter
+      out.flow = trade.flow
+      return
+    }
+  }
   // "Bolivian arrivals fell 5%" in an article on Chile's imports: the adjective names the origin.
   if (trade.flow === 'M' && out.reporter !== undefined && out.reporter !== trade.reporter && out.partner === undefined && out.partners === undefined && out.flow === 'M') {
     const mentions = here.countries.filter((c) => c.iso3 === out.reporter && inClause(c))
@@ -772,7 +798,7 @@ function readArticlePartners(text: string, out: MutableLinks, here: SentenceFact
   }
   // "Peru supplied 1.2 Mt and Bolivia 0.3 Mt": the second subject, its verb left out, holds the
   // amount right after it; the first amount's partner is not that second subject.
-  const ellipticSubject = (c: CountryMention): boolean => c.form === 'name' && ELLIPTIC_AMOUNT_AFTER_RE.test(text.slice(c.end, c.end + 40)) && ELLIPTIC_BEFORE_RE.test(text.slice(Math.max(here.sentence.start, c.start - 12), c.start))
+  const ellipticSubject = (c: CountryMention): boolean => c.form === 'name' && ELLIPTIC_AMOUNT_AFTER_RE.test(text.slice(c.end, c.end + 40)) && ELLIPTIC_BEFORE_RE.test(text.slice(Math.max(here.sentence.start, c.start - 16), c.start))
   const own = here.countries.filter((c) => c.end <= out.start && c.iso3 !== trade.reporter && ellipticSubject(c) && out.start - c.end < 40 && !/\d/.test(text.slice(c.end, out.start)))
   const subject = own[own.length - 1]
   if (subject !== undefined) {
@@ -931,6 +957,8 @@ function worldRank(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocC
 }
 
 /** Role nouns of a rank among one country's suppliers, or among its buyers (not "the largest importer" of the world). */
+/** Any role noun of a rank ("supplier", "buyer", "importer", "market"): a place without one is "second place". */
+const ROLE_NOUN_RE = /(?<![\p{L}])(?:suppliers?|sources?|sellers?|providers?|buyers?|purchasers?|customers?|clients?|destinations?|markets?|importers?|exporters?|shippers?|consumers?|producers?|partners?)(?![\p{L}])/iu
 const SUPPLIER_ROLE_RE = /(?<![\p{L}])(?:suppliers?|sources?|sellers?|providers?)(?![\p{L}])/iu
 const BUYER_ROLE_RE = /(?<![\p{L}])(?:buyers?|purchasers?|customers?|clients?|destinations?|markets?)(?![\p{L}])/iu
 
