@@ -749,23 +749,15 @@ function readArticlePartners(text: string, out: MutableLinks, here: SentenceFact
   const inClause = (c: CountryMention): boolean => c.start >= clause.start && c.end <= clause.end
   // "Cameroon was the second-largest supplier" in an article on the Netherlands' imports: a rank
   // among suppliers (or, in one on exports, buyers) whose subject opens its clause is the
-  // article's trade with that subject.
-  if (out.kind === 'rank' && (trade.flow === 'M' ? SUPPLIER_ROLE_RE : BUYER_ROLE_RE).test(text.slice(out.start, out.end)) && !WHOSE_RANK_BEFORE_RE.test(text.slice(Math.max(here.sentence.start, out.start - 40), out.start))) {
-    const subject = here.countries.filter((c) => c.form === 'name' && inClause(c) && c.end <= out.start && /^\s+(?:was|is|became|remained|ranked\s+as|stayed)\s+(?:the\s+)?$/u.test(text.slice(c.end, out.start)))[0]
+  // article's trade with that subject. "Egypt took second place", "pushing Australia into second
+  // place": a place with no role noun is held by the country right before it, likewise.
+  if (out.kind === 'rank') {
+    const words = text.slice(out.start, out.end)
+    const ranked = (trade.flow === 'M' ? SUPPLIER_ROLE_RE : BUYER_ROLE_RE).test(words) && !WHOSE_RANK_BEFORE_RE.test(text.slice(Math.max(here.sentence.start, out.start - 40), out.start))
+    const between = ranked ? /^\s+(?:was|is|became|remained|ranked\s+as|stayed)\s+(?:the\s+)?$/u : ROLE_NOUN_RE.test(words) ? undefined : /^\s+(?:(?:was|is|has|had|have)\s+)?$/u
+    const subject = between === undefined ? undefined : here.countries.find((c) => c.form === 'name' && inClause(c) && c.end <= out.start && between.test(text.slice(c.end, out.start)))
     if (subject !== undefined && subject.iso3 !== trade.reporter) {
       out.partner = subject.iso3
-      delete out.partners
-      out.reporter = trade.reporter
-      out.flow = trade.flow
-      return
-    }
-  }
-  // "Egypt took second place", "pushing Australia into second place": a place with no role noun
-  // is held by the country right before it, in the article's trade.
-  if (out.kind === 'rank' && !ROLE_NOUN_RE.test(text.slice(out.start, out.end))) {
-    const holder = here.countries.find((c) => c.form === 'name' && inClause(c) && /^\s+(?:(?:was|is|has|had|have)\s+)?$/u.test(text.slice(c.end, out.start)))
-    if (holder !== undefined && holder.iso3 !== trade.reporter) {
-      out.partner = holder.iso3
       delete out.partners
       out.reporter = trade.reporter
       out.flow = trade.flow
