@@ -36,3 +36,86 @@ describe('ranks written with a digit ordinal or as a place taken', () => {
     expect(at(f, 'into second place')).toMatchObject({ kind: 'rank', value: 2, reporter: 'KOR', partner: 'FRA', flow: 'M' })
   })
 })
+
+describe('a share of what a country imported that "came from" another is that country\'s imports from it', () => {
+  it('"about 60% of Kenya\'s wheat imports came from Russia", "only 15% of the rice Ghana imported came from Thailand"', () => {
+    const text = 'Kenya buys wheat elsewhere\n\nKenya, the largest buyer of wheat in the region, relies on imports for its bread.\n\nBefore the war, about 60% of Kenya\'s wheat imports came from Russia and 25% from Ukraine, but shipments dropped after Russia blockaded Ukraine in March.'
+    const f = extractFigures(text, { published: '2024-02-01' })
+    expect(at(f, '60%')).toMatchObject({ reporter: 'KEN', partner: 'RUS', flow: 'M', measure: 'share' })
+    expect(at(f, '25%')).toMatchObject({ reporter: 'KEN', partner: 'UKR', flow: 'M', measure: 'share' })
+    const other = 'Ghana rice imports\n\nGhana bought 1.4 million tonnes of rice in 2021.\n\nOnly 15 percent of the rice Ghana imported in 2021 came from Thailand, once its largest supplier, the ministry said.'
+    const g = extractFigures(other, { published: '2022-03-01' })
+    expect(at(g, '15 percent')).toMatchObject({ reporter: 'GHA', partner: 'THA', flow: 'M', measure: 'share', year: 2021 })
+  })
+})
+
+describe('a share in brackets after a supplier or after its amount', () => {
+  it('"with Qatar (41%), Australia (22%) and Malaysia (9%) as the main suppliers"', () => {
+    const text = 'Thai LNG imports\n\nThailand imported 11.5 million tonnes of LNG in 2022, 30% more than a year earlier, with Qatar (41%), Australia (22%) and Malaysia (9%) as the main suppliers.'
+    const f = extractFigures(text, { published: '2023-02-01' })
+    expect(at(f, '41%')).toMatchObject({ reporter: 'THA', partner: 'QAT', flow: 'M', measure: 'share' })
+    expect(at(f, '22%')).toMatchObject({ reporter: 'THA', partner: 'AUS', flow: 'M', measure: 'share' })
+    expect(at(f, '9%')).toMatchObject({ reporter: 'THA', partner: 'MYS', flow: 'M', measure: 'share' })
+  })
+  it('"ahead of Chile ($0.9 billion, 12%)", "Peru shipped $1.1 billion (14%) and Ecuador $0.6 billion (8%)"', () => {
+    const text = 'US shrimp imports\n\nThe United States imported $7.6 billion of shrimp in 2021. India led with $2.4 billion, ahead of Chile ($0.9 billion, 12%).\n\nPeru shipped $1.1 billion (14%) and Ecuador $0.6 billion (8%).'
+    const f = extractFigures(text, { published: '2022-03-01' })
+    expect(at(f, '$0.9 billion')).toMatchObject({ reporter: 'USA', partner: 'CHL', flow: 'M', measure: 'level' })
+    expect(at(f, '12%')).toMatchObject({ reporter: 'USA', partner: 'CHL', flow: 'M', measure: 'share' })
+    expect(at(f, '14%')).toMatchObject({ reporter: 'USA', partner: 'PER', flow: 'M', measure: 'share' })
+    expect(at(f, '$0.6 billion')).toMatchObject({ reporter: 'USA', partner: 'ECU', flow: 'M', measure: 'level' })
+    expect(at(f, '8%')).toMatchObject({ reporter: 'USA', partner: 'ECU', flow: 'M', measure: 'share' })
+  })
+})
+
+describe('"X overtakes Y as" a rank: the rank is X\'s', () => {
+  it('"Iraq overtakes the Philippines as top buyer of Thai rice"', () => {
+    const text = 'Iraq overtakes the Philippines as top buyer of Thai rice\n\nThailand shipped 410,000 tonnes of rice to Iraq in March.'
+    const f = extractFigures(text, { published: '2020-04-10' })
+    expect(at(f, 'top buyer')).toMatchObject({ reporter: 'THA', partner: 'IRQ', flow: 'X' })
+  })
+})
+
+describe('a possessive rank with "most important"', () => {
+  it('"called Qatar Italy\'s most important gas supplier"', () => {
+    const text = 'Italy gas imports\n\nItaly imported 70 billion cubic metres of gas in 2022.\n\nThe minister called Qatar Italy\'s most important gas supplier.'
+    const f = extractFigures(text, { published: '2023-01-10' })
+    expect(at(f, 'most important gas supplier')).toMatchObject({ reporter: 'ITA', partner: 'QAT', flow: 'M' })
+  })
+})
+
+describe.skip('goods of one country "sold to" the article\'s importer', () => {
+  it('"Canadian pork sold to Japan came to $1.1 billion" in an article on Japan\'s pork imports', () => {
+    const text = 'Japan pork imports\n\nJapan\'s pork imports rose to $5.2 billion in 2021, trade data show.\n\nCanadian pork sold to Japan in 2021 came to $1.1 billion. Seen from Japan, that was about 21% of its pork imports.'
+    const f = extractFigures(text, { published: '2022-02-01' })
+    expect(at(f, '$1.1 billion')).toMatchObject({ reporter: 'JPN', partner: 'CAN', flow: 'M' })
+    expect(at(f, '21%')).toMatchObject({ reporter: 'JPN', partner: 'CAN', flow: 'M', measure: 'share' })
+  })
+})
+
+describe.skip('a month and "last year" after a base is the base\'s period', () => {
+  it('"rose to 41,200 tonnes from 18,900 tonnes in March last year"', () => {
+    const text = 'Egypt lentil imports\n\nEgypt imported 60,000 tonnes of lentils in March. Shipments from Canada rose to 41,200 tonnes from 18,900 tonnes in March last year, and those from Australia to 9,700 tonnes from 4,100 tonnes.'
+    const f = extractFigures(text, { published: '2021-04-15' })
+    expect(at(f, '41,200 tonnes')).toMatchObject({ year: 2021, period: '2021-03' })
+    expect(at(f, '18,900 tonnes')).toMatchObject({ year: 2020, period: '2020-03', base: true })
+    expect(at(f, '9,700 tonnes')).toMatchObject({ year: 2021, period: '2021-03' })
+    expect(at(f, '4,100 tonnes')).toMatchObject({ year: 2020, period: '2020-03', base: true })
+  })
+})
+
+describe.skip('"the year so far" runs from January to the article\'s period', () => {
+  it('"over the year so far" after a month', () => {
+    const text = 'Polish coal imports\n\nPoland imported 1.2 million tonnes of coal in May. Over the year so far, imports were 9% lower than in the same period last year.'
+    const f = extractFigures(text, { published: '2023-06-20' })
+    expect(at(f, '9%')).toMatchObject({ year: 2023, period: '2023-01/2023-05' })
+  })
+})
+
+describe.skip('a world rank in an apposition names its country', () => {
+  it('"Egypt, the largest buyer of wheat in the world, ..." after a lede on its suppliers', () => {
+    const text = 'Egypt turns to Romania\n\nRomania and Bulgaria have become the main sources of wheat for Egypt, imports of which rose 12% in May.\n\nEgypt, the largest buyer of wheat in the world, relies on imports for most of its bread.'
+    const f = extractFigures(text, { published: '2021-06-10' })
+    expect(at(f, 'largest buyer')).toMatchObject({ reporter: 'EGY', flow: 'M' })
+  })
+})

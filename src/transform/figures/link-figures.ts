@@ -197,7 +197,7 @@ export function linkFigures(text: string, figures: readonly FoundFigure[], optio
       if (f === undefined || f.kind === 'date' || f.kind === 'year') continue
       const own = linkOne(text, f, here, previous, main, mains)
       const inherited = TRADE_KINDS.has(f.kind) || f.kind === 'price' ? inherit(text, own, here, ctx, published) : own
-      const l = shareAfterRank(text, f, linked, whoseClause(text, here, sideOfRank(f.kind === 'percent' ? yearEarlierShare(text, takenShare(text, inherited, linked), here, ctx) : inherited, linked, ctx)))
+      const l = shareAfterRank(text, f, linked, whoseClause(text, here, sideOfRank(f.kind === 'percent' ? bracketedShare(text, cameFromShare(text, here, yearEarlierShare(text, takenShare(text, inherited, linked), here, ctx)), linked) : inherited, linked, ctx)))
       if (l.measure === 'share' && l.base !== true) ctx.share = l
       out[j] = l
       linked.push(l)
@@ -660,6 +660,46 @@ function takenShare(text: string, l: LinkedFigure, linked: readonly LinkedFigure
   return { ...l, measure: 'share' }
 }
 
+/**
+ * "Algeria (25%), Russia (21.1%)", "ahead of Australia ($1.5 billion, 9%)", "shipped $2.5 billion
+ * (15%)": a percent alone in brackets (or after an amount in the same brackets) that is no change
+ * is a share; after an amount it is that amount's share, of the same trade.
+ */
+function bracketedShare(text: string, l: LinkedFigure, linked: readonly LinkedFigure[]): LinkedFigure {
+  if (l.kind !== 'percent' || l.measure !== 'level' || l.base === true) return l
+  const before = text.slice(Math.max(0, l.start - 40), l.start)
+  if (!/^\s*\)/u.test(text.slice(l.afterEnd ?? l.end)) || !/\(\s*(?:[^()\n]*,\s*)?$/u.test(before)) return l
+  const prior = linked[linked.length - 1]
+  const amount = prior !== undefined && prior.kind !== 'percent' && prior.kind !== 'rank' && prior.base !== true && /^\s*(?:\(\s*|,\s*)$/u.test(text.slice(prior.afterEnd ?? prior.end, l.start)) ? prior : undefined
+  // "rose by $2.1 billion (4.3%)": the percent of a change is a change.
+  if (prior?.measure === 'change' && /^\s*\(\s*$/u.test(text.slice(prior.afterEnd ?? prior.end, l.start))) return l
+  if (amount === undefined) return { ...l, measure: 'share' }
+  const { partners: _partners, ...rest } = l
+  return { ...rest, measure: 'share', ...(amount.reporter === undefined ? {} : { reporter: amount.reporter }), ...(amount.partner === undefined ? {} : { partner: amount.partner }), ...(amount.flow === undefined ? {} : { flow: amount.flow }) }
+}
+
+/** "of India's sunflower oil imports came from", "of the gas Germany imported in 2022 came from": up to the origin. */
+const CAME_FROM_BETWEEN_RE = /^\s+of\s+([^.;:()]{1,80}?)\s+(?:came|come|comes|originated|was\s+sourced|were\s+sourced|was\s+bought|were\s+bought)\s+from\s+(?:the\s+)?$/u
+
+/**
+ * "About 70% of India's sunflower oil imports came from Ukraine", "only 22 percent of the gas
+ * Germany imported in 2022 came from Russia": a share of what a country imported (named in the
+ * whole, by its possessive or as the subject of "imported") that "came from" another country is
+ * the first country's imports from the other, whatever the article's side.
+ */
+function cameFromShare(text: string, here: SentenceFacts, l: LinkedFigure): LinkedFigure {
+  if (l.kind !== 'percent' || l.base === true || l.measure === 'change') return l
+  const origin = here.countries.find((c) => c.start >= l.end && CAME_FROM_BETWEEN_RE.test(text.slice(l.afterEnd ?? l.end, c.start)))
+  const whole = origin === undefined ? null : CAME_FROM_BETWEEN_RE.exec(text.slice(l.afterEnd ?? l.end, origin.start))
+  if (origin === undefined || whole === null || !WHOLE_IMPORTS_RE.test(whole[1] ?? '')) return l
+  const wholeEnd = (l.afterEnd ?? l.end) + (whole[0].indexOf(whole[1] ?? '') + (whole[1] ?? '').length)
+  const owner = here.countries.find((c) => c.start >= l.end && c.end <= wholeEnd && c.iso3 !== origin.iso3)
+  const reporter = owner?.iso3 ?? (l.reporter !== origin.iso3 ? l.reporter : l.partner)
+  if (reporter === undefined || reporter === origin.iso3) return l
+  const { partners: _partners, ...rest } = l
+  return { ...rest, measure: 'share', reporter, partner: origin.iso3, flow: 'M' }
+}
+
 /** "a year earlier its share was", "the previous year, their share stood at": right before the percent. */
 const YEAR_EARLIER_SHARE_BEFORE_RE = /(?<![\p{L}])(?:a\s+year\s+(?:earlier|before|ago)|the\s+(?:previous|prior|preceding)\s+year|in\s+the\s+(?:previous|prior)\s+year)\s*,?\s+(?:its|their|the|that)\s+(?:[\p{L}-]+\s+)?share\s+(?:was|had\s+been|stood\s+at|came\s+to|amounted\s+to)\s+(?:(?:about|around|nearly|almost|some|just|over|under)\s+)?$/iu
 /** "its share was 80% a year earlier": a share verb before the percent and the year-back words right after it. */
@@ -975,7 +1015,7 @@ function wholeOfOtherSide(text: string, l: LinkedFigure, flow: FigureFlow): bool
 const WHOSE_RANK_BEFORE_RE = /\p{Lu}[\p{L}.]*['’]s?\s+(?:[\p{L}\d.-]+\s+){0,3}$/u
 /** "among South Korea's crude", "among its", "among the country's": right before a role noun. */
 const AMONG_WHOSE_BEFORE_RE = /(?<![\p{L}])among\s+(?:(?:the\s+)?\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)?['’]s?|its|their|the\s+(?:country|nation)['’]s)\s+(?:[\p{Ll}-]+\s+){0,2}$/u
-const RANK_WORD_RE = /(?<![\p{L}])(?:largest|biggest|top|main|leading|number|no\.|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?![\p{L}])/iu
+const RANK_WORD_RE = /(?<![\p{L}])(?:largest|biggest|top|main|major|most\s+important|leading|number|no\.|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))(?![\p{L}])/iu
 
 /**
  * "Korea's second-largest supplier": a rank among a country's suppliers is that country's
@@ -1166,6 +1206,7 @@ const RECEIVERS_IN_RE = new RegExp(`(?<![\\p{L}])(?:to|into)\\s+(?:the\\s+)?(?:[
 /** Plural only: "the Turkish port of Ceyhan" names a place on the way, not the buyers. */
 const RECEIVERS_AFTER_RE = /^\s+(?:terminals|ports|buyers|customers|refiners|refineries|markets|plants|utilities|consumers|mills|smelters|importers)(?![\p{L}])/iu
 const EXCLUDING_WORDS = new Set(['excluding', 'except', 'besides', 'ex', 'replacing', 'replaced', 'displacing', 'displaced'])
+const OVERTAKING_WORDS = new Set(['overtakes', 'overtook', 'overtaken', 'overtaking', 'overtake', 'surpasses', 'surpassed', 'surpassing', 'outstripped', 'outstrips', 'passes', 'passed', 'unseats', 'unseated', 'dethroned', 'dethrones'])
 
 /** A rank, then the words that name what it is measured against: "No.4 supplier after", "ranked fourth ..., behind", "largest buyer, ahead of". */
 const RANKED_AGAINST_BEFORE_RE = /(?:(?:largest|biggest|second|third|fourth|fifth|sixth|top|leading|main)[\p{L}-]*|No\.\s?\d+|number\s+(?:one|two|three|four|five|\d+))(?:\s+[^\s.;\d]+){0,8}?,?\s+(?:after|behind|ahead\s+of|trailing)\s+(?:the\s+)?$/iu
@@ -1194,6 +1235,8 @@ function readRoles(text: string, sentence: Sentence, countries: readonly Country
     // "not counting China", "excluding Russia", "second-largest supplier after Russia": the
     // country is named to be left out, or as the one ranked before; it plays no part.
     if (last !== undefined && (EXCLUDING_WORDS.has(last) || (last === 'counting' && words[words.length - 2] === 'not'))) continue
+    // "Japan overtakes China as top buyer": the country overtaken in a rank is only compared.
+    if (last !== undefined && OVERTAKING_WORDS.has(last) && /^\s+(?:as|to\s+become)\s/u.test(after)) continue
     // "the highest since the invasion of Ukraine": a landmark, like a year after "since".
     if (/(?<![\p{L}])since\s+(?:the|a|an)\s[^,.;:()\d]{0,40}$/iu.test(text.slice(Math.max(sentence.start, c.start - 48), c.start))) continue
     // "the No.4 supplier after Saudi Arabia, Kuwait and the UAE", "ranked fourth ..., behind
