@@ -458,7 +458,9 @@ const BALANCE_RE = /(?<![\p{L}])(?:deficit|surplus|trade\s+balance|trade\s+gap)(
  * The article's own year: "this year", "so far this year", "this week", "year to date", "in
  * the past 12 months" (a span that ends at the article's date is dated by its end).
  */
-const THIS_YEAR_RE = /(?<![\p{L}])(?:(?:this|the\s+current)\s+(?:year|fiscal(?:\s+year)?|week)|so\s+far\s+this\s+year|year[\s-]+to[\s-]+date|(?:in\s+|over\s+|during\s+)?the\s+(?:past|last)\s+(?:12|twelve)\s+months)(?![\p{L}])|(?<![\p{L}])YTD(?![\p{L}])/iu
+const THIS_YEAR_RE = /(?<![\p{L}])(?:(?:this|the\s+current)\s+(?:year|fiscal(?:\s+year)?|week)|so\s+far\s+this\s+year|the\s+year\s+so\s+far|so\s+far\s+in\s+the\s+year|year[\s-]+to[\s-]+date|(?:in\s+|over\s+|during\s+)?the\s+(?:past|last)\s+(?:12|twelve)\s+months)(?![\p{L}])|(?<![\p{L}])YTD(?![\p{L}])/iu
+/** "so far this year", "over the year so far", "for the year to date": from January to the article's latest month. */
+const YEAR_TO_DATE_RE = /(?<![\p{L}])(?:so\s+far\s+this\s+year|the\s+year\s+so\s+far|so\s+far\s+in\s+the\s+year|year[\s-]+to[\s-]+date|YTD)(?![\p{L}])/iu
 /** "last week", "the previous week", "the week before": the week before the article's date. */
 const LAST_WEEK_RE = /(?<![\p{L}])(?:last|the\s+previous|the\s+prior)\s+week(?![\p{L}])|(?<![\p{L}])the\s+week\s+before(?![\p{L}])/iu
 /** "last year" as the figure's year, not as a base ("the same period last year", "from last year"). */
@@ -484,6 +486,9 @@ function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocCon
         out.linkedPeriod = periodText(out.year, month, month)
       } else if (hint !== undefined && published !== undefined) {
         out.year = hint === 'this' ? published.year : published.year - 1
+        // "Over the year so far, demand was 14% lower" after July's figures: January to July.
+        const latest = /(\d{4})-(\d{2})$/u.exec(ctx.period ?? '')
+        if (hint === 'this' && period === undefined && latest !== null && Number(latest[1]) === out.year && YEAR_TO_DATE_RE.test(text.slice(here.sentence.start, here.sentence.end))) out.linkedPeriod = periodText(out.year, 1, Number(latest[2]))
       } else if (here.lastWeek && published !== undefined && here.years.every((y) => y.base !== 'none')) {
         // The week before an article of 1-7 January is in the year before.
         out.year = published.month === 1 && published.day <= 7 ? published.year - 1 : published.year
@@ -980,8 +985,10 @@ function worldRank(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocC
   const out: { -readonly [K in keyof LinkedFigure]: LinkedFigure[K] } = { ...l, flow }
   delete out.partner
   delete out.partners
-  // "India, the world's biggest ...", "India is now the world's ...", "India became the world's ...".
-  const beside = [...here.countries].reverse().find((c) => c.end <= l.start && c.form === 'name' && /^['’]?\s*(?:,\s*|\s+(?:is|was|remains|remained|became|has\s+become|is\s+now|was\s+then|ranks\s+as)\s+)(?:now\s+)?(?:the|a)\s+(?:world|globe|planet|global)/iu.test(text.slice(c.end, l.start)))
+  // "India, the world's biggest ...", "India is now the world's ...", "India became the world's ...",
+  // "India, the largest buyer of vegetable oils in the world": the country the rank stands beside.
+  const besideRe = /^['’]?\s*(?:,\s*|\s+(?:is|was|remains|remained|became|has\s+become|is\s+now|was\s+then|ranks\s+as)\s+)(?:now\s+)?(?:the|a)\s+(?:world|globe|planet|global|$)/iu
+  const beside = [...here.countries].reverse().find((c) => c.end <= l.start && c.form === 'name' && besideRe.test(text.slice(c.end, l.start)))
   const reporter = beside?.iso3 ?? (here.countries.some((c) => c.end <= l.start && sameClause(text, c.end, l.start)) ? l.reporter : ctx.reporter) ?? l.reporter
   if (reporter === undefined) delete out.reporter
   else out.reporter = reporter
@@ -1041,8 +1048,13 @@ function whoseRoleFlow(text: string, at: number): FigureFlow | undefined {
 }
 
 /** "below May", "compared with March", "from April": a period named as the base of a comparison. */
+/** "from 28,840 tonnes in", "than 1.2 Mt in the": a base amount right before the period's "in". */
+const BASE_AMOUNT_IN_BEFORE_RE = /(?<![\p{L}])(?:from|(?<!(?:more|less|fewer|rather)\s+)than|against|versus|vs\.?)\s+(?:(?:about|around|nearly|almost|some|just|over|roughly)\s+)?(?:US|A|C)?[$€£]?\s?\d[\d.,]*\s*(?:[\p{L}%/]+\s+){0,3}?in\s+(?:the\s+)?$/u
+
 function isBasePeriod(text: string, p: PeriodMention): boolean {
   if (isLandmarkDate(text, p.start)) return true
+  // "rose to 72,780 tonnes from 28,840 tonnes in August last year": the month is the base's.
+  if (BASE_AMOUNT_IN_BEFORE_RE.test(text.slice(Math.max(0, p.start - 60), p.start))) return true
   const words = lastWords(text, p.start, 3, 32)
   const w = words[words.length - 1] ?? ''
   // "6% more than in the first quarter", "compared with the first half": a span of months named
