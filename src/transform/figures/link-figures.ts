@@ -197,7 +197,7 @@ export function linkFigures(text: string, figures: readonly FoundFigure[], optio
       if (f === undefined || f.kind === 'date' || f.kind === 'year') continue
       const own = linkOne(text, f, here, previous, main, mains)
       const inherited = TRADE_KINDS.has(f.kind) || f.kind === 'price' ? inherit(text, own, here, ctx, published) : own
-      const l = shareAfterRank(text, f, linked, whoseClause(text, here, sideOfRank(f.kind === 'percent' ? bracketedShare(text, cameFromShare(text, here, yearEarlierShare(text, takenShare(text, inherited, linked), here, ctx)), linked) : inherited, linked, ctx)))
+      const l = shareAfterRank(text, f, linked, whoseClause(text, here, sideOfRank(f.kind === 'percent' ? thatShare(text, here, bracketedShare(text, cameFromShare(text, here, yearEarlierShare(text, takenShare(text, inherited, linked), here, ctx)), linked), linked, ctx) : inherited, linked, ctx)))
       if (l.measure === 'share' && l.base !== true) ctx.share = l
       out[j] = l
       linked.push(l)
@@ -413,8 +413,11 @@ function updateContext(text: string, ctx: DocContext, here: SentenceFacts, linke
       if (last.partners !== undefined || listed.size > 2) ctx.partner = undefined
     } else if (last.partner !== undefined) ctx.partner = last.partner
     if (last.flow !== undefined) ctx.flow = last.flow
-    // A rank is read from the side whose partners it ranks, not the article's: it sets no side.
-    if ((last.flow === 'X' || last.flow === 'M') && last.reporter !== undefined && last.kind !== 'rank') ctx.trade = { flow: last.flow, reporter: last.reporter }
+    // A rank is read from the side whose partners it ranks, not the article's: it sets no side,
+    // and one closing the sentence ("..., making China the world's largest beef importer") leaves
+    // the side of the amounts before it.
+    const sided = [...trade].reverse().find((l) => l.kind !== 'rank' && l.kind !== 'comparison')
+    if (sided !== undefined && (sided.flow === 'X' || sided.flow === 'M') && sided.reporter !== undefined) ctx.trade = { flow: sided.flow, reporter: sided.reporter }
     if (last.year !== undefined) {
       ctx.year = last.year
       ctx.period = last.linkedPeriod
@@ -683,6 +686,26 @@ function bracketedShare(text: string, l: LinkedFigure, linked: readonly LinkedFi
   return { ...rest, measure: 'share', ...(amount.reporter === undefined ? {} : { reporter: amount.reporter }), ...(amount.partner === undefined ? {} : { partner: amount.partner }), ...(amount.flow === undefined ? {} : { flow: amount.flow }) }
 }
 
+/** "that was about", "which is", "this represented": a pronoun for the amount just given, and its verb, before a percent. */
+const THAT_WAS_BEFORE_RE = /(?:^|[,;:]\s*|\s)(?:that|this|which|it)\s+(?:was|is|were|represented|represents|made\s+up|makes\s+up|accounted\s+for|accounts\s+for|equalled|equaled|equals|amounted\s+to)\s+(?:(?:about|around|nearly|almost|some|roughly|just|over|under|more\s+than|less\s+than)\s+)?$/iu
+
+/**
+ * "US beef sold to China came to $1.7 billion. Seen from China, that was about 10% of its total
+ * beef imports": a share introduced by a pronoun for the amount just given (in its sentence or the
+ * one before, with nothing else counted between) is that amount's share: the same countries and
+ * flow, when the whole is of that flow.
+ */
+function thatShare(text: string, here: SentenceFacts, l: LinkedFigure, linked: readonly LinkedFigure[], ctx: DocContext): LinkedFigure {
+  if (l.kind !== 'percent' || l.measure !== 'share' || l.base === true || !THAT_WAS_BEFORE_RE.test(text.slice(Math.max(here.sentence.start, l.start - 40), l.start))) return l
+  const prior = linked.length > 0 ? linked[linked.length - 1] : undefined
+  const reporter = prior === undefined ? ctx.reporter : prior.reporter
+  const partner = prior === undefined ? ctx.partner : prior.partner
+  const flow = prior === undefined ? ctx.flow : prior.flow
+  if (reporter === undefined || partner === undefined || (flow !== 'X' && flow !== 'M') || (l.flow !== undefined && l.flow !== flow)) return l
+  const { partners: _partners, ...rest } = l
+  return { ...rest, reporter, partner, flow }
+}
+
 /** "of India's sunflower oil imports came from", "of the gas Germany imported in 2022 came from": up to the origin. */
 const CAME_FROM_BETWEEN_RE = /^\s+of\s+([^.;:()]{1,80}?)\s+(?:came|come|comes|originated|was\s+sourced|were\s+sourced|was\s+bought|were\s+bought)\s+from\s+(?:the\s+)?$/u
 
@@ -780,6 +803,16 @@ function readArticlePartners(text: string, out: MutableLinks, here: SentenceFact
       out.partner = country.iso3
       delete out.partners
       return
+    }
+  }
+  // "making the United States China's 4th leading supplier": the country named right before a
+  // possessive rank, as the object of "making" (or "leaving", "called"), is the one ranked.
+  if (out.kind === 'rank' && out.partner === undefined && out.reporter !== undefined) {
+    const possessor = [...here.countries].reverse().find((c) => c.iso3 === out.reporter && c.end <= out.start && /^['’]s?\s+(?:[\p{L}\d.-]+\s+){0,3}$/u.test(text.slice(c.end, out.start)))
+    const ranked = possessor === undefined ? undefined : [...here.countries].reverse().find((c) => c.end <= possessor.start && c.iso3 !== possessor.iso3 && /^\s+$/u.test(text.slice(c.end, possessor.start)) && /(?<![\p{L}])(?:making|made|makes|make|leaving|left|leaves|called|calls|named|names)\s+(?:the\s+)?$/iu.test(text.slice(Math.max(0, c.start - 16), c.start)))
+    if (ranked !== undefined) {
+      out.partner = ranked.iso3
+      delete out.partners
     }
   }
   // "40 Mt of coal in March, with exports to Vietnam (21 Mt), ...": the total before the list has no partner.
