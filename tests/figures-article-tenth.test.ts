@@ -127,3 +127,33 @@ describe('a world rank in an apposition names its country', () => {
     expect(at(f, 'largest buyer')).toMatchObject({ reporter: 'EGY', flow: 'M' })
   })
 })
+
+describe('an article on one country\'s gas by supplier whose first figures are its demand', () => {
+  // A title share of the country's goods, a supplier rank with a bracketed share, a relative
+  // clause after "followed by", suppliers' percents with and without their verb, a bracketed list
+  // of suppliers after a demand figure.
+  const text = 'Algeria still covers over a third of Italy\'s gas\n\nItaly\'s gas demand came to 4.1 billion cubic metres in March, 9.2% below the same month of 2021, according to the grid operator Snam.\n\nAzerbaijan was the main supplier in March (38.5% of total demand), followed by Algeria, which still provides 31.2% of the country\'s gas despite unrest in Libya. Besides the two leaders, Qatar supplied 10.1% and Norway 6.3%.\n\nOver the year so far, demand was 11% lower than in the same period last year, with Algeria (33%), Azerbaijan (29.4%), Qatar (12.2%) and Norway (7.5%) as the main suppliers.'
+  const f = extractFigures(text, { published: '2022-04-12' })
+  it('"Algeria still covers over a third of Italy\'s gas" (title) is Italy\'s imports from Algeria', () => {
+    expect(at(f, 'a third')).toMatchObject({ reporter: 'ITA', partner: 'DZA', flow: 'M', measure: 'share' })
+  })
+  it('"Azerbaijan was the main supplier in March (38.5% of total demand)"', () => {
+    expect(at(f, 'main supplier')).toMatchObject({ reporter: 'ITA', partner: 'AZE', flow: 'M' })
+    expect(at(f, '38.5%')).toMatchObject({ reporter: 'ITA', partner: 'AZE', flow: 'M', measure: 'share' })
+  })
+  it('"followed by Algeria, which still provides 31.2% of the country\'s gas despite unrest in Libya"', () => {
+    expect(at(f, '31.2%')).toMatchObject({ reporter: 'ITA', partner: 'DZA', flow: 'M', measure: 'share' })
+  })
+  it('"Qatar supplied 10.1% and Norway 6.3%"', () => {
+    expect(at(f, '10.1%')).toMatchObject({ reporter: 'ITA', partner: 'QAT', flow: 'M' })
+    expect(at(f, '6.3%')).toMatchObject({ reporter: 'ITA', partner: 'NOR', flow: 'M' })
+  })
+  it('"demand was 11% lower ..., with Algeria (33%), ... and Norway (7.5%) as the main suppliers"', () => {
+    expect(at(f, '11%')).toMatchObject({ reporter: 'ITA', flow: 'consumption', measure: 'change', period: '2022-01/2022-03' })
+    expect(at(f, '33%')).toMatchObject({ reporter: 'ITA', partner: 'DZA', flow: 'M', measure: 'share' })
+    expect(at(f, '7.5%')).toMatchObject({ reporter: 'ITA', partner: 'NOR', flow: 'M', measure: 'share' })
+  })
+  it('a sentence alone keeps the supplier\'s side: "Norway covers 40% of Poland\'s gas needs"', () => {
+    expect(extractFigures('Norway covers 40% of Poland\'s gas needs, the regulator said.')[0]).toMatchObject({ reporter: 'NOR', partner: 'POL', flow: 'X' })
+  })
+})

@@ -197,7 +197,7 @@ export function linkFigures(text: string, figures: readonly FoundFigure[], optio
       if (f === undefined || f.kind === 'date' || f.kind === 'year') continue
       const own = linkOne(text, f, here, previous, main, mains)
       const inherited = TRADE_KINDS.has(f.kind) || f.kind === 'price' ? inherit(text, own, here, ctx, published) : own
-      const l = shareAfterRank(text, f, linked, whoseClause(text, here, sideOfRank(f.kind === 'percent' ? thatShare(text, here, bracketedShare(text, cameFromShare(text, here, yearEarlierShare(text, takenShare(text, inherited, linked), here, ctx)), linked), linked, ctx) : inherited, linked, ctx)))
+      const l = shareAfterRank(text, f, linked, whoseClause(text, here, sideOfRank(f.kind === 'percent' ? suppliedShare(text, here, thatShare(text, here, bracketedShare(text, cameFromShare(text, here, yearEarlierShare(text, takenShare(text, inherited, linked), here, ctx)), linked), linked, ctx), ctx) : inherited, linked, ctx)))
       if (l.measure === 'share' && l.base !== true) ctx.share = l
       out[j] = l
       linked.push(l)
@@ -213,6 +213,7 @@ export function linkFigures(text: string, figures: readonly FoundFigure[], optio
     }
   }
   titleYear(out, sentences, bySentence)
+  if (sentences[1]?.paragraph !== sentences[0]?.paragraph) titleSuppliedShare(text, factsOf(0), out, bySentence)
   return readAmbiguousCurrencies(text, pairRespectively(text, linkRanges(out)), [...countries.values()].flat())
 }
 
@@ -401,6 +402,12 @@ function captionParagraphs(text: string, sentences: readonly Sentence[]): Set<nu
 
 /** What later figures inherit: the links of this sentence's figures, else its own mentions. */
 function updateContext(text: string, ctx: DocContext, here: SentenceFacts, linked: readonly LinkedFigure[]): void {
+  // "Russia still covers more than a quarter of Spain's gas" over Spain's demand: before any amount
+  // has set the article's side, a share of one country's trade with another sets it.
+  if (ctx.trade === undefined) {
+    const share = linked.find((l) => l.measure === 'share' && l.base !== true && l.reporter !== undefined && l.partner !== undefined)
+    if (share?.reporter !== undefined && (share.flow === 'X' || share.flow === 'M')) ctx.trade = { flow: share.flow, reporter: share.reporter }
+  }
   const trade = linked.filter((l) => TRADE_KINDS.has(l.kind) && l.base !== true && l.measure !== 'share')
   const last = trade[trade.length - 1]
   if (last !== undefined) {
@@ -427,6 +434,9 @@ function updateContext(text: string, ctx: DocContext, here: SentenceFacts, linke
     if (named !== undefined) ctx.commodity = named.commodity
     return
   }
+  // A sentence of shares and ranks only ("the United States supplied 12.4% and Nigeria 8.4%") has
+  // read its countries into them: its subjects are no new article side.
+  if (linked.some((l) => TRADE_KINDS.has(l.kind) && l.base !== true && l.reporter !== undefined && l.partner !== undefined && ctx.trade?.reporter === l.reporter)) return
   // A sentence without trade figures (a title, a lede) sets the subject when it says who trades.
   const flow = here.flows[0]?.flow
   // "The United States ran a deficit of ...": before any reporter is known, the one country a
@@ -674,16 +684,72 @@ function takenShare(text: string, l: LinkedFigure, linked: readonly LinkedFigure
  * is a share; after an amount it is that amount's share, of the same trade.
  */
 function bracketedShare(text: string, l: LinkedFigure, linked: readonly LinkedFigure[]): LinkedFigure {
-  if (l.kind !== 'percent' || l.measure !== 'level' || l.base === true) return l
+  if (l.kind !== 'percent' || (l.measure !== 'level' && l.measure !== 'share') || l.base === true) return l
   const before = text.slice(Math.max(0, l.start - 40), l.start)
-  if (!/^\s*\)/u.test(text.slice(l.afterEnd ?? l.end)) || !/\(\s*(?:[^()\n]*,\s*)?$/u.test(before)) return l
+  if (!/^\s*(?:\)|of\s+[^()]{1,30}\))/u.test(text.slice(l.afterEnd ?? l.end)) || !/\(\s*(?:[^()\n]*,\s*)?$/u.test(before)) return l
   const prior = linked[linked.length - 1]
+  // "Algeria was the main supplier in July (28.7% of total demand)": the ranked country's share.
+  if (prior?.kind === 'rank' && prior.reporter !== undefined && prior.partner !== undefined && (prior.flow === 'X' || prior.flow === 'M') && /^[^().;,\d]{0,30}\(\s*$/u.test(text.slice(prior.end, l.start))) {
+    const { partners: _partners, ...rest } = l
+    return { ...rest, measure: 'share', reporter: prior.reporter, partner: prior.partner, flow: prior.flow }
+  }
   const amount = prior !== undefined && prior.kind !== 'percent' && prior.kind !== 'rank' && prior.base !== true && /^\s*(?:\(\s*|,\s*)$/u.test(text.slice(prior.afterEnd ?? prior.end, l.start)) ? prior : undefined
   // "rose by $2.1 billion (4.3%)": the percent of a change is a change.
   if (prior?.measure === 'change' && /^\s*\(\s*$/u.test(text.slice(prior.afterEnd ?? prior.end, l.start))) return l
   if (amount === undefined) return { ...l, measure: 'share' }
   const { partners: _partners, ...rest } = l
   return { ...rest, measure: 'share', ...(amount.reporter === undefined ? {} : { reporter: amount.reporter }), ...(amount.partner === undefined ? {} : { partner: amount.partner }), ...(amount.flow === undefined ? {} : { flow: amount.flow }) }
+}
+
+const SUPPLY_SHARE_VERB = '(?:covers|covered|cover|supplies|supplied|supply|provides|provided|provide|meets|met)'
+/** "covers over ", "which still provides ": a supplier's verb right before the percent (its qualifier left in). */
+const SUPPLY_SHARE_BEFORE_RE = new RegExp(`(?<![\\p{L}])${SUPPLY_SHARE_VERB}\\s+(?:(?:about|around|nearly|almost|over|some|roughly|just|more\\s+than|less\\s+than|up\\s+to)\\s+)?$`, 'iu')
+/** Between the supplier's name and its verb: "Russia still covers", "Russia, which still provides". */
+const SUPPLIER_TO_VERB_RE = new RegExp(`^\\s*(?:,\\s*which\\s+)?(?:(?:still|now|also|alone|itself|currently)\\s+)*${SUPPLY_SHARE_VERB}\\s`, 'iu')
+
+/** The supplier and the country whose goods a supplier's share is of ("the country's": the article's), when the sentence says so. */
+function readSuppliedShare(text: string, here: SentenceFacts, l: LinkedFigure, ctx: DocContext): { readonly possessor: string; readonly supplier: string } | undefined {
+  if (l.kind !== 'percent' || l.measure === 'change' || l.base === true) return undefined
+  const verbAt = SUPPLY_SHARE_BEFORE_RE.exec(text.slice(Math.max(here.sentence.start, l.start - 40), l.start))
+  if (verbAt === null) return undefined
+  const from = l.afterEnd ?? l.end
+  const whole = /^\s+of\s+(?:(the\s+(?:country|nation)['’]s)|(?:the\s+)?([\p{Lu}][^,.;:()]{0,30}?)['’]s?)\s+[\p{L}]/u.exec(text.slice(from, from + 60))
+  if (whole === null) return undefined
+  const possessor = whole[1] !== undefined ? ctx.reporter : here.countries.find((c) => c.form === 'name' && c.start >= from && c.start <= from + whole[0].length && /^['’]/u.test(text.slice(c.end, c.end + 1)))?.iso3
+  const verbStart = l.start - verbAt[0].length
+  const supplier = [...here.countries].reverse().find((c) => c.form === 'name' && c.end <= verbStart && SUPPLIER_TO_VERB_RE.test(text.slice(c.end, l.start)))
+  if (possessor === undefined || supplier === undefined || supplier.iso3 === possessor) return undefined
+  return { possessor, supplier: supplier.iso3 }
+}
+
+function asSuppliedShare(l: LinkedFigure, read: { readonly possessor: string; readonly supplier: string }): LinkedFigure {
+  const { partners: _partners, ...rest } = l
+  return { ...rest, measure: 'share', reporter: read.possessor, partner: read.supplier, flow: 'M' }
+}
+
+/**
+ * "Russia, which still provides 27.6% of the country's gas" in an article on Spain's gas: a share
+ * that a country's verb of supply gives of the article country's goods (named by its possessive,
+ * or as "the country's") is the article country's imports from the supplier. Outside an article
+ * on that country ("Azerbaijan covers 18-19% of Israel's oil needs" alone) the sentence keeps the
+ * supplier's side; a title is read against the article after it (titleSuppliedShare).
+ */
+function suppliedShare(text: string, here: SentenceFacts, l: LinkedFigure, ctx: DocContext): LinkedFigure {
+  const read = readSuppliedShare(text, here, l, ctx)
+  return read === undefined || read.possessor !== ctx.reporter ? l : asSuppliedShare(l, read)
+}
+
+/**
+ * "Russia still covers more than a quarter of Spain's gas" over an article whose figures are
+ * Spain's: a title's supplier share is read as in the body once a later figure is that country's.
+ */
+function titleSuppliedShare(text: string, title: SentenceFacts | undefined, out: LinkedFigure[], bySentence: readonly (number | undefined)[]): void {
+  if (title === undefined) return
+  for (const [j, f] of out.entries()) {
+    if (bySentence[j] !== 0) continue
+    const read = readSuppliedShare(text, title, f, {})
+    if (read !== undefined && out.some((g, k) => (bySentence[k] ?? 0) > 0 && TRADE_KINDS.has(g.kind) && g.reporter === read.possessor)) out[j] = asSuppliedShare(f, read)
+  }
 }
 
 /** "that was about", "which is", "this represented": a pronoun for the amount just given, and its verb, before a percent. */
@@ -802,6 +868,11 @@ function readArticlePartners(text: string, out: MutableLinks, here: SentenceFact
     if (country !== undefined && country.iso3 !== out.reporter) {
       out.partner = country.iso3
       delete out.partners
+      // "with Algeria (25%), Russia (21.1%) ... as the main suppliers": a partner's share in the article's trade.
+      if (out.kind === 'percent' && out.measure !== 'change' && ctx.trade !== undefined && (out.reporter === undefined || out.reporter === ctx.trade.reporter)) {
+        out.reporter = ctx.trade.reporter
+        out.flow = ctx.trade.flow
+      }
       return
     }
   }
@@ -821,7 +892,9 @@ function readArticlePartners(text: string, out: MutableLinks, here: SentenceFact
     const before = here.countries.some((c) => c.end <= out.start && c.iso3 === out.partner)
     if (!before && after.length > 0 && after.every((c) => /^\s*\(/.test(text.slice(c.end, c.end + 3)))) delete out.partner
   }
-  const trade = ctx.trade
+  // "Algeria was the main supplier in July" after Spain's demand figures: before any trade has set
+  // the article's side, a rank among suppliers is the article country's imports.
+  const trade = ctx.trade ?? (out.kind === 'rank' && ctx.reporter !== undefined && SUPPLIER_ROLE_RE.test(text.slice(out.start, out.end)) ? { flow: 'M' as const, reporter: ctx.reporter } : undefined)
   if (out.base === true || trade === undefined || ctx.reporter !== trade.reporter) return
   const clause = clauseAround(text, here, out.start, out.end)
   const inClause = (c: CountryMention): boolean => c.start >= clause.start && c.end <= clause.end
@@ -1129,7 +1202,7 @@ function newSubjectBetween(text: string, a: number, b: number): boolean {
 
 /** Whether nothing between a and b starts another clause (";", ", and", ", but", "and South Korea"). */
 /** The start of a reason clause: ", as construction booms", "because of", "due to", "amid", "on the back of". */
-const REASON_CLAUSE_RE = /(?:,\s*|\s)(?:as|because|since|amid|amidst|due\s+to|thanks\s+to|owing\s+to|on\s+the\s+back\s+of|driven\s+by)\s/u
+const REASON_CLAUSE_RE = /(?:,\s*|\s)(?:as|because|since|amid|amidst|due\s+to|thanks\s+to|owing\s+to|on\s+the\s+back\s+of|driven\s+by|despite|in\s+spite\s+of)\s/u
 
 function sameClause(text: string, a: number, b: number): boolean {
   return !/[;]|,\s*(?:and|but|while)\s|\band\s+\p{Lu}/u.test(text.slice(a, b))
@@ -1282,6 +1355,9 @@ function readRoles(text: string, sentence: Sentence, countries: readonly Country
     if (last !== undefined && (EXCLUDING_WORDS.has(last) || (last === 'counting' && words[words.length - 2] === 'not'))) continue
     // "Japan overtakes China as top buyer": the country overtaken in a rank is only compared.
     if (last !== undefined && OVERTAKING_WORDS.has(last) && /^\s+(?:as|to\s+become)\s/u.test(after)) continue
+    // "with Algeria (25%), Russia (21.1%) ... as the main suppliers": a bare name with its own
+    // amount in brackets is that amount's (readArticlePartners), no role of the sentence's other figures.
+    if (c.form === 'name' && !['to', 'from', 'into', 'for', 'of', 'by'].includes(last ?? '') && /^\s*\(\s*(?:(?:about|some|nearly|almost|around|over)\s+)?(?:US|A|C)?[$€£]?\s?\d/u.test(after)) continue
     // "the highest since the invasion of Ukraine": a landmark, like a year after "since".
     if (/(?<![\p{L}])since\s+(?:the|a|an)\s[^,.;:()\d]{0,40}$/iu.test(text.slice(Math.max(sentence.start, c.start - 48), c.start))) continue
     // "the No.4 supplier after Saudi Arabia, Kuwait and the UAE", "ranked fourth ..., behind
