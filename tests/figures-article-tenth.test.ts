@@ -157,3 +157,22 @@ describe('an article on one country\'s gas by supplier whose first figures are i
     expect(extractFigures('Norway covers 40% of Poland\'s gas needs, the regulator said.')[0]).toMatchObject({ reporter: 'NOR', partner: 'POL', flow: 'X' })
   })
 })
+
+describe('"from X (in a year) to Y": the base named before its level', () => {
+  it('"climbed from about $1.1 billion in 2015 to nearly $1.4 billion in 2021"', () => {
+    const f = extractFigures('Kenya\'s tea exports climbed from about $1.1 billion in 2015 to nearly $1.4 billion in 2021.')
+    expect(at(f, '$1.1 billion')).toMatchObject({ base: true, year: 2015, reporter: 'KEN', flow: 'X' })
+    const level = at(f, '$1.4 billion')
+    expect(level).toMatchObject({ year: 2021, reporter: 'KEN', flow: 'X', measure: 'level' })
+    expect(level.base).toBeUndefined()
+  })
+})
+
+describe('a group of goods named with "the" after one of its members stands for that member', () => {
+  it('"purchases of the edible oil" after "palm oil", "earnings from the grain" after "wheat"', () => {
+    const f = extractFigures('Bangladesh imported more palm oil from Malaysia in June, the trade body said, as purchases of the edible oil rose 14% to 90,000 tonnes.', { published: '2021-07-10' })
+    expect(at(f, '90,000 tonnes')).toMatchObject({ commodity: 'palm oil' })
+    const g = extractFigures('Romania shipped 5.1 million tonnes of wheat in 2020. Earnings from the grain rose 6% to $1.2 billion.', { published: '2021-02-01' })
+    expect(at(g, '$1.2 billion')).toMatchObject({ commodity: 'wheat' })
+  })
+})

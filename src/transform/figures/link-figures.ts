@@ -163,7 +163,7 @@ export function linkFigures(text: string, figures: readonly FoundFigure[], optio
   // Lexicon and keyword scans run once over the whole text (a big alternation is cheap per
   // character but costly to start, so once per sentence would be ten times slower).
   const countries = bucket(sentences, findCountryMentions(text))
-  const commodities = bucket(sentences, findCommodityMentions(text))
+  const commodities = bucket(sentences, resolveGroupAnaphora(text, findCommodityMentions(text)))
   const flows = bucket(
     sentences,
     [...text.matchAll(FLOW_WORD_RE)].map((m): FlowWord => ({ start: m.index, flow: whoseRoleFlow(text, m.index) ?? FLOW_OF_GROUP[m.slice(1).findIndex((g) => g !== undefined)] ?? 'X' })),
@@ -215,6 +215,20 @@ export function linkFigures(text: string, figures: readonly FoundFigure[], optio
   titleYear(out, sentences, bySentence)
   if (sentences[1]?.paragraph !== sentences[0]?.paragraph) titleSuppliedShare(text, factsOf(0), out, bySentence)
   return readAmbiguousCurrencies(text, pairRespectively(text, linkRanges(out)), [...countries.values()].flat())
+}
+
+/**
+ * "imports of the cooking oil rose 89.6%" after "sunflower oil", "export earnings from the grain"
+ * in an article on rice: a group of goods named with "the" after one of its members stands for
+ * that member (the latest named before it).
+ */
+function resolveGroupAnaphora(text: string, mentions: readonly CommodityMention[]): CommodityMention[] {
+  return mentions.map((m, i) => {
+    const group = m.commodity.hsCode
+    if (group.length !== 2 || !/(?<![\p{L}])the\s+$/iu.test(text.slice(Math.max(0, m.start - 5), m.start))) return m
+    const member = mentions.slice(0, i).reverse().find((e) => e.commodity.hsCode.length > 2 && e.commodity.hsCode.startsWith(group))
+    return member === undefined ? m : { ...m, commodity: member.commodity }
+  })
 }
 
 /**
@@ -1285,8 +1299,12 @@ function isBaseFigure(text: string, f: FoundFigure, earlier: readonly FoundFigur
   const w1 = words[words.length - 2] ?? ''
   const comparedWith = (w === 'with' || w === 'to') && (w1 === 'compared' || w1 === 'relative')
   if (f.kind === 'percent') return (comparedWith || PERCENT_BASE_BEFORE.has(w)) && earlier.some((e) => e.kind === 'percent' && e.prior !== true)
+  // "climbed from around $100 million in 2010 to almost $16.6 billion in 2022": the base named first.
+  if (w === 'from' && FROM_TO_AFTER_RE.test(text.slice(f.end, f.end + 60))) return true
   return (BASE_BEFORE.has(w) || comparedWith) && earlier.some((e) => e.kind === f.kind && e.prior !== true)
 }
+/** After the first amount of "from X (in 2010) to Y": the year or month it is of, then "to" and the second amount. */
+const FROM_TO_AFTER_RE = /^\s+(?:(?:in|of)\s+(?:[A-Z][a-z]+\s+)?\d{4}\s+)?to\s+(?:(?:about|around|almost|nearly|some|over|just|roughly|more\s+than|less\s+than)\s+)?(?:US|A|C)?[$€£]?\s?\d/u
 
 /** What may stand between a base figure and the year it belongs to ("in the same months of", "at this point of"). */
 const OWNED_YEAR_RE = /^\s*(?:\([^()]{0,20}\)\s*)?(?:(?:at|by)\s+(?:this|that|the\s+same)\s+(?:point|time|stage|date)\s+)?(?:in|of|during|for)\s+(?:(?:the|each|of|those|these|same|corresponding|period|periods|months?|quarters?|half|weeks?)\s+){0,5}$/i
@@ -1437,8 +1455,10 @@ function linkOne(text: string, f: FoundFigure, here: SentenceFacts, previous: Se
   const after = text.slice(f.afterEnd ?? f.end, Math.min(here.sentence.end, (f.afterEnd ?? f.end) + 120))
   // The base of a comparison belongs to the series of the last earlier figure of its kind
   // ("30% more than the 8.7 Mt of last year": the tonnes, not the percent, are its series).
-  const series = isBaseFigure(text, f, mains) ? (f.prior === true ? main : [...mains].reverse().find((m) => m.kind === f.kind)) : undefined
-  const isBase = series !== undefined
+  const baseLike = isBaseFigure(text, f, mains)
+  const series = baseLike ? (f.prior === true ? main : [...mains].reverse().find((m) => m.kind === f.kind)) : undefined
+  // "from around $100 million in 2010 to almost $16.6 billion": a base named before its level has no series yet.
+  const isBase = series !== undefined || (baseLike && f.kind !== 'percent')
 
   // Measure first: a change figure reads "from 2021" as its base, not as its year.
   const read = f.multiple !== undefined ? { measure: 'change' as const, direction: f.multiple } : readMeasure(f, wordsBefore(text, f), after)
@@ -1446,7 +1466,7 @@ function linkOne(text: string, f: FoundFigure, here: SentenceFacts, previous: Se
   // "14pc, or 485,000 b/d, above ...": an amount that restates a change with "or" is the same change.
   const restated = read.measure === 'level' && f.kind !== 'percent' && main !== undefined && /^\s*,?\s*or\s+$/.test(text.slice(main.afterEnd ?? main.end, f.start)) ? coordinatedChange(text, f, main) : undefined
   const measure = f.kind === 'rank' ? { measure: 'rank' as const } : f.kind === 'comparison' ? { measure: 'comparison' as const } : read.measure === 'level' && f.kind === 'percent' ? (coordinatedChange(text, f, main) ?? coordinated?.read ?? read) : (restated ?? read)
-  out.measure = isBase ? (f.kind === 'percent' && series.measure !== undefined ? series.measure : 'level') : measure.measure
+  out.measure = isBase ? (f.kind === 'percent' && series?.measure !== undefined ? series.measure : 'level') : measure.measure
   if (isBase) out.base = true
   if (measure.direction !== undefined && !isBase) out.changeDirection = measure.direction
   if (measure.shareOf !== undefined) {
@@ -1455,7 +1475,7 @@ function linkOne(text: string, f: FoundFigure, here: SentenceFacts, previous: Se
     if (country !== undefined && measure.shareOf.includes(text.slice(country.start, country.end))) out.shareOfCountry = country.iso3
   }
 
-  const year = isBase ? baseYear(text, f, here, series) : pickYear(text, f, here, previous, measure.measure === 'change')
+  const year = series !== undefined ? baseYear(text, f, here, series) : pickYear(text, f, here, previous, measure.measure === 'change')
   if (year !== undefined) {
     out.year = year.year
     if (year.period !== undefined) out.linkedPeriod = year.period
@@ -1484,7 +1504,7 @@ function linkOne(text: string, f: FoundFigure, here: SentenceFacts, previous: Se
     out.partner = coordinated.partner
     return out
   }
-  if (isBase) {
+  if (series !== undefined) {
     // A base figure is the same series as the figure it is compared with.
     for (const k of ['reporter', 'partner', 'partners', 'flow', 'commodity', 'hsCode'] as const) if (series[k] !== undefined) (out as Record<string, unknown>)[k] = series[k]
     return out
