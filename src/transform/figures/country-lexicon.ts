@@ -276,11 +276,17 @@ function escapeRegExp(s: string): string {
 }
 
 // One alternation, longest spelling first, so "Papua New Guinea" wins over "Guinea" and
-// "Guinea-Bissau" over "Guinea". "US" before "$" or "dollars" is the currency, not the country.
+// "Guinea-Bissau" over "Guinea". "US" before "dollars" is the currency, not the country.
 const COUNTRY_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:${[...SPELLINGS.keys()].sort((a, b) => b.length - a.length).map((s) => escapeRegExp(s).replace(/ /g, '\\s+')).join('|')})(?![\\p{L}\\p{N}])(?!\\s*\\$|\\s+dollars?\\b)`,
+  `(?<![\\p{L}\\p{N}])(?:${[...SPELLINGS.keys()].sort((a, b) => b.length - a.length).map((s) => escapeRegExp(s).replace(/ /g, '\\s+')).join('|')})(?![\\p{L}\\p{N}])(?!\\s+dollars?\\b)`,
   'gu',
 )
+/**
+ * "US $5 billion", "Hong Kong $40 million": before "$", the name of a country with a dollar of its
+ * own is the currency. Other names keep their country: "Uruguay $1.8 billion" is an amount listed
+ * after its country.
+ */
+const DOLLAR_COUNTRIES: ReadonlySet<string> = new Set(['USA', 'CAN', 'AUS', 'NZL', 'HKG', 'SGP', 'TWN', 'NAM', 'JAM', 'BHS', 'BRB', 'BLZ', 'FJI', 'GUY', 'LBR', 'TTO', 'ZWE', 'BRN', 'SLB'])
 
 /**
  * Capitals that stand for their government ("Moscow has said it will cut exports", "Baku
@@ -308,6 +314,7 @@ export function findCountryMentions(text: string): CountryMention[] {
   for (const m of text.matchAll(COUNTRY_RE)) {
     const spelling = SPELLINGS.get(m[0].replace(/\s+/g, ' '))
     if (spelling === undefined || spelling.iso3 === null) continue
+    if (DOLLAR_COUNTRIES.has(spelling.iso3) && /^\s*\$/u.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3))) continue
     // "Statistics Netherlands", "Statistics Canada": a statistics office named after its country
     // is the figures' source, not a country of the trade.
     if (spelling.form === 'name' && STATISTICS_OFFICE_BEFORE_RE.test(text.slice(Math.max(0, m.index - 12), m.index))) continue

@@ -46,8 +46,9 @@ export interface FoundFigure extends ComparisonFields {
 // Thousands grouped by commas, or by single spaces ("€2 310.5 bn", read only with a unit,
 // scale or currency), or plain digits.
 // A number may be glued to a currency written in letters ("K2.5 billion", "Rs5,000"), not to other letters.
+// Indian grouping ("1,35,000", "12,40,500": lakhs and crores in pairs of digits) is read first.
 const TOKEN_RE = new RegExp(
-  `(?:(?<![\\p{L}\\p{N}_.,])|(?<=(?<![\\p{L}\\p{N}])(?:[KNR]|Rs|Rp|Tk|RM|KSh|Ksh|NIS|USD|EUR|GBP|AZN|INR|CNY|RMB)))([+-]?)(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d{1,3}(?: \\d{3})+(?![\\d,])(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)|(?<![\\p{L}\\p{N}_-])(${NUMBER_WORDS})(?![\\p{L}\\p{N}])`,
+  `(?:(?<![\\p{L}\\p{N}_.,])|(?<=(?<![\\p{L}\\p{N}])(?:[KNR]|Rs|Rp|Tk|RM|KSh|Ksh|NIS|USD|EUR|GBP|AZN|INR|CNY|RMB)))([+-]?)(\\d{1,2}(?:,\\d{2})+,\\d{3}(?![\\d,])(?:\\.\\d+)?|\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d{1,3}(?: \\d{3})+(?![\\d,])(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)|(?<![\\p{L}\\p{N}_-])(${NUMBER_WORDS})(?![\\p{L}\\p{N}])`,
   'giu',
 )
 /** The same token pattern, anchored: reads the second number of a range. */

@@ -9,6 +9,8 @@ import type { FoundFigure } from './find-figures.ts'
 
 const ORDINALS: Readonly<Record<string, number>> = {
   first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
+  // "China's 4th leading supplier", "the 3rd largest buyer": the ordinal written with digits.
+  '1st': 1, '2nd': 2, '3rd': 3, '4th': 4, '5th': 5, '6th': 6, '7th': 7, '8th': 8, '9th': 9, '10th': 10,
 }
 const CARDINALS: Readonly<Record<string, number>> = { three: 3, five: 5, ten: 10, '3': 3, '5': 5, '10': 10 }
 const ORD = `(${Object.keys(ORDINALS).join('|')})`
@@ -21,8 +23,14 @@ const SUPERLATIVE_RE = new RegExp(`(?:${ORD}[\\s-]+)?(${SUPERLATIVE})\\s+(?:(?:[
 /** "the first destination", "the third market": an ordinal right before the role. */
 const ORDINAL_ROLE_RE = new RegExp(`${ORD}\\s+${ROLE}(?![\\p{L}-])`, 'giu')
 const DETERMINER_BEFORE_RE = /(?:^|[^\p{L}])(?:the|its|their|[\p{L}]+'s?)\s+$/iu
-/** "came second", "ranked ninth", "ranks first", "in third place". */
-const POSITION_RE = new RegExp(`(?:(?:came|ranked|ranks|rank|placed|finished|stood)\\s+(?:in\\s+)?${ORD}|in\\s+${ORD}\\s+place)(?![\\p{L}-])`, 'giu')
+/**
+ * "came second", "ranked ninth", "ranks first", "in third place", and a place taken or moved to:
+ * "took second place", "pushed Australia into second place", "held the third spot".
+ */
+const POSITION_RE = new RegExp(
+  `(?:(?:came|ranked|ranks|rank|placed|finished|stood)\\s+(?:in\\s+)?${ORD}|(?:in|into|to|took|takes|taking|held|holds|holding|claimed|claims|won|secured)\\s+(?:the\\s+)?${ORD}\\s+(?:place|spot|position))(?![\\p{L}-])`,
+  'giu',
+)
 /** "Turkey was ninth, taking ...", "India is third with ...": a copula and an ordinal, then the clause goes on or ends. */
 const COPULA_POSITION_RE = new RegExp(`(?:was|is|were|are)\\s+${ORD}(?=\\s*(?:[,.;]|$)|\\s+(?:with|taking|at|behind|after|ahead|among)(?![\\p{L}-]))`, 'giu')
 /** "Thailand came second with 189 kt and Italy third with 179 kt": an ordinal after a name, the verb left out. */

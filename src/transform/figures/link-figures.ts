@@ -163,7 +163,7 @@ export function linkFigures(text: string, figures: readonly FoundFigure[], optio
   // Lexicon and keyword scans run once over the whole text (a big alternation is cheap per
   // character but costly to start, so once per sentence would be ten times slower).
   const countries = bucket(sentences, findCountryMentions(text))
-  const commodities = bucket(sentences, findCommodityMentions(text))
+  const commodities = bucket(sentences, resolveGroupAnaphora(text, findCommodityMentions(text)))
   const flows = bucket(
     sentences,
     [...text.matchAll(FLOW_WORD_RE)].map((m): FlowWord => ({ start: m.index, flow: whoseRoleFlow(text, m.index) ?? FLOW_OF_GROUP[m.slice(1).findIndex((g) => g !== undefined)] ?? 'X' })),
@@ -197,7 +197,7 @@ export function linkFigures(text: string, figures: readonly FoundFigure[], optio
       if (f === undefined || f.kind === 'date' || f.kind === 'year') continue
       const own = linkOne(text, f, here, previous, main, mains)
       const inherited = TRADE_KINDS.has(f.kind) || f.kind === 'price' ? inherit(text, own, here, ctx, published) : own
-      const l = shareAfterRank(text, f, linked, whoseClause(text, here, sideOfRank(f.kind === 'percent' ? yearEarlierShare(text, takenShare(text, inherited, linked), here, ctx) : inherited, linked, ctx)))
+      const l = shareAfterRank(text, f, linked, whoseClause(text, here, sideOfRank(f.kind === 'percent' ? suppliedShare(text, here, thatShare(text, here, bracketedShare(text, cameFromShare(text, here, yearEarlierShare(text, takenShare(text, inherited, linked), here, ctx)), linked), linked, ctx), ctx) : inherited, linked, ctx)))
       if (l.measure === 'share' && l.base !== true) ctx.share = l
       out[j] = l
       linked.push(l)
@@ -213,7 +213,22 @@ export function linkFigures(text: string, figures: readonly FoundFigure[], optio
     }
   }
   titleYear(out, sentences, bySentence)
+  if (sentences[1]?.paragraph !== sentences[0]?.paragraph) titleSuppliedShare(text, factsOf(0), out, bySentence)
   return readAmbiguousCurrencies(text, pairRespectively(text, linkRanges(out)), [...countries.values()].flat())
+}
+
+/**
+ * "imports of the cooking oil rose 89.6%" after "sunflower oil", "export earnings from the grain"
+ * in an article on rice: a group of goods named with "the" after one of its members stands for
+ * that member (the latest named before it).
+ */
+function resolveGroupAnaphora(text: string, mentions: readonly CommodityMention[]): CommodityMention[] {
+  return mentions.map((m, i) => {
+    const group = m.commodity.hsCode
+    if (group.length !== 2 || !/(?<![\p{L}])the\s+$/iu.test(text.slice(Math.max(0, m.start - 5), m.start))) return m
+    const member = mentions.slice(0, i).reverse().find((e) => e.commodity.hsCode.length > 2 && e.commodity.hsCode.startsWith(group))
+    return member === undefined ? m : { ...m, commodity: member.commodity }
+  })
 }
 
 /**
@@ -240,8 +255,21 @@ function titleYear(out: LinkedFigure[], sentences: readonly Sentence[], bySenten
  */
 function shareAfterRank(text: string, f: FoundFigure, linked: readonly LinkedFigure[], l: LinkedFigure): LinkedFigure {
   const rank = linked[linked.length - 1]
-  if (f.kind !== 'percent' || rank === undefined || rank.kind !== 'rank' || rank.reporter === undefined || rank.partner === undefined || (rank.flow !== 'X' && rank.flow !== 'M')) return l
-  if (!/^\s*,?\s*(?:with|at)\s+(?:(?:about|some|nearly|almost|around|over|roughly|just)\s+)?$/u.test(text.slice(rank.end, f.start))) return l
+  // "Brazil became the largest supplier to China, pushing Australia into second place": a place
+  // with no role noun after a rank in the same sentence is a place in that ranking.
+  if (f.kind === 'rank' && !ROLE_NOUN_RE.test(text.slice(f.start, f.end))) {
+    const ranking = [...linked].reverse().find((r) => r.kind === 'rank' && r.reporter !== undefined && (r.flow === 'X' || r.flow === 'M'))
+    if (ranking?.reporter !== undefined && l.partner !== undefined && l.partner !== ranking.reporter && (l.reporter !== ranking.reporter || l.flow !== ranking.flow)) return { ...l, reporter: ranking.reporter, flow: ranking.flow }
+    return l
+  }
+  if (rank === undefined || rank.kind !== 'rank' || rank.reporter === undefined || rank.partner === undefined || (rank.flow !== 'X' && rank.flow !== 'M')) return l
+  if (!/^\s*,?\s*(?:with|at)\s+(?:(?:about|some|nearly|almost|around|over|roughly|just)\s+)?(?:US|A|C)?[$€£]?\s?$/u.test(text.slice(rank.end, f.start))) return l
+  if (f.kind !== 'percent') {
+    // "Egypt took second place with 17,300 tonnes": an amount joined to a rank by "with" is the
+    // ranked country's trade, as the rank reads it.
+    if (!TRADE_KINDS.has(f.kind) || f.kind === 'rank' || l.base === true || l.measure !== 'level' || l.partners !== undefined) return l
+    return { ...l, reporter: rank.reporter, partner: rank.partner, flow: rank.flow }
+  }
   const { partners: _partners, changeDirection: _direction, changeFrom: _from, ...rest } = l
   return { ...rest, measure: 'share', reporter: rank.reporter, partner: rank.partner, flow: rank.flow }
 }
@@ -388,6 +416,12 @@ function captionParagraphs(text: string, sentences: readonly Sentence[]): Set<nu
 
 /** What later figures inherit: the links of this sentence's figures, else its own mentions. */
 function updateContext(text: string, ctx: DocContext, here: SentenceFacts, linked: readonly LinkedFigure[]): void {
+  // "Russia still covers more than a quarter of Spain's gas" over Spain's demand: before any amount
+  // has set the article's side, a share of one country's trade with another sets it.
+  if (ctx.trade === undefined) {
+    const share = linked.find((l) => l.measure === 'share' && l.base !== true && l.reporter !== undefined && l.partner !== undefined)
+    if (share?.reporter !== undefined && (share.flow === 'X' || share.flow === 'M')) ctx.trade = { flow: share.flow, reporter: share.reporter }
+  }
   const trade = linked.filter((l) => TRADE_KINDS.has(l.kind) && l.base !== true && l.measure !== 'share')
   const last = trade[trade.length - 1]
   if (last !== undefined) {
@@ -400,8 +434,11 @@ function updateContext(text: string, ctx: DocContext, here: SentenceFacts, linke
       if (last.partners !== undefined || listed.size > 2) ctx.partner = undefined
     } else if (last.partner !== undefined) ctx.partner = last.partner
     if (last.flow !== undefined) ctx.flow = last.flow
-    // A rank is read from the side whose partners it ranks, not the article's: it sets no side.
-    if ((last.flow === 'X' || last.flow === 'M') && last.reporter !== undefined && last.kind !== 'rank') ctx.trade = { flow: last.flow, reporter: last.reporter }
+    // A rank is read from the side whose partners it ranks, not the article's: it sets no side,
+    // and one closing the sentence ("..., making China the world's largest beef importer") leaves
+    // the side of the amounts before it.
+    const sided = [...trade].reverse().find((l) => l.kind !== 'rank' && l.kind !== 'comparison')
+    if (sided !== undefined && (sided.flow === 'X' || sided.flow === 'M') && sided.reporter !== undefined) ctx.trade = { flow: sided.flow, reporter: sided.reporter }
     if (last.year !== undefined) {
       ctx.year = last.year
       ctx.period = last.linkedPeriod
@@ -411,6 +448,9 @@ function updateContext(text: string, ctx: DocContext, here: SentenceFacts, linke
     if (named !== undefined) ctx.commodity = named.commodity
     return
   }
+  // A sentence of shares and ranks only ("the United States supplied 12.4% and Nigeria 8.4%") has
+  // read its countries into them: its subjects are no new article side.
+  if (linked.some((l) => TRADE_KINDS.has(l.kind) && l.base !== true && l.reporter !== undefined && l.partner !== undefined && ctx.trade?.reporter === l.reporter)) return
   // A sentence without trade figures (a title, a lede) sets the subject when it says who trades.
   const flow = here.flows[0]?.flow
   // "The United States ran a deficit of ...": before any reporter is known, the one country a
@@ -445,7 +485,9 @@ const BALANCE_RE = /(?<![\p{L}])(?:deficit|surplus|trade\s+balance|trade\s+gap)(
  * The article's own year: "this year", "so far this year", "this week", "year to date", "in
  * the past 12 months" (a span that ends at the article's date is dated by its end).
  */
-const THIS_YEAR_RE = /(?<![\p{L}])(?:(?:this|the\s+current)\s+(?:year|fiscal(?:\s+year)?|week)|so\s+far\s+this\s+year|year[\s-]+to[\s-]+date|(?:in\s+|over\s+|during\s+)?the\s+(?:past|last)\s+(?:12|twelve)\s+months)(?![\p{L}])|(?<![\p{L}])YTD(?![\p{L}])/iu
+const THIS_YEAR_RE = /(?<![\p{L}])(?:(?:this|the\s+current)\s+(?:year|fiscal(?:\s+year)?|week)|so\s+far\s+this\s+year|the\s+year\s+so\s+far|so\s+far\s+in\s+the\s+year|year[\s-]+to[\s-]+date|(?:in\s+|over\s+|during\s+)?the\s+(?:past|last)\s+(?:12|twelve)\s+months)(?![\p{L}])|(?<![\p{L}])YTD(?![\p{L}])/iu
+/** "so far this year", "over the year so far", "for the year to date": from January to the article's latest month. */
+const YEAR_TO_DATE_RE = /(?<![\p{L}])(?:so\s+far\s+this\s+year|the\s+year\s+so\s+far|so\s+far\s+in\s+the\s+year|year[\s-]+to[\s-]+date|YTD)(?![\p{L}])/iu
 /** "last week", "the previous week", "the week before": the week before the article's date. */
 const LAST_WEEK_RE = /(?<![\p{L}])(?:last|the\s+previous|the\s+prior)\s+week(?![\p{L}])|(?<![\p{L}])the\s+week\s+before(?![\p{L}])/iu
 /** "last year" as the figure's year, not as a base ("the same period last year", "from last year"). */
@@ -471,6 +513,9 @@ function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocCon
         out.linkedPeriod = periodText(out.year, month, month)
       } else if (hint !== undefined && published !== undefined) {
         out.year = hint === 'this' ? published.year : published.year - 1
+        // "Over the year so far, demand was 14% lower" after July's figures: January to July.
+        const latest = /(\d{4})-(\d{2})$/u.exec(ctx.period ?? '')
+        if (hint === 'this' && period === undefined && latest !== null && Number(latest[1]) === out.year && YEAR_TO_DATE_RE.test(text.slice(here.sentence.start, here.sentence.end))) out.linkedPeriod = periodText(out.year, 1, Number(latest[2]))
       } else if (here.lastWeek && published !== undefined && here.years.every((y) => y.base !== 'none')) {
         // The week before an article of 1-7 January is in the year before.
         out.year = published.month === 1 && published.day <= 7 ? published.year - 1 : published.year
@@ -647,6 +692,122 @@ function takenShare(text: string, l: LinkedFigure, linked: readonly LinkedFigure
   return { ...l, measure: 'share' }
 }
 
+/**
+ * "Algeria (25%), Russia (21.1%)", "ahead of Australia ($1.5 billion, 9%)", "shipped $2.5 billion
+ * (15%)": a percent alone in brackets (or after an amount in the same brackets) that is no change
+ * is a share; after an amount it is that amount's share, of the same trade.
+ */
+function bracketedShare(text: string, l: LinkedFigure, linked: readonly LinkedFigure[]): LinkedFigure {
+  if (l.kind !== 'percent' || (l.measure !== 'level' && l.measure !== 'share') || l.base === true) return l
+  const before = text.slice(Math.max(0, l.start - 40), l.start)
+  if (!/^\s*(?:\)|of\s+[^()]{1,30}\))/u.test(text.slice(l.afterEnd ?? l.end)) || !/\(\s*(?:[^()\n]*,\s*)?$/u.test(before)) return l
+  const prior = linked[linked.length - 1]
+  // "Algeria was the main supplier in July (28.7% of total demand)": the ranked country's share.
+  if (prior?.kind === 'rank' && prior.reporter !== undefined && prior.partner !== undefined && (prior.flow === 'X' || prior.flow === 'M') && /^[^().;,\d]{0,30}\(\s*$/u.test(text.slice(prior.end, l.start))) {
+    const { partners: _partners, ...rest } = l
+    return { ...rest, measure: 'share', reporter: prior.reporter, partner: prior.partner, flow: prior.flow }
+  }
+  const amount = prior !== undefined && prior.kind !== 'percent' && prior.kind !== 'rank' && prior.base !== true && /^\s*(?:\(\s*|,\s*)$/u.test(text.slice(prior.afterEnd ?? prior.end, l.start)) ? prior : undefined
+  // "rose by $2.1 billion (4.3%)": the percent of a change is a change.
+  if (prior?.measure === 'change' && /^\s*\(\s*$/u.test(text.slice(prior.afterEnd ?? prior.end, l.start))) return l
+  if (amount === undefined) return { ...l, measure: 'share' }
+  const { partners: _partners, ...rest } = l
+  return { ...rest, measure: 'share', ...(amount.reporter === undefined ? {} : { reporter: amount.reporter }), ...(amount.partner === undefined ? {} : { partner: amount.partner }), ...(amount.flow === undefined ? {} : { flow: amount.flow }) }
+}
+
+const SUPPLY_SHARE_VERB = '(?:covers|covered|cover|supplies|supplied|supply|provides|provided|provide|meets|met)'
+/** "covers over ", "which still provides ": a supplier's verb right before the percent (its qualifier left in). */
+const SUPPLY_SHARE_BEFORE_RE = new RegExp(`(?<![\\p{L}])${SUPPLY_SHARE_VERB}\\s+(?:(?:about|around|nearly|almost|over|some|roughly|just|more\\s+than|less\\s+than|up\\s+to)\\s+)?$`, 'iu')
+/** Between the supplier's name and its verb: "Russia still covers", "Russia, which still provides". */
+const SUPPLIER_TO_VERB_RE = new RegExp(`^\\s*(?:,\\s*which\\s+)?(?:(?:still|now|also|alone|itself|currently)\\s+)*${SUPPLY_SHARE_VERB}\\s`, 'iu')
+
+/** The supplier and the country whose goods a supplier's share is of ("the country's": the article's), when the sentence says so. */
+function readSuppliedShare(text: string, here: SentenceFacts, l: LinkedFigure, ctx: DocContext): { readonly possessor: string; readonly supplier: string } | undefined {
+  if (l.kind !== 'percent' || l.measure === 'change' || l.base === true) return undefined
+  const verbAt = SUPPLY_SHARE_BEFORE_RE.exec(text.slice(Math.max(here.sentence.start, l.start - 40), l.start))
+  if (verbAt === null) return undefined
+  const from = l.afterEnd ?? l.end
+  const whole = /^\s+of\s+(?:(the\s+(?:country|nation)['’]s)|(?:the\s+)?([\p{Lu}][^,.;:()]{0,30}?)['’]s?)\s+[\p{L}]/u.exec(text.slice(from, from + 60))
+  if (whole === null) return undefined
+  const possessor = whole[1] !== undefined ? ctx.reporter : here.countries.find((c) => c.form === 'name' && c.start >= from && c.start <= from + whole[0].length && /^['’]/u.test(text.slice(c.end, c.end + 1)))?.iso3
+  const verbStart = l.start - verbAt[0].length
+  const supplier = [...here.countries].reverse().find((c) => c.form === 'name' && c.end <= verbStart && SUPPLIER_TO_VERB_RE.test(text.slice(c.end, l.start)))
+  if (possessor === undefined || supplier === undefined || supplier.iso3 === possessor) return undefined
+  return { possessor, supplier: supplier.iso3 }
+}
+
+function asSuppliedShare(l: LinkedFigure, read: { readonly possessor: string; readonly supplier: string }): LinkedFigure {
+  const { partners: _partners, ...rest } = l
+  return { ...rest, measure: 'share', reporter: read.possessor, partner: read.supplier, flow: 'M' }
+}
+
+/**
+ * "Russia, which still provides 27.6% of the country's gas" in an article on Spain's gas: a share
+ * that a country's verb of supply gives of the article country's goods (named by its possessive,
+ * or as "the country's") is the article country's imports from the supplier. Outside an article
+ * on that country ("Azerbaijan covers 18-19% of Israel's oil needs" alone) the sentence keeps the
+ * supplier's side; a title is read against the article after it (titleSuppliedShare).
+ */
+function suppliedShare(text: string, here: SentenceFacts, l: LinkedFigure, ctx: DocContext): LinkedFigure {
+  const read = readSuppliedShare(text, here, l, ctx)
+  return read === undefined || read.possessor !== ctx.reporter ? l : asSuppliedShare(l, read)
+}
+
+/**
+ * "Russia still covers more than a quarter of Spain's gas" over an article whose figures are
+ * Spain's: a title's supplier share is read as in the body once a later figure is that country's.
+ */
+function titleSuppliedShare(text: string, title: SentenceFacts | undefined, out: LinkedFigure[], bySentence: readonly (number | undefined)[]): void {
+  if (title === undefined) return
+  for (const [j, f] of out.entries()) {
+    if (bySentence[j] !== 0) continue
+    const read = readSuppliedShare(text, title, f, {})
+    if (read !== undefined && out.some((g, k) => (bySentence[k] ?? 0) > 0 && TRADE_KINDS.has(g.kind) && g.reporter === read.possessor)) out[j] = asSuppliedShare(f, read)
+  }
+}
+
+/** "that was about", "which is", "this represented": a pronoun for the amount just given, and its verb, before a percent. */
+const THAT_WAS_BEFORE_RE = /(?:^|[,;:]\s*|\s)(?:that|this|which|it)\s+(?:was|is|were|represented|represents|made\s+up|makes\s+up|accounted\s+for|accounts\s+for|equalled|equaled|equals|amounted\s+to)\s+(?:(?:about|around|nearly|almost|some|roughly|just|over|under|more\s+than|less\s+than)\s+)?$/iu
+
+/**
+ * "US beef sold to China came to $1.7 billion. Seen from China, that was about 10% of its total
+ * beef imports": a share introduced by a pronoun for the amount just given (in its sentence or the
+ * one before, with nothing else counted between) is that amount's share: the same countries and
+ * flow, when the whole is of that flow.
+ */
+function thatShare(text: string, here: SentenceFacts, l: LinkedFigure, linked: readonly LinkedFigure[], ctx: DocContext): LinkedFigure {
+  if (l.kind !== 'percent' || l.measure !== 'share' || l.base === true || !THAT_WAS_BEFORE_RE.test(text.slice(Math.max(here.sentence.start, l.start - 40), l.start))) return l
+  const prior = linked.length > 0 ? linked[linked.length - 1] : undefined
+  const reporter = prior === undefined ? ctx.reporter : prior.reporter
+  const partner = prior === undefined ? ctx.partner : prior.partner
+  const flow = prior === undefined ? ctx.flow : prior.flow
+  if (reporter === undefined || partner === undefined || (flow !== 'X' && flow !== 'M') || (l.flow !== undefined && l.flow !== flow)) return l
+  const { partners: _partners, ...rest } = l
+  return { ...rest, reporter, partner, flow }
+}
+
+/** "of India's sunflower oil imports came from", "of the gas Germany imported in 2022 came from": up to the origin. */
+const CAME_FROM_BETWEEN_RE = /^\s+of\s+([^.;:()]{1,80}?)\s+(?:came|come|comes|originated|was\s+sourced|were\s+sourced|was\s+bought|were\s+bought)\s+from\s+(?:the\s+)?$/u
+
+/**
+ * "About 70% of India's sunflower oil imports came from Ukraine", "only 22 percent of the gas
+ * Germany imported in 2022 came from Russia": a share of what a country imported (named in the
+ * whole, by its possessive or as the subject of "imported") that "came from" another country is
+ * the first country's imports from the other, whatever the article's side.
+ */
+function cameFromShare(text: string, here: SentenceFacts, l: LinkedFigure): LinkedFigure {
+  if (l.kind !== 'percent' || l.base === true || l.measure === 'change') return l
+  const origin = here.countries.find((c) => c.start >= l.end && CAME_FROM_BETWEEN_RE.test(text.slice(l.afterEnd ?? l.end, c.start)))
+  const whole = origin === undefined ? null : CAME_FROM_BETWEEN_RE.exec(text.slice(l.afterEnd ?? l.end, origin.start))
+  if (origin === undefined || whole === null || !WHOLE_IMPORTS_RE.test(whole[1] ?? '')) return l
+  const wholeEnd = (l.afterEnd ?? l.end) + (whole[0].indexOf(whole[1] ?? '') + (whole[1] ?? '').length)
+  const owner = here.countries.find((c) => c.start >= l.end && c.end <= wholeEnd && c.iso3 !== origin.iso3)
+  const reporter = owner?.iso3 ?? (l.reporter !== origin.iso3 ? l.reporter : l.partner)
+  if (reporter === undefined || reporter === origin.iso3) return l
+  const { partners: _partners, ...rest } = l
+  return { ...rest, measure: 'share', reporter, partner: origin.iso3, flow: 'M' }
+}
+
 /** "a year earlier its share was", "the previous year, their share stood at": right before the percent. */
 const YEAR_EARLIER_SHARE_BEFORE_RE = /(?<![\p{L}])(?:a\s+year\s+(?:earlier|before|ago)|the\s+(?:previous|prior|preceding)\s+year|in\s+the\s+(?:previous|prior)\s+year)\s*,?\s+(?:its|their|the|that)\s+(?:[\p{L}-]+\s+)?share\s+(?:was|had\s+been|stood\s+at|came\s+to|amounted\s+to)\s+(?:(?:about|around|nearly|almost|some|just|over|under)\s+)?$/iu
 /** "its share was 80% a year earlier": a share verb before the percent and the year-back words right after it. */
@@ -686,7 +847,8 @@ const PARTNER_VERB_AFTER_RE = /^\s+(?:(?:also|alone|then|again)\s+)?(?:took|take
 const BARE_WHOLE_RE = /^(?:the\s+|total\s+|all\s+(?:the\s+)?|overall\s+)?(?:(?:country['’]s|nation['’]s|[\p{Ll}-]+)\s+){0,2}?(?:exports|shipments|sales|imports|purchases|total)$/u
 /** An amount right after a name ("Bolivia 0.3 Mt", "China at 900,000 tonnes"), and the "and" or comma before the name. */
 const ELLIPTIC_AMOUNT_AFTER_RE = /^\s*(?:,\s*)?(?:with|at|on|(?:accounting|responsible)\s+for|making\s+up|taking|supplying|holding|providing)?\s*(?:(?:about|some|nearly|almost|around|over|roughly|just)\s+)?(?:US|A|C|R)?[$€£¥₹]?\s?\d/u
-const ELLIPTIC_BEFORE_RE = /(?:,|(?<![\p{L}])(?:and|with))\s+(?:the\s+)?$/u
+// "followed by Hong Kong with 15,000 t", "ahead of Italy with 86,588 t": a list entry after a rank or a first amount.
+const ELLIPTIC_BEFORE_RE = /(?:,|(?<![\p{L}])(?:and|with|followed\s+by|ahead\s+of))\s+(?:the\s+)?$/u
 /** "the two buyers", "these three suppliers", "both countries": a group of the partners just named. */
 const GROUP_OF_PARTNERS_RE = /(?<![\p{L}])(?:(?:the|these|those|the\s+top|its|their)\s+(two|three|four)|(both))\s+(?:[\p{Ll}-]+\s+)?(?:buyers|suppliers|countries|nations|destinations|markets|origins|sources|customers|importers|exporters)(?![\p{L}])/iu
 const GROUP_SIZE: Readonly<Record<string, number>> = { two: 2, three: 3, four: 4 }
@@ -720,7 +882,22 @@ function readArticlePartners(text: string, out: MutableLinks, here: SentenceFact
     if (country !== undefined && country.iso3 !== out.reporter) {
       out.partner = country.iso3
       delete out.partners
+      // "with Algeria (25%), Russia (21.1%) ... as the main suppliers": a partner's share in the article's trade.
+      if (out.kind === 'percent' && out.measure !== 'change' && ctx.trade !== undefined && (out.reporter === undefined || out.reporter === ctx.trade.reporter)) {
+        out.reporter = ctx.trade.reporter
+        out.flow = ctx.trade.flow
+      }
       return
+    }
+  }
+  // "making the United States China's 4th leading supplier": the country named right before a
+  // possessive rank, as the object of "making" (or "leaving", "called"), is the one ranked.
+  if (out.kind === 'rank' && out.partner === undefined && out.reporter !== undefined) {
+    const possessor = [...here.countries].reverse().find((c) => c.iso3 === out.reporter && c.end <= out.start && /^['’]s?\s+(?:[\p{L}\d.-]+\s+){0,3}$/u.test(text.slice(c.end, out.start)))
+    const ranked = possessor === undefined ? undefined : [...here.countries].reverse().find((c) => c.end <= possessor.start && c.iso3 !== possessor.iso3 && /^\s+$/u.test(text.slice(c.end, possessor.start)) && /(?<![\p{L}])(?:making|made|makes|make|leaving|left|leaves|called|calls|named|names)\s+(?:the\s+)?$/iu.test(text.slice(Math.max(0, c.start - 16), c.start)))
+    if (ranked !== undefined) {
+      out.partner = ranked.iso3
+      delete out.partners
     }
   }
   // "40 Mt of coal in March, with exports to Vietnam (21 Mt), ...": the total before the list has no partner.
@@ -729,15 +906,21 @@ function readArticlePartners(text: string, out: MutableLinks, here: SentenceFact
     const before = here.countries.some((c) => c.end <= out.start && c.iso3 === out.partner)
     if (!before && after.length > 0 && after.every((c) => /^\s*\(/.test(text.slice(c.end, c.end + 3)))) delete out.partner
   }
-  const trade = ctx.trade
+  // "Algeria was the main supplier in July" after Spain's demand figures: before any trade has set
+  // the article's side, a rank among suppliers is the article country's imports.
+  const trade = ctx.trade ?? (out.kind === 'rank' && ctx.reporter !== undefined && SUPPLIER_ROLE_RE.test(text.slice(out.start, out.end)) ? { flow: 'M' as const, reporter: ctx.reporter } : undefined)
   if (out.base === true || trade === undefined || ctx.reporter !== trade.reporter) return
   const clause = clauseAround(text, here, out.start, out.end)
   const inClause = (c: CountryMention): boolean => c.start >= clause.start && c.end <= clause.end
   // "Cameroon was the second-largest supplier" in an article on the Netherlands' imports: a rank
   // among suppliers (or, in one on exports, buyers) whose subject opens its clause is the
-  // article's trade with that subject.
-  if (out.kind === 'rank' && (trade.flow === 'M' ? SUPPLIER_ROLE_RE : BUYER_ROLE_RE).test(text.slice(out.start, out.end)) && !WHOSE_RANK_BEFORE_RE.test(text.slice(Math.max(here.sentence.start, out.start - 40), out.start))) {
-    const subject = here.countries.filter((c) => c.form === 'name' && inClause(c) && c.end <= out.start && /^\s+(?:was|is|became|remained|ranked\s+as|stayed)\s+(?:the\s+)?$/u.test(text.slice(c.end, out.start)))[0]
+  // article's trade with that subject. "Egypt took second place", "pushing Australia into second
+  // place": a place with no role noun is held by the country right before it, likewise.
+  if (out.kind === 'rank') {
+    const words = text.slice(out.start, out.end)
+    const ranked = (trade.flow === 'M' ? SUPPLIER_ROLE_RE : BUYER_ROLE_RE).test(words) && !WHOSE_RANK_BEFORE_RE.test(text.slice(Math.max(here.sentence.start, out.start - 40), out.start))
+    const between = ranked ? /^\s+(?:was|is|became|remained|ranked\s+as|stayed)\s+(?:the\s+)?$/u : ROLE_NOUN_RE.test(words) ? undefined : /^\s+(?:(?:was|is|has|had|have)\s+)?$/u
+    const subject = between === undefined ? undefined : here.countries.find((c) => c.form === 'name' && inClause(c) && c.end <= out.start && between.test(text.slice(c.end, out.start)))
     if (subject !== undefined && subject.iso3 !== trade.reporter) {
       out.partner = subject.iso3
       delete out.partners
@@ -772,7 +955,7 @@ function readArticlePartners(text: string, out: MutableLinks, here: SentenceFact
   }
   // "Peru supplied 1.2 Mt and Bolivia 0.3 Mt": the second subject, its verb left out, holds the
   // amount right after it; the first amount's partner is not that second subject.
-  const ellipticSubject = (c: CountryMention): boolean => c.form === 'name' && ELLIPTIC_AMOUNT_AFTER_RE.test(text.slice(c.end, c.end + 40)) && ELLIPTIC_BEFORE_RE.test(text.slice(Math.max(here.sentence.start, c.start - 12), c.start))
+  const ellipticSubject = (c: CountryMention): boolean => c.form === 'name' && ELLIPTIC_AMOUNT_AFTER_RE.test(text.slice(c.end, c.end + 40)) && ELLIPTIC_BEFORE_RE.test(text.slice(Math.max(here.sentence.start, c.start - 16), c.start))
   const own = here.countries.filter((c) => c.end <= out.start && c.iso3 !== trade.reporter && ellipticSubject(c) && out.start - c.end < 40 && !/\d/.test(text.slice(c.end, out.start)))
   const subject = own[own.length - 1]
   if (subject !== undefined) {
@@ -922,8 +1105,10 @@ function worldRank(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocC
   const out: { -readonly [K in keyof LinkedFigure]: LinkedFigure[K] } = { ...l, flow }
   delete out.partner
   delete out.partners
-  // "India, the world's biggest ...", "India is now the world's ...", "India became the world's ...".
-  const beside = [...here.countries].reverse().find((c) => c.end <= l.start && c.form === 'name' && /^['’]?\s*(?:,\s*|\s+(?:is|was|remains|remained|became|has\s+become|is\s+now|was\s+then|ranks\s+as)\s+)(?:now\s+)?(?:the|a)\s+(?:world|globe|planet|global)/iu.test(text.slice(c.end, l.start)))
+  // "India, the world's biggest ...", "India is now the world's ...", "India became the world's ...",
+  // "India, the largest buyer of vegetable oils in the world": the country the rank stands beside.
+  const besideRe = /^['’]?\s*(?:,\s*|\s+(?:is|was|remains|remained|became|has\s+become|is\s+now|was\s+then|ranks\s+as)\s+)(?:now\s+)?(?:the|a)\s+(?:world|globe|planet|global|$)/iu
+  const beside = [...here.countries].reverse().find((c) => c.end <= l.start && c.form === 'name' && besideRe.test(text.slice(c.end, l.start)))
   const reporter = beside?.iso3 ?? (here.countries.some((c) => c.end <= l.start && sameClause(text, c.end, l.start)) ? l.reporter : ctx.reporter) ?? l.reporter
   if (reporter === undefined) delete out.reporter
   else out.reporter = reporter
@@ -931,6 +1116,8 @@ function worldRank(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocC
 }
 
 /** Role nouns of a rank among one country's suppliers, or among its buyers (not "the largest importer" of the world). */
+/** Any role noun of a rank ("supplier", "buyer", "importer", "market"): a place without one is "second place". */
+const ROLE_NOUN_RE = /(?<![\p{L}])(?:suppliers?|sources?|sellers?|providers?|buyers?|purchasers?|customers?|clients?|destinations?|markets?|importers?|exporters?|shippers?|consumers?|producers?|partners?)(?![\p{L}])/iu
 const SUPPLIER_ROLE_RE = /(?<![\p{L}])(?:suppliers?|sources?|sellers?|providers?)(?![\p{L}])/iu
 const BUYER_ROLE_RE = /(?<![\p{L}])(?:buyers?|purchasers?|customers?|clients?|destinations?|markets?)(?![\p{L}])/iu
 
@@ -955,7 +1142,7 @@ function wholeOfOtherSide(text: string, l: LinkedFigure, flow: FigureFlow): bool
 const WHOSE_RANK_BEFORE_RE = /\p{Lu}[\p{L}.]*['’]s?\s+(?:[\p{L}\d.-]+\s+){0,3}$/u
 /** "among South Korea's crude", "among its", "among the country's": right before a role noun. */
 const AMONG_WHOSE_BEFORE_RE = /(?<![\p{L}])among\s+(?:(?:the\s+)?\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)?['’]s?|its|their|the\s+(?:country|nation)['’]s)\s+(?:[\p{Ll}-]+\s+){0,2}$/u
-const RANK_WORD_RE = /(?<![\p{L}])(?:largest|biggest|top|main|leading|number|no\.|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?![\p{L}])/iu
+const RANK_WORD_RE = /(?<![\p{L}])(?:largest|biggest|top|main|major|most\s+important|leading|number|no\.|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))(?![\p{L}])/iu
 
 /**
  * "Korea's second-largest supplier": a rank among a country's suppliers is that country's
@@ -981,8 +1168,13 @@ function whoseRoleFlow(text: string, at: number): FigureFlow | undefined {
 }
 
 /** "below May", "compared with March", "from April": a period named as the base of a comparison. */
+/** "from 28,840 tonnes in", "than 1.2 Mt in the": a base amount right before the period's "in". */
+const BASE_AMOUNT_IN_BEFORE_RE = /(?<![\p{L}])(?:from|(?<!(?:more|less|fewer|rather)\s+)than|against|versus|vs\.?)\s+(?:(?:about|around|nearly|almost|some|just|over|roughly)\s+)?(?:US|A|C)?[$€£]?\s?\d[\d.,]*\s*(?:[\p{L}%/]+\s+){0,3}?in\s+(?:the\s+)?$/u
+
 function isBasePeriod(text: string, p: PeriodMention): boolean {
   if (isLandmarkDate(text, p.start)) return true
+  // "rose to 72,780 tonnes from 28,840 tonnes in August last year": the month is the base's.
+  if (BASE_AMOUNT_IN_BEFORE_RE.test(text.slice(Math.max(0, p.start - 60), p.start))) return true
   const words = lastWords(text, p.start, 3, 32)
   const w = words[words.length - 1] ?? ''
   // "6% more than in the first quarter", "compared with the first half": a span of months named
@@ -1024,7 +1216,7 @@ function newSubjectBetween(text: string, a: number, b: number): boolean {
 
 /** Whether nothing between a and b starts another clause (";", ", and", ", but", "and South Korea"). */
 /** The start of a reason clause: ", as construction booms", "because of", "due to", "amid", "on the back of". */
-const REASON_CLAUSE_RE = /(?:,\s*|\s)(?:as|because|since|amid|amidst|due\s+to|thanks\s+to|owing\s+to|on\s+the\s+back\s+of|driven\s+by)\s/u
+const REASON_CLAUSE_RE = /(?:,\s*|\s)(?:as|because|since|amid|amidst|due\s+to|thanks\s+to|owing\s+to|on\s+the\s+back\s+of|driven\s+by|despite|in\s+spite\s+of)\s/u
 
 function sameClause(text: string, a: number, b: number): boolean {
   return !/[;]|,\s*(?:and|but|while)\s|\band\s+\p{Lu}/u.test(text.slice(a, b))
@@ -1107,8 +1299,12 @@ function isBaseFigure(text: string, f: FoundFigure, earlier: readonly FoundFigur
   const w1 = words[words.length - 2] ?? ''
   const comparedWith = (w === 'with' || w === 'to') && (w1 === 'compared' || w1 === 'relative')
   if (f.kind === 'percent') return (comparedWith || PERCENT_BASE_BEFORE.has(w)) && earlier.some((e) => e.kind === 'percent' && e.prior !== true)
+  // "climbed from around $100 million in 2010 to almost $16.6 billion in 2022": the base named first.
+  if (w === 'from' && FROM_TO_AFTER_RE.test(text.slice(f.end, f.end + 60))) return true
   return (BASE_BEFORE.has(w) || comparedWith) && earlier.some((e) => e.kind === f.kind && e.prior !== true)
 }
+/** After the first amount of "from X (in 2010) to Y": the year or month it is of, then "to" and the second amount. */
+const FROM_TO_AFTER_RE = /^\s+(?:(?:in|of)\s+(?:[A-Z][a-z]+\s+)?\d{4}\s+)?to\s+(?:(?:about|around|almost|nearly|some|over|just|roughly|more\s+than|less\s+than)\s+)?(?:US|A|C)?[$€£]?\s?\d/u
 
 /** What may stand between a base figure and the year it belongs to ("in the same months of", "at this point of"). */
 const OWNED_YEAR_RE = /^\s*(?:\([^()]{0,20}\)\s*)?(?:(?:at|by)\s+(?:this|that|the\s+same)\s+(?:point|time|stage|date)\s+)?(?:in|of|during|for)\s+(?:(?:the|each|of|those|these|same|corresponding|period|periods|months?|quarters?|half|weeks?)\s+){0,5}$/i
@@ -1146,6 +1342,7 @@ const RECEIVERS_IN_RE = new RegExp(`(?<![\\p{L}])(?:to|into)\\s+(?:the\\s+)?(?:[
 /** Plural only: "the Turkish port of Ceyhan" names a place on the way, not the buyers. */
 const RECEIVERS_AFTER_RE = /^\s+(?:terminals|ports|buyers|customers|refiners|refineries|markets|plants|utilities|consumers|mills|smelters|importers)(?![\p{L}])/iu
 const EXCLUDING_WORDS = new Set(['excluding', 'except', 'besides', 'ex', 'replacing', 'replaced', 'displacing', 'displaced'])
+const OVERTAKING_WORDS = new Set(['overtakes', 'overtook', 'overtaken', 'overtaking', 'overtake', 'surpasses', 'surpassed', 'surpassing', 'outstripped', 'outstrips', 'passes', 'passed', 'unseats', 'unseated', 'dethroned', 'dethrones'])
 
 /** A rank, then the words that name what it is measured against: "No.4 supplier after", "ranked fourth ..., behind", "largest buyer, ahead of". */
 const RANKED_AGAINST_BEFORE_RE = /(?:(?:largest|biggest|second|third|fourth|fifth|sixth|top|leading|main)[\p{L}-]*|No\.\s?\d+|number\s+(?:one|two|three|four|five|\d+))(?:\s+[^\s.;\d]+){0,8}?,?\s+(?:after|behind|ahead\s+of|trailing)\s+(?:the\s+)?$/iu
@@ -1174,6 +1371,11 @@ function readRoles(text: string, sentence: Sentence, countries: readonly Country
     // "not counting China", "excluding Russia", "second-largest supplier after Russia": the
     // country is named to be left out, or as the one ranked before; it plays no part.
     if (last !== undefined && (EXCLUDING_WORDS.has(last) || (last === 'counting' && words[words.length - 2] === 'not'))) continue
+    // "Japan overtakes China as top buyer": the country overtaken in a rank is only compared.
+    if (last !== undefined && OVERTAKING_WORDS.has(last) && /^\s+(?:as|to\s+become)\s/u.test(after)) continue
+    // "with Algeria (25%), Russia (21.1%) ... as the main suppliers": a bare name with its own
+    // amount in brackets is that amount's (readArticlePartners), no role of the sentence's other figures.
+    if (c.form === 'name' && !['to', 'from', 'into', 'for', 'of', 'by'].includes(last ?? '') && /^\s*\(\s*(?:(?:about|some|nearly|almost|around|over)\s+)?(?:US|A|C)?[$€£]?\s?\d/u.test(after)) continue
     // "the highest since the invasion of Ukraine": a landmark, like a year after "since".
     if (/(?<![\p{L}])since\s+(?:the|a|an)\s[^,.;:()\d]{0,40}$/iu.test(text.slice(Math.max(sentence.start, c.start - 48), c.start))) continue
     // "the No.4 supplier after Saudi Arabia, Kuwait and the UAE", "ranked fourth ..., behind
@@ -1253,8 +1455,10 @@ function linkOne(text: string, f: FoundFigure, here: SentenceFacts, previous: Se
   const after = text.slice(f.afterEnd ?? f.end, Math.min(here.sentence.end, (f.afterEnd ?? f.end) + 120))
   // The base of a comparison belongs to the series of the last earlier figure of its kind
   // ("30% more than the 8.7 Mt of last year": the tonnes, not the percent, are its series).
-  const series = isBaseFigure(text, f, mains) ? (f.prior === true ? main : [...mains].reverse().find((m) => m.kind === f.kind)) : undefined
-  const isBase = series !== undefined
+  const baseLike = isBaseFigure(text, f, mains)
+  const series = baseLike ? (f.prior === true ? main : [...mains].reverse().find((m) => m.kind === f.kind)) : undefined
+  // "from around $100 million in 2010 to almost $16.6 billion": a base named before its level has no series yet.
+  const isBase = series !== undefined || (baseLike && f.kind !== 'percent')
 
   // Measure first: a change figure reads "from 2021" as its base, not as its year.
   const read = f.multiple !== undefined ? { measure: 'change' as const, direction: f.multiple } : readMeasure(f, wordsBefore(text, f), after)
@@ -1262,7 +1466,7 @@ function linkOne(text: string, f: FoundFigure, here: SentenceFacts, previous: Se
   // "14pc, or 485,000 b/d, above ...": an amount that restates a change with "or" is the same change.
   const restated = read.measure === 'level' && f.kind !== 'percent' && main !== undefined && /^\s*,?\s*or\s+$/.test(text.slice(main.afterEnd ?? main.end, f.start)) ? coordinatedChange(text, f, main) : undefined
   const measure = f.kind === 'rank' ? { measure: 'rank' as const } : f.kind === 'comparison' ? { measure: 'comparison' as const } : read.measure === 'level' && f.kind === 'percent' ? (coordinatedChange(text, f, main) ?? coordinated?.read ?? read) : (restated ?? read)
-  out.measure = isBase ? (f.kind === 'percent' && series.measure !== undefined ? series.measure : 'level') : measure.measure
+  out.measure = isBase ? (f.kind === 'percent' && series?.measure !== undefined ? series.measure : 'level') : measure.measure
   if (isBase) out.base = true
   if (measure.direction !== undefined && !isBase) out.changeDirection = measure.direction
   if (measure.shareOf !== undefined) {
@@ -1271,7 +1475,7 @@ function linkOne(text: string, f: FoundFigure, here: SentenceFacts, previous: Se
     if (country !== undefined && measure.shareOf.includes(text.slice(country.start, country.end))) out.shareOfCountry = country.iso3
   }
 
-  const year = isBase ? baseYear(text, f, here, series) : pickYear(text, f, here, previous, measure.measure === 'change')
+  const year = series !== undefined ? baseYear(text, f, here, series) : pickYear(text, f, here, previous, measure.measure === 'change')
   if (year !== undefined) {
     out.year = year.year
     if (year.period !== undefined) out.linkedPeriod = year.period
@@ -1300,7 +1504,7 @@ function linkOne(text: string, f: FoundFigure, here: SentenceFacts, previous: Se
     out.partner = coordinated.partner
     return out
   }
-  if (isBase) {
+  if (series !== undefined) {
     // A base figure is the same series as the figure it is compared with.
     for (const k of ['reporter', 'partner', 'partners', 'flow', 'commodity', 'hsCode'] as const) if (series[k] !== undefined) (out as Record<string, unknown>)[k] = series[k]
     return out
