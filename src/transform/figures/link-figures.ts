@@ -147,6 +147,8 @@ interface DocContext {
   partners?: readonly string[]
   /** The last share that is no base: "a year earlier its share was 80%" is its base. */
   share?: LinkedFigure
+  /** Reporters of the figures read so far: a country the article has given figures of, not only named. */
+  figureReporters?: Set<string>
 }
 
 /** Fills the link fields of every figure from its sentence and the article so far; figures stay in order. */
@@ -201,6 +203,7 @@ export function linkFigures(text: string, figures: readonly FoundFigure[], optio
       if (l.measure === 'share' && l.base !== true) ctx.share = l
       out[j] = l
       linked.push(l)
+      if (l.reporter !== undefined) (ctx.figureReporters ??= new Set()).add(l.reporter)
       if (l.base !== true) {
         main = l
         mains.push(l)
@@ -750,7 +753,10 @@ function asSuppliedShare(l: LinkedFigure, read: { readonly possessor: string; re
  */
 function suppliedShare(text: string, here: SentenceFacts, l: LinkedFigure, ctx: DocContext): LinkedFigure {
   const read = readSuppliedShare(text, here, l, ctx)
-  return read === undefined || read.possessor !== ctx.reporter ? l : asSuppliedShare(l, read)
+  // The article must have given figures of the possessor's own before: "Trade between Israel and
+  // Azerbaijan ... Azerbaijan supplies nearly 40% of Israel's oil needs" names Israel first, but
+  // its figures are Azerbaijan's exports, so the share keeps the supplier's side.
+  return read === undefined || read.possessor !== ctx.reporter || ctx.figureReporters?.has(read.possessor) !== true ? l : asSuppliedShare(l, read)
 }
 
 /**
