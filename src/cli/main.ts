@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
 import { chooseWarehouse, ensureHome, findConfig, readEnv, readJobConfig, requireConfig, type JobConfig, type WarehouseChoice } from '../config/index.ts'
 import { TradeEtlError } from '../errors.ts'
-import { grantReader, holderUrl, migrateToLatest, queryStatus, readHolderState, serveEmbedded, serveToReaders, withWarehouse, type EmbeddedEngine, type Warehouse } from '../load/index.ts'
+import { LOADING_SETTINGS, grantReader, holderUrl, migrateToLatest, queryStatus, readHolderState, serveEmbedded, serveToReaders, withWarehouse, type EmbeddedEngine, type Warehouse } from '../load/index.ts'
 import { createLogger, routeLibraryLogs, type Logger } from '../log.ts'
 import { SOURCE_FORMATS, type SourceFormat } from '../transform/index.ts'
 import { ensureReferenceData, ingestFiles, runJobs, runScheduler, scheduledJobs, unloadSource } from '../jobs/index.ts'
@@ -102,9 +102,10 @@ export class Session {
   }
 
   /** Opens the warehouse, brings schema and reference data up to date, then runs `fn`. */
-  async withReadyWarehouse<T>(fn: (wh: Warehouse) => Promise<T>, announce = true): Promise<T> {
+  async withReadyWarehouse<T>(fn: (wh: Warehouse) => Promise<T>, announce = true, purpose: 'load' | 'read' = 'read'): Promise<T> {
     const choice = this.chooseWarehouse(announce)
-    return withWarehouse(choice.location, async (wh) => {
+    const location = purpose === 'load' && choice.location.engine === 'embedded' ? { ...choice.location, settings: LOADING_SETTINGS } : choice.location
+    return withWarehouse(location, async (wh) => {
       // While this process holds the embedded warehouse, other trade-etl processes read through it.
       const served = wh.embedded === undefined ? undefined : await serveToReaders(wh.embedded)
       // And can tell what they wait for while a file's transaction holds the one session.
@@ -240,7 +241,7 @@ function buildProgram(session: Session, setExit: (code: number) => void): Comman
         if (opts.json === true) out(JSON.stringify(runJson(summary)))
         else await printRun(wh, config, summary)
         return summary
-      }, opts.json !== true)
+      }, opts.json !== true, 'load')
       if (outcome === 'locked') {
         log.warn('another run holds the lock; nothing done')
         return EXIT.locked
@@ -253,7 +254,7 @@ function buildProgram(session: Session, setExit: (code: number) => void): Comman
     .action(action(async () => {
       const config = await session.jobConfig()
       scheduledJobs(config, session.configPath())
-      await session.withReadyWarehouse((wh) => runScheduler(wh, config, log, { stop: session.signal }))
+      await session.withReadyWarehouse((wh) => runScheduler(wh, config, log, { stop: session.signal }), true, 'load')
       return EXIT.ok
     }))
 
@@ -265,7 +266,7 @@ function buildProgram(session: Session, setExit: (code: number) => void): Comman
     .action(action(async (files: string[], opts: { format: SourceFormat | 'auto'; json?: boolean }) => {
       const summaries = await session.withReadyWarehouse(
         // Progress goes to INGEST_PROGRESS_CHANNEL, where the bars and the holder's state both read it.
-        (wh) => ingestFiles(wh, files, { format: opts.format, log, signal: session.signal }), opts.json !== true)
+        (wh) => ingestFiles(wh, files, { format: opts.format, log, signal: session.signal }), opts.json !== true, 'load')
       session.stopProgress()
       session.signal.throwIfAborted()
       if (opts.json === true) out(JSON.stringify({ files: summaries }))

@@ -1,4 +1,4 @@
-export { withWarehouse, openWarehouse, isConnectionLost, type Warehouse, type WarehouseTx, type WarehouseLocation, type Engine, type EmbeddedEngine } from './warehouse.ts'
+export { LOADING_SETTINGS, withWarehouse, openWarehouse, isConnectionLost, type Warehouse, type WarehouseTx, type WarehouseLocation, type Engine, type EmbeddedEngine } from './warehouse.ts'
 export { migrateToLatest, type MigrateSummary } from './migrate.ts'
 export { loadTradeSource, findLoadedSource, withdrawReplacedFlows, type WithdrawResult, type TradeSourceLoad, type TradeSourceResult, type TradeRowBatch, type RejectSink } from './load-trade-source.ts'
 export { TRADE_FLOW_COLUMNS, TRADE_FLOW_KEY, naturalKeyOf, refreshTradeStatistics } from './trade-flow-table.ts'

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs'
+import { closeSync, ftruncateSync, mkdirSync, openSync, readdirSync, rmSync, writeSync } from 'node:fs'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import type { PGlite } from '@electric-sql/pglite'
@@ -31,6 +31,12 @@ export type WarehouseLocation =
      * from it skips initdb (tests open a migrated warehouse per file: 5.8 s -> 0.8-1.4 s each).
      */
     readonly template?: Blob
+    /**
+     * PostgreSQL settings for this open only (`-c name=value` on PGlite's command line, never
+     * written to the data directory): the loading commands open with a smaller buffer pool, see
+     * LOADING_SETTINGS.
+     */
+    readonly settings?: Readonly<Record<string, string>>
   }
 
 /** What a caller may do inside one warehouse transaction. */
@@ -91,7 +97,7 @@ export async function withWarehouse<T>(location: WarehouseLocation, fn: (wh: War
 
 /** Opens a warehouse the caller must close; prefer withWarehouse, which cannot forget to. */
 export async function openWarehouse(location: WarehouseLocation): Promise<Warehouse> {
-  const wh = location.engine === 'server' ? openServer(location.url) : await openEmbedded(location.dataDir, location.template)
+  const wh = location.engine === 'server' ? openServer(location.url) : await openEmbedded(location.dataDir, location.template, location.settings)
   const spoolDir = spoolRootOf(location)
   // Spools a killed process left behind (its transaction rolled back; the rejects stayed on disk).
   sweepSpools(spoolDir)
@@ -212,16 +218,106 @@ function openServer(url: string): Omit<Warehouse, 'spoolDir'> {
 const EMBEDDED_COPY_CHUNK = 512 * 1024
 
 /*
- * shared_buffers of the embedded engine stay PostgreSQL's default (128MB). PGlite's wasm memory
+ * shared_buffers of the embedded engine stay PostgreSQL's default (128MB) for reading commands and
+ * serve; the loading commands open with LOADING_SETTINGS (below). PGlite's wasm memory
  * starts at 128 MiB (its module takes no less) and never shrinks. Measured on 1M BACI rows: 32MB
  * lowered `ingest` peak RSS 453 -> 305 MB (5M: 716 -> 338 MB) at the same load time, but one
  * pair's year over year (`npm run bench:reporting`) went 47 -> 268 ms and the lookups of product
  * descriptions per row cost 2.5x: a buffer miss in PGlite is a read through its file system
- * layer. Reads are what the embedded warehouse is for; memory is the price, written down in
- * docs/scale.md.
+ * layer. So the pool stays for reads, and the commands that load take the smaller one (reads a
+ * loading process serves for others are the slower ones).
  */
 
-async function openEmbedded(dataDir: string, template: Blob | undefined): Promise<Omit<Warehouse, 'spoolDir'>> {
+/**
+ * What the embedded engine runs with for the commands that load (ingest, run, schedule); readers
+ * and serve keep PostgreSQL's defaults (the buffer pool is what makes repeated reads fast, above).
+ * A COPY writes through a 16 MB ring of buffers whatever the pool's size, the key of a first load
+ * is built by a sort in maintenance_work_mem, and PGlite's memory never shrinks once grown.
+ * Measured, `trade-etl ingest` of generated BACI rows into an embedded home, peak RSS
+ * (/usr/bin/time), with the COPY through a file: 5M rows 128MB/64MB 823 MB (before the file:
+ * growing to the end), 32MB/64MB 374 MB, 32MB/16MB 324 MB, 32MB/4MB 314 MB; 1M rows 477 ->
+ * 345-366 MB; load time the same within the machine's noise (5M 26.6-28.3 s, 1M 5.7 s).
+ */
+export const LOADING_SETTINGS: Readonly<Record<string, string>> = { shared_buffers: '32MB', maintenance_work_mem: '16MB' }
+
+/**
+ * COPY into the embedded engine through a file in its data directory, read by the server side of
+ * COPY (a relative path is the data directory's). The same bytes as Blobs cost three copies each
+ * outside V8's heap that it collects late: 5M BACI rows (341 MB of COPY text) in 512 KiB pieces,
+ * PGlite alone, 10.0 s both ways, RSS above the text itself 268 MB by Blobs, 184 MB by the file.
+ * Each piece is a COPY of its own, so it ends at a row's end: chunks need not (a spool read back
+ * from disk comes in 64 KiB pieces cut anywhere); in COPY text a raw LF only ever ends a row.
+ */
+async function copyThroughFile(pglite: PGlite, pgdata: string, copySql: string, chunks: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>, signal?: AbortSignal): Promise<number> {
+  const name = `${COPY_FILE_PREFIX}${process.pid}.tmp`
+  const fileSql = copySql.replace(/\bfrom\s+stdin\b/i, `from '${name}'`)
+  const fd = openSync(`${pgdata}/${name}`, 'w')
+  let rows = 0
+  let size = 0
+  const flush = async () => {
+    const result = await pglite.query(fileSql)
+    rows += result.affectedRows ?? 0
+    ftruncateSync(fd, 0)
+    size = 0
+  }
+  try {
+    for await (const chunk of chunks) {
+      signal?.throwIfAborted()
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk
+      const cut = size + bytes.length >= EMBEDDED_COPY_CHUNK ? bytes.lastIndexOf(10) + 1 : 0
+      if (cut === 0) {
+        size += writeSync(fd, bytes, 0, bytes.length, size)
+        continue
+      }
+      size += writeSync(fd, bytes, 0, cut, size)
+      await flush()
+      if (cut < bytes.length) size += writeSync(fd, bytes, cut, bytes.length - cut, 0)
+    }
+    if (size > 0) await flush()
+  } finally {
+    closeSync(fd)
+    rmSync(`${pgdata}/${name}`, { force: true })
+  }
+  return rows
+}
+
+/** COPY files of processes that died mid-load are removed when the warehouse is opened. */
+const COPY_FILE_PREFIX = 'trade-etl-copy-'
+
+function sweepCopyFiles(pgdata: string): void {
+  for (const name of readdirSync(pgdata)) {
+    if (name.startsWith(COPY_FILE_PREFIX)) rmSync(`${pgdata}/${name}`, { force: true })
+  }
+}
+
+/** The same for an in-memory engine (tests), whose data directory is no folder: Blobs. */
+async function copyThroughBlobs(pglite: PGlite, copySql: string, chunks: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>, signal?: AbortSignal): Promise<number> {
+  const blobSql = copySql.replace(/\bfrom\s+stdin\b/i, "from '/dev/blob'")
+  let rows = 0
+  let parts: Uint8Array[] = []
+  let size = 0
+  const flush = async (final: boolean) => {
+    if (size === 0) return
+    const all = parts.length === 1 ? parts[0] as Uint8Array : Buffer.concat(parts)
+    const end = final ? all.length : all.lastIndexOf(10) + 1
+    if (end === 0) return
+    const result = await pglite.query(blobSql, [], { blob: new Blob([all.subarray(0, end)]) })
+    rows += result.affectedRows ?? 0
+    parts = end < all.length ? [all.subarray(end)] : []
+    size = all.length - end
+  }
+  for await (const chunk of chunks) {
+    signal?.throwIfAborted()
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk
+    parts.push(bytes)
+    size += bytes.length
+    if (size >= EMBEDDED_COPY_CHUNK) await flush(false)
+  }
+  await flush(true)
+  return rows
+}
+
+async function openEmbedded(dataDir: string, template: Blob | undefined, settings: Readonly<Record<string, string>> | undefined): Promise<Omit<Warehouse, 'spoolDir'>> {
   let releaseHome: (() => void) | undefined
   if (dataDir !== 'memory://') {
     mkdirSync(dataDir, { recursive: true })
@@ -232,14 +328,17 @@ async function openEmbedded(dataDir: string, template: Blob | undefined): Promis
     // Loaded here, not at the top: the server path never needs it, and loading it through tsx
     // cost ~30 MB of peak RSS (`trade-etl migrate` on a server, 160 -> 130 MB).
     const { PGlite } = await import('@electric-sql/pglite')
+    const startParams = settings === undefined ? {} : { startParams: [...PGlite.defaultStartParams, ...Object.entries(settings).flatMap(([k, v]) => ['-c', `${k}=${v}`])] }
     pglite = await PGlite.create(dataDir === 'memory://' ? undefined : `${dataDir}/pgdata`, {
       parsers: { [INT8_OID]: parseInt8 },
+      ...startParams,
       ...(template === undefined ? {} : { loadDataDir: template }),
     })
   } catch (error) {
     releaseHome?.()
     throw error
   }
+  if (dataDir !== 'memory://') sweepCopyFiles(`${dataDir}/pgdata`)
   const mutex = new Mutex()
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite, mutex) })
   // Other processes are kept out by the home lock; within this one, a set of held names.
@@ -273,35 +372,9 @@ async function openEmbedded(dataDir: string, template: Blob | undefined): Promis
         await pglite.exec('begin')
         const result = await fn({
           db: txDb,
-          async copyFrom(copySql, chunks, signal) {
-            const blobSql = copySql.replace(/\bfrom\s+stdin\b/i, "from '/dev/blob'")
-            let rows = 0
-            let parts: Uint8Array[] = []
-            let size = 0
-            // Each blob is a COPY of its own, so it must end at a row's end: chunks need not (a
-            // spool read back from disk comes in 64 KiB pieces cut anywhere). In COPY text a raw
-            // LF only ever ends a row (a LF in a field is written as \n), so a blob is cut after
-            // the last LF it holds and the rest starts the next one.
-            const flush = async (final: boolean) => {
-              if (size === 0) return
-              const all = parts.length === 1 ? parts[0] as Uint8Array : Buffer.concat(parts)
-              const end = final ? all.length : all.lastIndexOf(10) + 1
-              if (end === 0) return
-              const result = await pglite.query(blobSql, [], { blob: new Blob([all.subarray(0, end)]) })
-              rows += result.affectedRows ?? 0
-              parts = end < all.length ? [all.subarray(end)] : []
-              size = all.length - end
-            }
-            for await (const chunk of chunks) {
-              signal?.throwIfAborted()
-              const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk
-              parts.push(bytes)
-              size += bytes.length
-              if (size >= EMBEDDED_COPY_CHUNK) await flush(false)
-            }
-            await flush(true)
-            return rows
-          },
+          copyFrom: (copySql, chunks, signal) => dataDir === 'memory://'
+            ? copyThroughBlobs(pglite, copySql, chunks, signal)
+            : copyThroughFile(pglite, `${dataDir}/pgdata`, copySql, chunks, signal),
         })
         await pglite.exec('commit')
         return result
