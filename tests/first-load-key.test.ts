@@ -34,7 +34,7 @@ describe.each(ENGINES)('the first load into an empty fact table on the %s engine
   })
   afterEach(async () => t?.close())
 
-  it('builds the key after its COPY, the same key as before, and the next file is checked against it', async () => {
+  it('builds the key after its COPY on the server, the same key as before, and the next file is checked against it', async () => {
     const before = await factKey(t)
     expect(before).toEqual([{ def: KEY, index: expect.any(Number) }])
     const first = `${dir}/BACI_HS17_Y2019_V202301.csv`
@@ -42,7 +42,8 @@ describe.each(ENGINES)('the first load into an empty fact table on the %s engine
     expect(await ingestFiles(t.wh, [first], { log: silentLog })).toMatchObject([{ rowsLoaded: 2, rowsRejected: 0 }])
     const after = await factKey(t)
     expect(after).toEqual([{ def: KEY, index: expect.any(Number) }])
-    expect(after[0]?.index).not.toBe(before[0]?.index)
+    // Rebuilt on the server; the embedded engine keeps it (its build could not be interrupted).
+    expect(after[0]?.index !== before[0]?.index).toBe(engine === 'server')
 
     // Into a table that holds rows the key stays as it is, and a key already there is a revision.
     const second = `${dir}/BACI_HS17_Y2019_V202401.csv`

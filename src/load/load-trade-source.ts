@@ -112,7 +112,7 @@ export async function loadTradeSource(wh: Warehouse, load: TradeSourceLoad, sign
     try {
       // Into an empty table the key is built once after the COPY, by a sort, instead of one
       // index insert per row (as pg_restore does); a repeated key then fails the build, not the COPY.
-      const keyAfter = await dropKeyOfEmptyFacts(tx)
+      const keyAfter = wh.engine === 'server' && await dropKeyOfEmptyFacts(tx)
       const rows = await load.produce(rejects, signal)
       loaded = await tx.copyFrom(`copy core.trade_fact ${FACT_COPY}`, encodeChunks(rows.batches, encoder), signal)
       read = rows.recordsRead()
@@ -150,10 +150,15 @@ export async function loadTradeSource(wh: Warehouse, load: TradeSourceLoad, sign
  * When core.trade_fact holds no row, drops its primary key for the rest of the transaction (the
  * load adds it back after its COPY) and says so. Measured on 1M BACI rows (server CPU of the COPY
  * text replayed with COPY FROM a file): 2.1-2.5 s with the key in place, 1.0-1.1 s without it +
- * 0.55-0.64 s to build it; on 5M, 15.4 s against 7.9 + 3.6 s. Dropping the key takes the table's
+ * 0.55-0.64 s to build it; on 5M, 15.4 s against 7.9 + 3.6 s (PGlite: 6.6-8.2 s against
+ * 2.3-3.0 + 1.8-2.0 s). Dropping the key takes the table's
  * ACCESS EXCLUSIVE lock until commit: readers of the empty table wait for the first load instead
  * of counting nothing. Anything in the way (a reader holding the table past a second, a loading
  * role that does not own it) leaves the key where it is and the load takes the usual path.
+ * Server only: on the embedded engine the build is one call into PGlite that nothing interrupts
+ * (1.8-2.0 s per 1M rows), and SIGTERM must stop a load within seconds (README, Stopping);
+ * a 512 KiB COPY piece is the longest it waits for there. On the server a signal during the
+ * build waits for it (0.55-0.64 s per 1M rows).
  */
 async function dropKeyOfEmptyFacts(tx: WarehouseTx): Promise<boolean> {
   const empty = await sql<{ any: boolean }>`select exists (select 1 from core.trade_fact) as any`.execute(tx.db)
