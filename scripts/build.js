@@ -4,14 +4,24 @@
 // their `new URL('../../sql/', import.meta.url)` paths resolve to the same files.
 // Run by `npm run build`, by `prepare` on `npm ci`, and by the tests' global setup.
 import { build } from 'esbuild'
+import { rmSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 
+// Chunks of an earlier build would be left beside the new ones.
+rmSync(`${root}/dist/bin`, { recursive: true, force: true })
+
 await build({
   absWorkingDir: root,
-  entryPoints: ['src/cli/main.ts'],
-  outfile: 'dist/bin/trade-etl.js',
+  entryPoints: { 'trade-etl': 'src/cli/main.ts' },
+  outdir: 'dist/bin',
+  // What only some commands use (zod and the schemas of configuration and figure files, behind
+  // dynamic imports) goes to chunks beside the entry, read when first imported: every command
+  // parsed zod's 570 KB before (`--help` 0.29 -> 0.22 s, a 10-row ingest 0.50 -> 0.40 s without it).
+  // Chunks stay in dist/bin/, so `new URL('../../sql/', import.meta.url)` resolves the same in each.
+  splitting: true,
+  chunkNames: '[name]-[hash]',
   bundle: true,
   platform: 'node',
   format: 'esm',

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { resolveJobConfig } from '../src/config/index.ts'
+import { resolveJobConfig } from '../src/config/job-config-schema.ts'
 import { checkFreshness } from '../src/jobs/index.ts'
 import { recordJobState, startRun } from '../src/load/index.ts'
 import { ENGINES, createTestWarehouse, type TestWarehouse } from './helpers/warehouse.ts'

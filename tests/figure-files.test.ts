@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { parseClaimsFile, parsePublishedFile, type FileBytes } from '../src/extract/index.ts'
+import type { FileBytes } from '../src/extract/index.ts'
+import { parseClaimsFile, parsePublishedFile } from '../src/extract/read-figure-files.ts'
 import { TradeEtlError } from '../src/errors.ts'
 
 const file = (path: string, text: string): FileBytes => ({ path, text, sha256: '0'.repeat(64) })

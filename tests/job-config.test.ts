@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { expandPeriods, parseDuration, resolveJobConfig } from '../src/config/index.ts'
+import { expandPeriods, parseDuration } from '../src/config/index.ts'
+import { resolveJobConfig } from '../src/config/job-config-schema.ts'
 
 describe('job configuration', () => {
   it('reads urls and maxAge beside files; paths are taken from the file folder', () => {

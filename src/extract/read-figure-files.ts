@@ -1,8 +1,9 @@
-import { readFile } from 'node:fs/promises'
-import { createHash } from 'node:crypto'
+// Claims and published-figures files: their schemas (zod) and parsers, loaded when a figures job
+// reads such a file (src/jobs/figures.ts), not at every command's start.
 import { parse } from 'csv-parse/sync'
 import { z } from 'zod'
 import { TradeEtlError } from '../errors.ts'
+import type { FileBytes } from './read-text-file.ts'
 
 const Iso3 = z.string().regex(/^[A-Z][A-Z0-9]{2}$/, 'an ISO3 code such as AZE')
 const Decimal = z.union([z.number(), z.string()]).transform((v, ctx) => {
@@ -76,30 +77,6 @@ export const PublishedFileSchema = z.object({
   figures: z.array(PublishedFigureSchema).min(1),
 })
 export type PublishedFile = z.infer<typeof PublishedFileSchema>
-
-export interface FileBytes {
-  readonly path: string
-  readonly text: string
-  readonly sha256: string
-}
-
-/** Reads a small text file whole (articles, claims, releases are kilobytes) with its sha256. */
-export async function readTextFile(path: string): Promise<FileBytes> {
-  let bytes: Buffer
-  try {
-    bytes = await readFile(path)
-  } catch (error) {
-    throw new TradeEtlError('FILE_UNREADABLE', (error as Error).message, { file: path, cause: error })
-  }
-  if (bytes.includes(0)) throw new TradeEtlError('FILE_BINARY', 'the file is binary, not text', { file: path })
-  let text: string
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
-  } catch {
-    text = new TextDecoder('windows-1252').decode(bytes)
-  }
-  return { path, text: text.replace(/^\uFEFF/, ''), sha256: createHash('sha256').update(bytes).digest('hex') }
-}
 
 /** JSON.parse's complaint with the line it points at (V8 names a character position). */
 function notJson(file: FileBytes, error: unknown, what: string): TradeEtlError {

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { TradeEtlError } from '../errors.ts'
-import { parseClaimsFile, parsePublishedFile, readTextFile, type Claim, type FileBytes } from '../extract/index.ts'
+import { readTextFile, type Claim, type FileBytes } from '../extract/index.ts'
 import {
   countPublished, findArticle, listCheckableFigures, queryPartnerRanking, queryPublishedSeries, queryTradeSeries, revisedSince, saveChecks, storeArticle,
   storePublished, type AsOfVerdict, type FigureRow, type StoredFigure, type Warehouse,
@@ -73,6 +73,7 @@ function fromClaim(c: Claim): StoredFigure {
 export async function readArticle(input: ArticleInput): Promise<ReadArticle> {
   const file = await readTextFile(input.path)
   if (/\.json$/i.test(input.path)) {
+    const { parseClaimsFile } = await import('../extract/read-figure-files.ts')
     const claims = parseClaimsFile(file)
     return {
       file, sourceKind: 'claims', url: input.url ?? claims.url, title: input.title ?? claims.title,
@@ -131,6 +132,7 @@ export async function loadPublishedFiles(wh: Warehouse, paths: readonly string[]
       out.push({ path, figures: known, skipped: true })
       continue
     }
+    const { parsePublishedFile } = await import('../extract/read-figure-files.ts')
     const release = parsePublishedFile(file)
     await storePublished(wh, { sha256: file.sha256, path, publisher: release.publisher, released: release.released },
       release.figures.map((f) => ({ ...f, sourceUrl: f.sourceUrl ?? release.sourceUrl })))
