@@ -424,6 +424,10 @@ function updateContext(text: string, ctx: DocContext, here: SentenceFacts, linke
   if (ctx.trade === undefined) {
     const share = linked.find((l) => l.measure === 'share' && l.base !== true && l.reporter !== undefined && l.partner !== undefined)
     if (share?.reporter !== undefined && (share.flow === 'X' || share.flow === 'M')) ctx.trade = { flow: share.flow, reporter: share.reporter }
+    // "Russia remains the main buyer of Uzbek textiles": a rank among the buyers (suppliers) of
+    // one country's goods, named by adjective or possessive, sets that country's side.
+    const owned = share === undefined ? linked.find((l) => l.kind === 'rank' && l.reporter !== undefined && l.partner !== undefined && (l.flow === 'X' || l.flow === 'M') && goodsOwnerAfter(text, here, l.end) === l.reporter) : undefined
+    if (owned?.reporter !== undefined && (owned.flow === 'X' || owned.flow === 'M')) ctx.trade = { flow: owned.flow, reporter: owned.reporter }
   }
   const trade = linked.filter((l) => TRADE_KINDS.has(l.kind) && l.base !== true && l.measure !== 'share')
   const last = trade[trade.length - 1]
@@ -641,6 +645,17 @@ function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocCon
   // "the third-largest supplier to China" ranks China's suppliers: China's imports; "the top
   // buyer of Russian coal" ranks Russia's buyers: Russia's exports. A rank among suppliers or
   // buyers is read from the side whose partners it ranks, whatever the article's side.
+  // "Russia remains the main buyer of Uzbek textiles", "the largest buyer of Uzbekistan's textile
+  // products": the country whose goods are named right after the role noun, by adjective or
+  // possessive, is the other side of the rank, whatever the goods (not only lexicon commodities).
+  if (l.kind === 'rank' && out.partner === undefined && out.partners === undefined && (out.flow === 'X' || out.flow === 'M')) {
+    const owner = goodsOwnerAfter(text, here, l.end)
+    const subject = out.reporter ?? subjectBefore(text, here, l.start)
+    if (owner !== undefined && subject !== undefined && subject !== owner) {
+      out.reporter = subject
+      out.partner = owner
+    }
+  }
   if (l.kind === 'rank' && out.reporter !== undefined && out.partner !== undefined && (out.flow === 'X' || out.flow === 'M')) {
     const words = text.slice(l.start, l.end)
     // "the largest importer of Argentine corn" ranks Argentina's buyers: the goods named by a
@@ -1309,8 +1324,8 @@ function isBaseFigure(text: string, f: FoundFigure, earlier: readonly FoundFigur
   if (w === 'from' && FROM_TO_AFTER_RE.test(text.slice(f.end, f.end + 60))) return true
   return (BASE_BEFORE.has(w) || comparedWith) && earlier.some((e) => e.kind === f.kind && e.prior !== true)
 }
-/** After the first amount of "from X (in 2010) to Y": the year or month it is of, then "to" and the second amount. */
-const FROM_TO_AFTER_RE = /^\s+(?:(?:in|of)\s+(?:[A-Z][a-z]+\s+)?\d{4}\s+)?to\s+(?:(?:about|around|almost|nearly|some|over|just|roughly|more\s+than|less\s+than)\s+)?(?:US|A|C)?[$€£]?\s?\d/u
+/** After the first amount of "from X (in 2010) to Y": the year or period it is of ("in January-May 2017", "in the first half of 2017"), then "to" and the second amount. */
+const FROM_TO_AFTER_RE = /^\s+(?:(?:in|of|during)\s+(?:the\s+)?(?:[\p{L}]+(?:[-–][\p{L}]+)?\s+){0,3}?\d{4}\s+)?to\s+(?:(?:about|around|almost|nearly|some|over|just|roughly|more\s+than|less\s+than)\s+)?(?:US|A|C)?[$€£]?\s?\d/u
 
 /** What may stand between a base figure and the year it belongs to ("in the same months of", "at this point of"). */
 const OWNED_YEAR_RE = /^\s*(?:\([^()]{0,20}\)\s*)?(?:(?:at|by)\s+(?:this|that|the\s+same)\s+(?:point|time|stage|date)\s+)?(?:in|of|during|for)\s+(?:(?:the|each|of|those|these|same|corresponding|period|periods|months?|quarters?|half|weeks?)\s+){0,5}$/i
@@ -1811,4 +1826,16 @@ function nearest<T extends { readonly start: number }>(items: readonly T[], at: 
     }
   }
   return best
+}
+
+/** "Russia was again the largest buyer": the country named as the subject of a rank's copula, right before it. */
+function subjectBefore(text: string, here: SentenceFacts, at: number): string | undefined {
+  const c = [...here.countries].reverse().find((m) => m.end <= at && m.form === 'name')
+  if (c === undefined) return undefined
+  return /^\s+(?:is|was|remains|remained|became|becomes|stays|stayed|has\s+been)(?:\s+[\p{Ll}-]+){0,3}?\s+(?:the\s+)?(?:[\p{L}\d-]+\s+)?$/u.test(text.slice(c.end, at)) ? c.iso3 : undefined
+}
+
+/** "the main buyer of Uzbek textiles", "of Uzbekistan's textile products": the country whose goods follow a rank's role noun. */
+function goodsOwnerAfter(text: string, here: SentenceFacts, end: number): string | undefined {
+  return here.countries.find((c) => c.start >= end && /^\s+of\s+(?:the\s+)?$/u.test(text.slice(end, c.start)) && (c.form === 'demonym' || /^['’]s?\s/u.test(text.slice(c.end, c.end + 3))))?.iso3
 }
