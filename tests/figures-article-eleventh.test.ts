@@ -31,3 +31,13 @@ describe('"from X in <period with a year> to Y"', () => {
     expect(at(f, 'doubled')).toMatchObject({ year: 2018, changeFrom: 2016 })
   })
 })
+
+describe('"up A% in volume and B% in value from <month year>"', () => {
+  it('the second percent is a change too, and the date after "from" is their base, not the year of the sentence\'s levels', () => {
+    const text = 'US cheese imports\n\nFrance was the biggest supplier of cheese to the United States in March, with 5,200 tonnes.\n\nItaly came second with 4,100 tonnes worth US$50.3 million, up 8.1 per cent in volume and 6.4 per cent in value from March 2017.\n\nSpain was third with 900 tonnes.'
+    const f = extractFigures(text, { published: '2018-05-10' })
+    expect(at(f, '4,100 tonnes')).toMatchObject({ year: 2018, period: '2018-03', reporter: 'USA', partner: 'ITA', flow: 'M' })
+    expect(at(f, '6.4 per cent')).toMatchObject({ measure: 'change', changeDirection: 'increase', changeFrom: 2017 })
+    expect(at(f, '900 tonnes')).toMatchObject({ year: 2018, partner: 'ESP' })
+  })
+})

@@ -1595,12 +1595,14 @@ function linkOne(text: string, f: FoundFigure, here: SentenceFacts, previous: Se
 
 /**
  * "grew $6.4 billion, or 1.8%", "exports were down 17.5% and imports 13.8%": a percent joined by
- * "or"/"and" (and at most three words, no verb) to a change before it is the same kind of change.
+ * "or"/"and" (and at most three words, no verb) to a change before it is the same kind of change;
+ * so is "6.4 per cent in value" after "up 8.1 per cent in volume and".
  */
 function coordinatedChange(text: string, f: FoundFigure, main: LinkedFigure | undefined): MeasureRead | undefined {
   if (main === undefined || main.measure !== 'change' || main.changeDirection === undefined) return undefined
   const between = text.slice(main.afterEnd ?? main.end, f.start)
-  const m = /^\s*,?\s*(?:or|and)\s+((?:[\p{L}-]+\s+){0,3})$/u.exec(between)
+  // "up 8.1 per cent in volume and 6.4 per cent in value": what the first change is measured in may stand between.
+  const m = /^(?:\s+in\s+(?:volume|value|tonnage|weight|(?:dollar|value|volume|tonnage)\s+terms))?\s*,?\s*(?:or|and)\s+((?:[\p{L}-]+\s+){0,3})$/u.exec(between)
   if (m === null) return undefined
   const words = (m[1] ?? '').trim().split(/\s+/).filter((w) => w !== '')
   if (words.some((w) => STATE_VERBS.has(w.toLowerCase()) || CHANGE_WORD_RE.test(w) || w.toLowerCase() === 'by')) return undefined
@@ -1763,8 +1765,8 @@ function changeOf(word: string | undefined, negative: boolean): MeasureRead {
   return { measure: 'change', direction: increase !== negative ? 'increase' : 'decrease' }
 }
 
-/** "rose 4% from 2018", "up 12% on 2016": a loose year right after a change is that change's base, not a level's year. */
-const CHANGE_BEFORE_YEAR_RE = /\d\s*(?:%|percent|per\s+cent|pc)\s+(?:from|on|over)\s+(?:the\s+)?$/u
+/** "rose 4% from 2018", "up 12% on 2016", "up 6.4 per cent in value from March 2017": a loose year right after a change is that change's base, not a level's year. */
+const CHANGE_BEFORE_YEAR_RE = /\d\s*(?:%|percent|per\s+cent|pc)(?:\s+in\s+(?:volume|value|tonnage|weight|(?:dollar|value|volume|tonnage)\s+terms))?\s+(?:from|on|over)\s+(?:the\s+)?$/u
 
 /** Whether "last year" or "this year" (as the figure's own year) is written in the figure's clause. */
 function relativeYearInClause(text: string, here: SentenceFacts, f: FoundFigure): boolean {
