@@ -41,3 +41,19 @@ describe('"up A% in volume and B% in value from <month year>"', () => {
     expect(at(f, '900 tonnes')).toMatchObject({ year: 2018, partner: 'ESP' })
   })
 })
+
+describe('a reason clause closing the sentence names no party', () => {
+  it('", as Asian buyers look for fuel to replace Australian supplies" leaves the exporter and its destinations', () => {
+    const text = 'Angola sends $300 million of LNG to India and China\n\nSix tankers with 410,000 tonnes of liquefied natural gas are carrying Angolan cargoes to India and China, as Asian buyers look for fuel to replace Australian supplies.'
+    const f = extractFigures(text, { published: '2023-05-20' })
+    expect(at(f, '410,000 tonnes')).toMatchObject({ reporter: 'AGO', partners: ['IND', 'CHN'], flow: 'X' })
+  })
+})
+
+describe('"this month"', () => {
+  it('is the article\'s own month', () => {
+    const text = 'Angola LNG\n\nAngola is shipping 120,000 tonnes of liquefied natural gas to India this month.'
+    const f = extractFigures(text, { published: '2023-05-20' })
+    expect(at(f, '120,000 tonnes')).toMatchObject({ year: 2023, period: '2023-05', reporter: 'AGO', partner: 'IND', flow: 'X' })
+  })
+})

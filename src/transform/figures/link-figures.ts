@@ -518,6 +518,10 @@ function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocCon
         const month = published.month === 1 ? 12 : published.month - 1
         out.year = published.month === 1 ? published.year - 1 : published.year
         out.linkedPeriod = periodText(out.year, month, month)
+      } else if (period?.thisMonth === true && published !== undefined) {
+        // "are carrying 0.6 Mt to Spain this month": the article's own month.
+        out.year = published.year
+        out.linkedPeriod = periodText(out.year, published.month, published.month)
       } else if (hint !== undefined && published !== undefined) {
         out.year = hint === 'this' ? published.year : published.year - 1
         // "Over the year so far, demand was 14% lower" after July's figures: January to July.
@@ -550,7 +554,7 @@ function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocCon
         if (month > 0) out.year = month > published.month ? published.year - 1 : published.year
       }
     }
-    if (out.year !== undefined && out.linkedPeriod === undefined && period !== undefined && period.lastMonth !== true) {
+    if (out.year !== undefined && out.linkedPeriod === undefined && period !== undefined && period.lastMonth !== true && period.thisMonth !== true) {
       out.linkedPeriod = periodText(out.year, period.fromMonth, period.toMonth)
     }
     if (out.measure === 'change' && out.changeFrom === undefined && out.year !== undefined && here.previousYear) out.changeFrom = out.year - 1
@@ -1330,15 +1334,35 @@ const FROM_TO_AFTER_RE = /^\s+(?:(?:in|of|during)\s+(?:the\s+)?(?:[\p{L}]+(?:[-â
 /** What may stand between a base figure and the year it belongs to ("in the same months of", "at this point of"). */
 const OWNED_YEAR_RE = /^\s*(?:\([^()]{0,20}\)\s*)?(?:(?:at|by)\s+(?:this|that|the\s+same)\s+(?:point|time|stage|date)\s+)?(?:in|of|during|for)\s+(?:(?:the|each|of|those|these|same|corresponding|period|periods|months?|quarters?|half|weeks?)\s+){0,5}$/i
 
+/** ", as European buyers look for gas to replace Russian supplies": a reason clause after a comma. */
+const TRAILING_REASON_RE = /,\s*(?:as|because|amid|amidst|due\s+to|owing\s+to|despite|in\s+spite\s+of)\s/gu
+
+/**
+ * Where a reason clause closing the sentence begins, when no figure stands in it ("... carrying
+ * Nigerian cargoes to Spain this month, as European buyers replace Russian supplies"): the
+ * countries and trade words there name no party of the sentence's figures.
+ */
+function trailingReasonStart(text: string, sentence: Sentence, figures: readonly FoundFigure[]): number | undefined {
+  if (figures.length === 0) return undefined
+  for (const m of text.slice(sentence.start, sentence.end).matchAll(TRAILING_REASON_RE)) {
+    const at = sentence.start + m.index
+    if (figures.every((f) => f.end <= at)) return at
+  }
+  return undefined
+}
+
 function readFacts(
   text: string,
   sentence: Sentence,
   figures: readonly FoundFigure[],
-  countries: readonly CountryMention[],
+  allCountries: readonly CountryMention[],
   commodities: readonly CommodityMention[],
-  flows: readonly FlowWord[],
+  allFlows: readonly FlowWord[],
   periods: readonly PeriodMention[],
 ): SentenceFacts {
+  const reason = trailingReasonStart(text, sentence, figures)
+  const countries = reason === undefined ? allCountries : allCountries.filter((c) => c.start < reason)
+  const flows = reason === undefined ? allFlows : allFlows.filter((f) => f.start < reason)
   const years: YearMention[] = []
   // Only a level after an earlier figure of its kind can be a base: the cheap test first.
   const bases = figures.filter((f, k) => (f.prior === true || k > 0) && isBaseFigure(text, f, figures.slice(0, k)))
