@@ -57,3 +57,17 @@ describe('"this month"', () => {
     expect(at(f, '120,000 tonnes')).toMatchObject({ year: 2023, period: '2023-05', reporter: 'AGO', partner: 'IND', flow: 'X' })
   })
 })
+
+describe('"<country>, whose shipments rose ..." in an article with a side', () => {
+  it('is that country\'s trade with the article\'s country, read from the article\'s side', () => {
+    const text = 'Peru\'s wheat imports\n\nPeru imported wheat worth $90 million from Canada in March. Argentina, whose shipments rose by 40% to $35 million, came second.'
+    const f = extractFigures(text, { published: '2020-04-20' })
+    expect(at(f, '$35 million')).toMatchObject({ reporter: 'PER', partner: 'ARG', flow: 'M' })
+    expect(at(f, '40%')).toMatchObject({ reporter: 'PER', partner: 'ARG', flow: 'M', measure: 'change' })
+  })
+  it('"after India, whose ban on exports took 10 Mt off the market" stays India\'s (no trade noun right after "whose")', () => {
+    const text = 'Thai rice\n\nThailand exported 7 million tonnes of rice in 2023. Prices rose after India, whose ban on exports took 10 million tonnes off the market.'
+    const f = extractFigures(text, { published: '2024-01-10' })
+    expect(at(f, '10 million tonnes')).toMatchObject({ reporter: 'IND' })
+  })
+})

@@ -199,7 +199,7 @@ export function linkFigures(text: string, figures: readonly FoundFigure[], optio
       if (f === undefined || f.kind === 'date' || f.kind === 'year') continue
       const own = linkOne(text, f, here, previous, main, mains)
       const inherited = TRADE_KINDS.has(f.kind) || f.kind === 'price' ? inherit(text, own, here, ctx, published) : own
-      const l = shareAfterRank(text, f, linked, whoseClause(text, here, sideOfRank(f.kind === 'percent' ? suppliedShare(text, here, thatShare(text, here, bracketedShare(text, cameFromShare(text, here, yearEarlierShare(text, takenShare(text, inherited, linked), here, ctx)), linked), linked, ctx), ctx) : inherited, linked, ctx)))
+      const l = shareAfterRank(text, f, linked, whoseClause(text, here, sideOfRank(f.kind === 'percent' ? suppliedShare(text, here, thatShare(text, here, bracketedShare(text, cameFromShare(text, here, yearEarlierShare(text, takenShare(text, inherited, linked), here, ctx)), linked), linked, ctx), ctx) : inherited, linked, ctx), ctx))
       if (l.measure === 'share' && l.base !== true) ctx.share = l
       out[j] = l
       linked.push(l)
@@ -282,11 +282,20 @@ function shareAfterRank(text: string, f: FoundFigure, linked: readonly LinkedFig
  * clause opened by "whose" after a country is that country's (its flow kept), whatever the country
  * was named for (a landmark a rank is measured against, a partner).
  */
-function whoseClause(text: string, here: SentenceFacts, l: LinkedFigure): LinkedFigure {
+function whoseClause(text: string, here: SentenceFacts, l: LinkedFigure, ctx: DocContext): LinkedFigure {
   if (!TRADE_KINDS.has(l.kind) || l.kind === 'rank') return l
   const owner = here.countries.filter((c) => c.form === 'name' && c.end <= l.start && /^\s*,\s*whose\s/u.test(text.slice(c.end, c.end + 10)) && !/[;,]/u.test(text.slice(c.end + text.slice(c.end).indexOf('whose'), l.start)))
   const c = owner[owner.length - 1]
-  if (c === undefined || c.iso3 === l.reporter || here.countries.some((x) => x.start > c.end && x.end <= l.start)) return l
+  if (c === undefined || here.countries.some((x) => x.start > c.end && x.end <= l.start)) return l
+  // "Argentina, whose shipments rose by 40% to $35 million, came second" in an article on Peru's
+  // imports: the clause names the country's trade, which is its trade with the article's
+  // country, read from the article's side.
+  const trade = ctx.trade
+  if (l.base !== true && trade !== undefined && trade.reporter !== c.iso3 && /^\s*,\s*whose\s+(?:[\p{Ll}-]+\s+)?(?:exports?|imports?|shipments|sales|deliveries|supplies|purchases|cargoes)\s/u.test(text.slice(c.end, l.start))) {
+    const { partners: _partners, ...rest } = l
+    return { ...rest, reporter: trade.reporter, flow: trade.flow, partner: c.iso3 }
+  }
+  if (c.iso3 === l.reporter) return l
   const { partner, ...rest } = l
   return partner === undefined || partner === c.iso3 ? { ...rest, reporter: c.iso3 } : { ...rest, partner, reporter: c.iso3 }
 }
@@ -1865,3 +1874,4 @@ function subjectBefore(text: string, here: SentenceFacts, at: number): string | 
 function goodsOwnerAfter(text: string, here: SentenceFacts, end: number): string | undefined {
   return here.countries.find((c) => c.start >= end && /^\s+of\s+(?:the\s+)?$/u.test(text.slice(end, c.start)) && (c.form === 'demonym' || /^['’]s?\s/u.test(text.slice(c.end, c.end + 3))))?.iso3
 }
+
