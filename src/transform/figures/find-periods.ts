@@ -1,7 +1,7 @@
 /**
  * Periods named without a year, which take their year from the article: "in the first
  * quarter", "in March", "April-July", "the first 11 months of this year", "last month",
- * "H1". Periods with a year ("Q1 2023", "January-November 2023") are dates (find-dates.ts).
+ * "H1", "this month". Periods with a year ("Q1 2023", "January-November 2023") are dates (find-dates.ts).
  */
 
 export interface PeriodMention {
@@ -14,6 +14,8 @@ export interface PeriodMention {
   readonly yearHint?: 'this' | 'last'
   /** "last month": the month before the article's. */
   readonly lastMonth?: boolean
+  /** "this month", "so far this month": the article's month. */
+  readonly thisMonth?: boolean
 }
 
 const MONTHS: Readonly<Record<string, number>> = {
@@ -44,6 +46,7 @@ const MONTH_RE = new RegExp(`(?<=(?:\\b(?:[Ii]n|[Dd]uring|[Ff]or|of|[Ss]ince|[Tt
 /** "only January, at $145.7 million, was higher", "March saw 2 Mt", "October alone brought": a month as the subject. */
 const MONTH_SUBJECT_RE = new RegExp(`(?<![\\p{L}\\p{N}])${M}(?=,\\s+(?:at|with)\\s|\\s+(?:alone|saw|was|were|came|brought|recorded|posted|registered)(?![\\p{L}]))`, 'gu')
 const LAST_MONTH_RE = /(?<![\p{L}])last\s+month(?![\p{L}])/giu
+const THIS_MONTH_RE = /(?<![\p{L}])(?:this|the\s+current)\s+month(?![\p{L}])/giu
 
 function hintOf(raw: string | undefined): 'this' | 'last' | undefined {
   if (raw === undefined) return undefined
@@ -92,6 +95,7 @@ export function findPeriods(text: string): PeriodMention[] {
   }
   for (const m of text.matchAll(UP_TO_MONTH_RE)) push(m, 1, MONTHS[(m[1] ?? '').toLowerCase()] ?? 0, m[2])
   for (const m of text.matchAll(LAST_MONTH_RE)) found.push({ start: m.index, end: m.index + m[0].length, fromMonth: 0, toMonth: 0, lastMonth: true })
+  for (const m of text.matchAll(THIS_MONTH_RE)) found.push({ start: m.index, end: m.index + m[0].length, fromMonth: 0, toMonth: 0, thisMonth: true })
   found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)
   const kept: PeriodMention[] = []
   for (const p of found) if (!kept.some((k) => k.start < p.end && p.start < k.end)) kept.push(p)

@@ -199,7 +199,7 @@ export function linkFigures(text: string, figures: readonly FoundFigure[], optio
       if (f === undefined || f.kind === 'date' || f.kind === 'year') continue
       const own = linkOne(text, f, here, previous, main, mains)
       const inherited = TRADE_KINDS.has(f.kind) || f.kind === 'price' ? inherit(text, own, here, ctx, published) : own
-      const l = shareAfterRank(text, f, linked, whoseClause(text, here, sideOfRank(f.kind === 'percent' ? suppliedShare(text, here, thatShare(text, here, bracketedShare(text, cameFromShare(text, here, yearEarlierShare(text, takenShare(text, inherited, linked), here, ctx)), linked), linked, ctx), ctx) : inherited, linked, ctx)))
+      const l = shareAfterRank(text, f, linked, whoseClause(text, here, sideOfRank(f.kind === 'percent' ? suppliedShare(text, here, thatShare(text, here, bracketedShare(text, cameFromShare(text, here, yearEarlierShare(text, takenShare(text, inherited, linked), here, ctx)), linked), linked, ctx), ctx) : inherited, linked, ctx), ctx))
       if (l.measure === 'share' && l.base !== true) ctx.share = l
       out[j] = l
       linked.push(l)
@@ -282,11 +282,20 @@ function shareAfterRank(text: string, f: FoundFigure, linked: readonly LinkedFig
  * clause opened by "whose" after a country is that country's (its flow kept), whatever the country
  * was named for (a landmark a rank is measured against, a partner).
  */
-function whoseClause(text: string, here: SentenceFacts, l: LinkedFigure): LinkedFigure {
+function whoseClause(text: string, here: SentenceFacts, l: LinkedFigure, ctx: DocContext): LinkedFigure {
   if (!TRADE_KINDS.has(l.kind) || l.kind === 'rank') return l
   const owner = here.countries.filter((c) => c.form === 'name' && c.end <= l.start && /^\s*,\s*whose\s/u.test(text.slice(c.end, c.end + 10)) && !/[;,]/u.test(text.slice(c.end + text.slice(c.end).indexOf('whose'), l.start)))
   const c = owner[owner.length - 1]
-  if (c === undefined || c.iso3 === l.reporter || here.countries.some((x) => x.start > c.end && x.end <= l.start)) return l
+  if (c === undefined || here.countries.some((x) => x.start > c.end && x.end <= l.start)) return l
+  // "Argentina, whose shipments rose by 40% to $35 million, came second" in an article on Peru's
+  // imports: the clause names the country's trade, which is its trade with the article's
+  // country, read from the article's side.
+  const trade = ctx.trade
+  if (l.base !== true && trade !== undefined && trade.reporter !== c.iso3 && /^\s*,\s*whose\s+(?:[\p{Ll}-]+\s+)?(?:exports?|imports?|shipments|sales|deliveries|supplies|purchases|cargoes)\s/u.test(text.slice(c.end, l.start))) {
+    const { partners: _partners, ...rest } = l
+    return { ...rest, reporter: trade.reporter, flow: trade.flow, partner: c.iso3 }
+  }
+  if (c.iso3 === l.reporter) return l
   const { partner, ...rest } = l
   return partner === undefined || partner === c.iso3 ? { ...rest, reporter: c.iso3 } : { ...rest, partner, reporter: c.iso3 }
 }
@@ -424,6 +433,10 @@ function updateContext(text: string, ctx: DocContext, here: SentenceFacts, linke
   if (ctx.trade === undefined) {
     const share = linked.find((l) => l.measure === 'share' && l.base !== true && l.reporter !== undefined && l.partner !== undefined)
     if (share?.reporter !== undefined && (share.flow === 'X' || share.flow === 'M')) ctx.trade = { flow: share.flow, reporter: share.reporter }
+    // "Russia remains the main buyer of Uzbek textiles": a rank among the buyers (suppliers) of
+    // one country's goods, named by adjective or possessive, sets that country's side.
+    const owned = share === undefined ? linked.find((l) => l.kind === 'rank' && l.reporter !== undefined && l.partner !== undefined && (l.flow === 'X' || l.flow === 'M') && goodsOwnerAfter(text, here, l.end) === l.reporter) : undefined
+    if (owned?.reporter !== undefined && (owned.flow === 'X' || owned.flow === 'M')) ctx.trade = { flow: owned.flow, reporter: owned.reporter }
   }
   const trade = linked.filter((l) => TRADE_KINDS.has(l.kind) && l.base !== true && l.measure !== 'share')
   const last = trade[trade.length - 1]
@@ -514,6 +527,10 @@ function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocCon
         const month = published.month === 1 ? 12 : published.month - 1
         out.year = published.month === 1 ? published.year - 1 : published.year
         out.linkedPeriod = periodText(out.year, month, month)
+      } else if (period?.thisMonth === true && published !== undefined) {
+        // "are carrying 0.6 Mt to Spain this month": the article's own month.
+        out.year = published.year
+        out.linkedPeriod = periodText(out.year, published.month, published.month)
       } else if (hint !== undefined && published !== undefined) {
         out.year = hint === 'this' ? published.year : published.year - 1
         // "Over the year so far, demand was 14% lower" after July's figures: January to July.
@@ -546,7 +563,7 @@ function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocCon
         if (month > 0) out.year = month > published.month ? published.year - 1 : published.year
       }
     }
-    if (out.year !== undefined && out.linkedPeriod === undefined && period !== undefined && period.lastMonth !== true) {
+    if (out.year !== undefined && out.linkedPeriod === undefined && period !== undefined && period.lastMonth !== true && period.thisMonth !== true) {
       out.linkedPeriod = periodText(out.year, period.fromMonth, period.toMonth)
     }
     if (out.measure === 'change' && out.changeFrom === undefined && out.year !== undefined && here.previousYear) out.changeFrom = out.year - 1
@@ -641,6 +658,17 @@ function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocCon
   // "the third-largest supplier to China" ranks China's suppliers: China's imports; "the top
   // buyer of Russian coal" ranks Russia's buyers: Russia's exports. A rank among suppliers or
   // buyers is read from the side whose partners it ranks, whatever the article's side.
+  // "Russia remains the main buyer of Uzbek textiles", "the largest buyer of Uzbekistan's textile
+  // products": the country whose goods are named right after the role noun, by adjective or
+  // possessive, is the other side of the rank, whatever the goods (not only lexicon commodities).
+  if (l.kind === 'rank' && out.partner === undefined && out.partners === undefined && (out.flow === 'X' || out.flow === 'M')) {
+    const owner = goodsOwnerAfter(text, here, l.end)
+    const subject = out.reporter ?? subjectBefore(text, here, l.start)
+    if (owner !== undefined && subject !== undefined && subject !== owner) {
+      out.reporter = subject
+      out.partner = owner
+    }
+  }
   if (l.kind === 'rank' && out.reporter !== undefined && out.partner !== undefined && (out.flow === 'X' || out.flow === 'M')) {
     const words = text.slice(l.start, l.end)
     // "the largest importer of Argentine corn" ranks Argentina's buyers: the goods named by a
@@ -1309,21 +1337,41 @@ function isBaseFigure(text: string, f: FoundFigure, earlier: readonly FoundFigur
   if (w === 'from' && FROM_TO_AFTER_RE.test(text.slice(f.end, f.end + 60))) return true
   return (BASE_BEFORE.has(w) || comparedWith) && earlier.some((e) => e.kind === f.kind && e.prior !== true)
 }
-/** After the first amount of "from X (in 2010) to Y": the year or month it is of, then "to" and the second amount. */
-const FROM_TO_AFTER_RE = /^\s+(?:(?:in|of)\s+(?:[A-Z][a-z]+\s+)?\d{4}\s+)?to\s+(?:(?:about|around|almost|nearly|some|over|just|roughly|more\s+than|less\s+than)\s+)?(?:US|A|C)?[$€£]?\s?\d/u
+/** After the first amount of "from X (in 2010) to Y": the year or period it is of ("in January-May 2017", "in the first half of 2017"), then "to" and the second amount. */
+const FROM_TO_AFTER_RE = /^\s+(?:(?:in|of|during)\s+(?:the\s+)?(?:[\p{L}]+(?:[-–][\p{L}]+)?\s+){0,3}?\d{4}\s+)?to\s+(?:(?:about|around|almost|nearly|some|over|just|roughly|more\s+than|less\s+than)\s+)?(?:US|A|C)?[$€£]?\s?\d/u
 
 /** What may stand between a base figure and the year it belongs to ("in the same months of", "at this point of"). */
 const OWNED_YEAR_RE = /^\s*(?:\([^()]{0,20}\)\s*)?(?:(?:at|by)\s+(?:this|that|the\s+same)\s+(?:point|time|stage|date)\s+)?(?:in|of|during|for)\s+(?:(?:the|each|of|those|these|same|corresponding|period|periods|months?|quarters?|half|weeks?)\s+){0,5}$/i
+
+/** ", as European buyers look for gas to replace Russian supplies": a reason clause after a comma. */
+const TRAILING_REASON_RE = /,\s*(?:as|because|amid|amidst|due\s+to|owing\s+to|despite|in\s+spite\s+of)\s/gu
+
+/**
+ * Where a reason clause closing the sentence begins, when no figure stands in it ("... carrying
+ * Nigerian cargoes to Spain this month, as European buyers replace Russian supplies"): the
+ * countries and trade words there name no party of the sentence's figures.
+ */
+function trailingReasonStart(text: string, sentence: Sentence, figures: readonly FoundFigure[]): number | undefined {
+  if (figures.length === 0) return undefined
+  for (const m of text.slice(sentence.start, sentence.end).matchAll(TRAILING_REASON_RE)) {
+    const at = sentence.start + m.index
+    if (figures.every((f) => f.end <= at)) return at
+  }
+  return undefined
+}
 
 function readFacts(
   text: string,
   sentence: Sentence,
   figures: readonly FoundFigure[],
-  countries: readonly CountryMention[],
+  allCountries: readonly CountryMention[],
   commodities: readonly CommodityMention[],
-  flows: readonly FlowWord[],
+  allFlows: readonly FlowWord[],
   periods: readonly PeriodMention[],
 ): SentenceFacts {
+  const reason = trailingReasonStart(text, sentence, figures)
+  const countries = reason === undefined ? allCountries : allCountries.filter((c) => c.start < reason)
+  const flows = reason === undefined ? allFlows : allFlows.filter((f) => f.start < reason)
   const years: YearMention[] = []
   // Only a level after an earlier figure of its kind can be a base: the cheap test first.
   const bases = figures.filter((f, k) => (f.prior === true || k > 0) && isBaseFigure(text, f, figures.slice(0, k)))
@@ -1580,12 +1628,14 @@ function linkOne(text: string, f: FoundFigure, here: SentenceFacts, previous: Se
 
 /**
  * "grew $6.4 billion, or 1.8%", "exports were down 17.5% and imports 13.8%": a percent joined by
- * "or"/"and" (and at most three words, no verb) to a change before it is the same kind of change.
+ * "or"/"and" (and at most three words, no verb) to a change before it is the same kind of change;
+ * so is "6.4 per cent in value" after "up 8.1 per cent in volume and".
  */
 function coordinatedChange(text: string, f: FoundFigure, main: LinkedFigure | undefined): MeasureRead | undefined {
   if (main === undefined || main.measure !== 'change' || main.changeDirection === undefined) return undefined
   const between = text.slice(main.afterEnd ?? main.end, f.start)
-  const m = /^\s*,?\s*(?:or|and)\s+((?:[\p{L}-]+\s+){0,3})$/u.exec(between)
+  // "up 8.1 per cent in volume and 6.4 per cent in value": what the first change is measured in may stand between.
+  const m = /^(?:\s+in\s+(?:volume|value|tonnage|weight|(?:dollar|value|volume|tonnage)\s+terms))?\s*,?\s*(?:or|and)\s+((?:[\p{L}-]+\s+){0,3})$/u.exec(between)
   if (m === null) return undefined
   const words = (m[1] ?? '').trim().split(/\s+/).filter((w) => w !== '')
   if (words.some((w) => STATE_VERBS.has(w.toLowerCase()) || CHANGE_WORD_RE.test(w) || w.toLowerCase() === 'by')) return undefined
@@ -1748,8 +1798,8 @@ function changeOf(word: string | undefined, negative: boolean): MeasureRead {
   return { measure: 'change', direction: increase !== negative ? 'increase' : 'decrease' }
 }
 
-/** "rose 4% from 2018", "up 12% on 2016": a loose year right after a change is that change's base, not a level's year. */
-const CHANGE_BEFORE_YEAR_RE = /\d\s*(?:%|percent|per\s+cent|pc)\s+(?:from|on|over)\s+(?:the\s+)?$/u
+/** "rose 4% from 2018", "up 12% on 2016", "up 6.4 per cent in value from March 2017": a loose year right after a change is that change's base, not a level's year. */
+const CHANGE_BEFORE_YEAR_RE = /\d\s*(?:%|percent|per\s+cent|pc)(?:\s+in\s+(?:volume|value|tonnage|weight|(?:dollar|value|volume|tonnage)\s+terms))?\s+(?:from|on|over)\s+(?:the\s+)?$/u
 
 /** Whether "last year" or "this year" (as the figure's own year) is written in the figure's clause. */
 function relativeYearInClause(text: string, here: SentenceFacts, f: FoundFigure): boolean {
@@ -1812,3 +1862,16 @@ function nearest<T extends { readonly start: number }>(items: readonly T[], at: 
   }
   return best
 }
+
+/** "Russia was again the largest buyer": the country named as the subject of a rank's copula, right before it. */
+function subjectBefore(text: string, here: SentenceFacts, at: number): string | undefined {
+  const c = [...here.countries].reverse().find((m) => m.end <= at && m.form === 'name')
+  if (c === undefined) return undefined
+  return /^\s+(?:is|was|remains|remained|became|becomes|stays|stayed|has\s+been)(?:\s+[\p{Ll}-]+){0,3}?\s+(?:the\s+)?(?:[\p{L}\d-]+\s+)?$/u.test(text.slice(c.end, at)) ? c.iso3 : undefined
+}
+
+/** "the main buyer of Uzbek textiles", "of Uzbekistan's textile products": the country whose goods follow a rank's role noun. */
+function goodsOwnerAfter(text: string, here: SentenceFacts, end: number): string | undefined {
+  return here.countries.find((c) => c.start >= end && /^\s+of\s+(?:the\s+)?$/u.test(text.slice(end, c.start)) && (c.form === 'demonym' || /^['’]s?\s/u.test(text.slice(c.end, c.end + 3))))?.iso3
+}
+
