@@ -41,6 +41,8 @@ export interface FoundFigure extends ComparisonFields {
   readonly fraction?: boolean
   /** "rose to 3.4 million from 2.9 million tonnes": the unit came from a figure beside it. */
   readonly elliptic?: boolean
+  /** For counts: the thing counted is goods traded ("274,520 vehicles", "33,535 units"). */
+  readonly goods?: boolean
 }
 
 // Thousands grouped by commas, or by single spaces ("€2 310.5 bn", read only with a unit,
@@ -88,6 +90,9 @@ const SINGULAR = new Set(SINGULAR_NOUNS)
 const INVARIANT_NOUNS = new Set(['aircraft', 'cattle', 'sheep'])
 
 const SOURCING_AFTER_RE = /^\s+(?:familiar\s+with|close\s+to|with\s+(?:direct\s+)?knowledge|briefed\s+on|who\s+(?:spoke|asked|declined))/iu
+/** Counted things that are goods traded: their counts get countries, flow and commodity. */
+const GOODS_COUNT_NOUNS: ReadonlySet<string> = new Set(['vehicles', 'cars', 'units', 'trucks', 'lorries', 'buses', 'tractors', 'locomotives', 'wagons', 'railcars', 'containers', 'cattle', 'sheep', 'heads', 'head'])
+
 /** Words before a number that make it a reference to things already counted, not a figure. */
 const DETERMINER_RE = /(?:^|[^\p{L}])(?:the|these|those|its|their|our|his|her|both|all|each|every|first|last|next|same|other)\s+$/iu
 /**
@@ -500,7 +505,8 @@ function buildFigure(text: string, token: NumberToken, suffix: Suffix, currency:
     if (!/^\d+$/.test(scaled)) return null
     // "two people familiar with the matter": a sourcing idiom, not a count.
     if (SOURCING_AFTER_RE.test(text.slice(suffix.end, suffix.end + 24))) return null
-    return figure('count', scaled, COUNT_UNIT.canonical, start, suffix.end, token, qualifier)
+    const count = figure('count', scaled, COUNT_UNIT.canonical, start, suffix.end, token, qualifier)
+    return GOODS_COUNT_NOUNS.has(suffix.noun) ? { ...count, goods: true } : count
   }
 
   if (isYearLike(token) && suffix.scale === undefined) return yearFigure(text, token)

@@ -28,6 +28,10 @@ export interface LinkOptions {
 
 /** Kinds that are quantities of trade: they get countries, flow and commodity. */
 const TRADE_KINDS: ReadonlySet<FigureKind> = new Set(['mass', 'money', 'volume', 'volume_rate', 'percent', 'rank', 'comparison'])
+/** A figure that gets countries, flow and commodity: a trade kind, or a count of goods ("274,520 vehicles", "33,535 units to Canada"). */
+function isTradeFigure(f: { readonly kind: FigureKind; readonly goods?: boolean }): boolean {
+  return TRADE_KINDS.has(f.kind) || (f.kind === 'count' && f.goods === true)
+}
 
 const INCREASE = 'increase[ds]?|increasing|rise|rises|rising|rose|risen|grow|grows|grew|grown|growing|growth|gain(?:s|ed|ing)?|jump(?:s|ed|ing)?|surg(?:e|es|ed|ing)|soar(?:s|ed|ing)?|climb(?:s|ed|ing)?|up|higher|expand(?:s|ed|ing)?|expansion|boost(?:s|ed|ing)?|advance[ds]?|increment|widen(?:s|ed|ing)?|rais(?:e|es|ed|ing)|lift(?:s|ed|ing)?'
 const DECREASE = 'decrease[ds]?|decreasing|decline[ds]?|declining|drop(?:s|ped|ping)?|fall|falls|fell|fallen|falling|down|lower|plung(?:e|es|ed|ing)|slump(?:s|ed|ing)?|shr[iau]nk(?:s|ing)?|contract(?:s|ed|ion)|reduc(?:e|ed|es|tion|ing)|cut(?:s|ting)?|dip(?:s|ped|ping)?|slid|slide|slip(?:s|ped|ping)?|eas(?:e|es|ed)|edg(?:e|es|ed)\\s+down|tumble[ds]?|sank|sink(?:s)?|los(?:e|es|t)|shed|narrow(?:s|ed|ing)?'
@@ -198,7 +202,7 @@ export function linkFigures(text: string, figures: readonly FoundFigure[], optio
       const f = figures[j]
       if (f === undefined || f.kind === 'date' || f.kind === 'year') continue
       const own = linkOne(text, f, here, previous, main, mains)
-      const inherited = TRADE_KINDS.has(f.kind) || f.kind === 'price' ? inherit(text, own, here, ctx, published) : own
+      const inherited = isTradeFigure(f) || f.kind === 'price' ? inherit(text, own, here, ctx, published) : own
       const l = shareAfterRank(text, f, linked, whoseClause(text, here, sideOfRank(f.kind === 'percent' ? suppliedShare(text, here, thatShare(text, here, bracketedShare(text, cameFromShare(text, here, yearEarlierShare(text, takenShare(text, inherited, linked), here, ctx)), linked), linked, ctx), ctx) : inherited, linked, ctx), ctx))
       if (l.measure === 'share' && l.base !== true) ctx.share = l
       out[j] = l
@@ -245,8 +249,8 @@ function titleYear(out: LinkedFigure[], sentences: readonly Sentence[], bySenten
   const inTitle = out.filter((_, j) => bySentence[j] === 0)
   if (inTitle.some((f) => f.kind === 'year' || f.kind === 'date' || f.year !== undefined)) return
   for (const [j, f] of out.entries()) {
-    if (bySentence[j] !== 0 || !TRADE_KINDS.has(f.kind) || f.measure !== 'change' || f.reporter === undefined) continue
-    const lead = out.find((g, k) => (bySentence[k] ?? 0) > 0 && TRADE_KINDS.has(g.kind) && g.base !== true && g.year !== undefined && g.reporter === f.reporter)
+    if (bySentence[j] !== 0 || !isTradeFigure(f) || f.measure !== 'change' || f.reporter === undefined) continue
+    const lead = out.find((g, k) => (bySentence[k] ?? 0) > 0 && isTradeFigure(g) && g.base !== true && g.year !== undefined && g.reporter === f.reporter)
     if (lead?.year === undefined) continue
     out[j] = { ...f, year: lead.year, ...(lead.linkedPeriod === undefined ? {} : { linkedPeriod: lead.linkedPeriod }) }
   }
@@ -270,7 +274,7 @@ function shareAfterRank(text: string, f: FoundFigure, linked: readonly LinkedFig
   if (f.kind !== 'percent') {
     // "Egypt took second place with 17,300 tonnes": an amount joined to a rank by "with" is the
     // ranked country's trade, as the rank reads it.
-    if (!TRADE_KINDS.has(f.kind) || f.kind === 'rank' || l.base === true || l.measure !== 'level' || l.partners !== undefined) return l
+    if (!isTradeFigure(f) || f.kind === 'rank' || l.base === true || l.measure !== 'level' || l.partners !== undefined) return l
     return { ...l, reporter: rank.reporter, partner: rank.partner, flow: rank.flow }
   }
   const { partners: _partners, changeDirection: _direction, changeFrom: _from, ...rest } = l
@@ -283,7 +287,7 @@ function shareAfterRank(text: string, f: FoundFigure, linked: readonly LinkedFig
  * was named for (a landmark a rank is measured against, a partner).
  */
 function whoseClause(text: string, here: SentenceFacts, l: LinkedFigure, ctx: DocContext): LinkedFigure {
-  if (!TRADE_KINDS.has(l.kind) || l.kind === 'rank') return l
+  if (!isTradeFigure(l) || l.kind === 'rank') return l
   const owner = here.countries.filter((c) => c.form === 'name' && c.end <= l.start && /^\s*,\s*whose\s/u.test(text.slice(c.end, c.end + 10)) && !/[;,]/u.test(text.slice(c.end + text.slice(c.end).indexOf('whose'), l.start)))
   const c = owner[owner.length - 1]
   if (c === undefined || here.countries.some((x) => x.start > c.end && x.end <= l.start)) return l
@@ -306,7 +310,7 @@ function whoseClause(text: string, here: SentenceFacts, l: LinkedFigure, ctx: Do
  * are of the ranked side (Argentina's exports to Vietnam), unless the article already has a side.
  */
 function sideOfRank(l: LinkedFigure, linked: readonly LinkedFigure[], ctx: DocContext): LinkedFigure {
-  if (!TRADE_KINDS.has(l.kind) || l.kind === 'rank' || l.base === true || l.measure === 'share') return l
+  if (!isTradeFigure(l) || l.kind === 'rank' || l.base === true || l.measure === 'share') return l
   const rank = linked.find((r) => r.kind === 'rank' && r.reporter !== undefined && r.partner !== undefined && (r.flow === 'X' || r.flow === 'M'))
   if (rank === undefined || l.reporter !== rank.partner || l.partner !== rank.reporter || l.flow === undefined || l.flow === rank.flow) return l
   if (ctx.trade !== undefined && (ctx.trade.reporter !== rank.reporter || ctx.trade.flow !== rank.flow)) return l
@@ -438,7 +442,7 @@ function updateContext(text: string, ctx: DocContext, here: SentenceFacts, linke
     const owned = share === undefined ? linked.find((l) => l.kind === 'rank' && l.reporter !== undefined && l.partner !== undefined && (l.flow === 'X' || l.flow === 'M') && goodsOwnerAfter(text, here, l.end) === l.reporter) : undefined
     if (owned?.reporter !== undefined && (owned.flow === 'X' || owned.flow === 'M')) ctx.trade = { flow: owned.flow, reporter: owned.reporter }
   }
-  const trade = linked.filter((l) => TRADE_KINDS.has(l.kind) && l.base !== true && l.measure !== 'share')
+  const trade = linked.filter((l) => isTradeFigure(l) && l.base !== true && l.measure !== 'share')
   const last = trade[trade.length - 1]
   if (last !== undefined) {
     // "The Philippines bought 902,100 t, ahead of China with 237,500 t and Ghana with 124,200 t":
@@ -466,7 +470,7 @@ function updateContext(text: string, ctx: DocContext, here: SentenceFacts, linke
   }
   // A sentence of shares and ranks only ("the United States supplied 12.4% and Nigeria 8.4%") has
   // read its countries into them: its subjects are no new article side.
-  if (linked.some((l) => TRADE_KINDS.has(l.kind) && l.base !== true && l.reporter !== undefined && l.partner !== undefined && ctx.trade?.reporter === l.reporter)) return
+  if (linked.some((l) => isTradeFigure(l) && l.base !== true && l.reporter !== undefined && l.partner !== undefined && ctx.trade?.reporter === l.reporter)) return
   // A sentence without trade figures (a title, a lede) sets the subject when it says who trades.
   const flow = here.flows[0]?.flow
   // "The United States ran a deficit of ...": before any reporter is known, the one country a
@@ -703,7 +707,7 @@ function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocCon
   }
   if (l.kind !== 'price') readArticlePartners(text, out, here, ctx)
   if (l.kind === 'rank') return worldRank(text, out, here, ctx)
-  if (TRADE_KINDS.has(l.kind) && l.base !== true) return readPronounWhole(text, out, here, ctx)
+  if (isTradeFigure(l) && l.base !== true) return readPronounWhole(text, out, here, ctx)
   return out
 }
 
@@ -796,7 +800,7 @@ function titleSuppliedShare(text: string, title: SentenceFacts | undefined, out:
   for (const [j, f] of out.entries()) {
     if (bySentence[j] !== 0) continue
     const read = readSuppliedShare(text, title, f, {})
-    if (read !== undefined && out.some((g, k) => (bySentence[k] ?? 0) > 0 && TRADE_KINDS.has(g.kind) && g.reporter === read.possessor)) out[j] = asSuppliedShare(f, read)
+    if (read !== undefined && out.some((g, k) => (bySentence[k] ?? 0) > 0 && isTradeFigure(g) && g.reporter === read.possessor)) out[j] = asSuppliedShare(f, read)
   }
 }
 
@@ -1540,7 +1544,7 @@ function linkOne(text: string, f: FoundFigure, here: SentenceFacts, previous: Se
     else if (year !== undefined && here.previousYear) out.changeFrom = year.year - 1
   }
 
-  if (!TRADE_KINDS.has(f.kind) && f.kind !== 'price') return out
+  if (!isTradeFigure(f) && f.kind !== 'price') return out
   // A share names its commodity before the figure ("Coal accounts for 40% of electricity
   // generation"); what follows "of" is the whole it is a share of.
   const preceding = measure.measure === 'share' ? here.commodities.filter((c) => c.start < f.start) : []
