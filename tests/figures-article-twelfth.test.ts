@@ -20,3 +20,18 @@ describe('a count of goods is a quantity of trade', () => {
     expect(at(f, '4,000 workers')).not.toHaveProperty('flow')
   })
 })
+
+describe('two percents sharing one unit', () => {
+  it('"increases of 18.5 and 27.1 per cent respectively" finds both, each a change', () => {
+    const text = 'Peru grape exports\n\nPeru was third, selling US$40.2 million and 9,100 tonnes, increases of 18.5 and 27.1 per cent respectively.'
+    const f = extractFigures(text, { published: '2020-02-10' })
+    expect(at(f, '18.5')).toMatchObject({ kind: 'percent', value: 18.5, measure: 'change', changeDirection: 'increase' })
+    expect(at(f, '27.1 per cent')).toMatchObject({ kind: 'percent', value: 27.1, measure: 'change', changeDirection: 'increase' })
+  })
+  it('"between 5 and 7 per cent" stays one range; "in 2019 and 4 per cent" finds no percent 2019', () => {
+    const f = extractFigures('Growth of between 5 and 7 per cent is expected.')
+    expect(f.filter((x) => x.kind === 'percent').map((x) => x.value)).toEqual([5, 7])
+    const g = extractFigures('Sales rose in 2019 and 4 per cent more in 2020.')
+    expect(g.filter((x) => x.kind === 'percent').map((x) => x.value)).toEqual([4])
+  })
+})

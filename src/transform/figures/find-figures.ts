@@ -569,7 +569,9 @@ function readRange(text: string, token: NumberToken, suffix: Suffix, currency: C
   const connector = stickyAt(RANGE_RE, text, suffix.end)
   if (connector === null) return null
   const word = connector[0].trim().toLowerCase()
-  if (word === 'and' && !/between\s+(?:\S+\s+)?$/i.test(text.slice(Math.max(0, token.start - 20), token.start))) return null
+  // "between 5 and 7%" is a range; "rises of 41.7 and 64.2 per cent" two percents sharing one unit.
+  const coordinated = word === 'and' && !/between\s+(?:\S+\s+)?$/i.test(text.slice(Math.max(0, token.start - 20), token.start))
+  if (coordinated && (currency !== null || isYearLike(token))) return null
   const m = stickyAt(TOKEN_AT_RE, text, suffix.end + connector[0].length)
   if (m === null) return null
   const second = readToken(m)
@@ -592,6 +594,7 @@ function readRange(text: string, token: NumberToken, suffix: Suffix, currency: C
   const secondCurrency = currency === null ? null : { unit: currency.unit, start: second.start, sign: '' }
   const last = buildFigure(text, second, secondSuffix, secondCurrency, doc)
   if (first === null || last === null) return null
+  if (coordinated && (first.kind !== 'percent' || last.kind !== 'percent')) return null
   // The first amount of a price range is a price in the same unit ("₹24,000-25,000 per tonne").
   const head: FoundFigure = last.kind === 'price' && first.kind === 'money' ? { kind: 'price', valueExact: first.valueExact, unit: last.unit, start: first.start, end: first.end, numberStart: first.numberStart, ...(first.qualifier === undefined ? {} : { qualifier: first.qualifier }) } : first
   return { figures: [{ ...head, end: suffixEndWithoutUnit(text, token, suffix), afterEnd: last.end }, last], consumedTo: last.end }
