@@ -35,3 +35,12 @@ describe('two percents sharing one unit', () => {
     expect(g.filter((x) => x.kind === 'percent').map((x) => x.value)).toEqual([4])
   })
 })
+
+describe('a degree word before a soft adjective', () => {
+  it('"grew a more modest 6%" and "fell a much smaller 2%" are changes', () => {
+    const text = 'Turkish cement exports\n\nTurkey\'s cement exports to Iraq grew a more modest 6% in 2019. Sales to Syria fell a much smaller 2%.'
+    const f = extractFigures(text, { published: '2020-01-15' })
+    expect(at(f, '6%')).toMatchObject({ measure: 'change', changeDirection: 'increase' })
+    expect(at(f, '2%')).toMatchObject({ measure: 'change', changeDirection: 'decrease' })
+  })
+})

@@ -40,6 +40,9 @@ const SOFT = new Set([
   'a', 'an', 'further', 'another', 'additional', 'impressive', 'significant', 'sharp', 'massive', 'modest', 'slight', 'substantial',
   'whopping', 'record', 'staggering', 'estimated', 'healthy', 'robust', 'strong', 'marked', 'dramatic', 'steep', 'solid', 'only', 'just',
 ])
+/** Degree words before a soft adjective ("a more modest 4%") and comparatives they make ("a much smaller 2%"). */
+const DEGREE = new Set(['more', 'much', 'far', 'less', 'somewhat', 'rather', 'relatively', 'very'])
+const SOFT_COMPARATIVES = new Set(['smaller', 'larger', 'bigger', 'slower', 'faster', 'weaker', 'stronger', 'steeper', 'milder'])
 const CHANGE_WORD_RE = new RegExp(`^(?:${INCREASE}|${DECREASE})$`, 'i')
 const SHARE_VERBS = new Set(['covers', 'cover', 'covered', 'covering', 'supplies', 'supplied', 'supply', 'provides', 'provide', 'provided', 'meets', 'met', 'represents', 'represented', 'comprises', 'comprised'])
 const STATE_VERBS = new Set(['was', 'is', 'were', 'are', 'at', 'reached', 'hit', 'to', 'of', 'stood', 'amounted', 'totalled', 'totaled'])
@@ -1720,7 +1723,16 @@ function wordsBefore(text: string, f: FoundFigure): string[] {
   const words = lastWords(text, f.start, 10)
   let n = words.length
   if (f.qualifier !== undefined) n -= Math.min(n, f.qualifier.split(' ').length)
-  while (n > 0 && SOFT.has(words[n - 1] ?? '')) n--
+  // "grew a more modest 4%", "rose a far smaller 2%": a degree word before a soft adjective is soft too.
+  while (n > 0) {
+    const w = words[n - 1] ?? ''
+    const prev = words[n - 2] ?? ''
+    if (SOFT.has(w)) n--
+    else if (SOFT_COMPARATIVES.has(w) && (prev === 'a' || prev === 'an' || DEGREE.has(prev))) n--
+    // the word after it was soft (stripped above)
+    else if (DEGREE.has(w) && n < words.length && words[n] !== 'a' && words[n] !== 'an') n--
+    else break
+  }
   return words.slice(0, n)
 }
 
