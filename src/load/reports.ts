@@ -186,13 +186,14 @@ export async function queryStatus(wh: Warehouse): Promise<StatusReport> {
   return { engine: wh.engine, runs, files, rejects: rejects.rows, unknownCodes: unknownCodes.rows, freshness: freshness.rows, firstLoad: null }
 }
 
+/** What a load's session names itself (load-trade-source.ts sets it for its transaction). */
+const LOADING_APPLICATION = /^trade-etl loading (.*)$/
+
 /**
  * Another session holds core.trade_fact exclusively (a first load, the only one that does): the
  * file it records, from the load's own session in pg_stat_activity. Never true on the embedded
  * engine, whose one session answers between transactions.
  */
-const LOADING_APPLICATION = /^trade-etl loading (.*)$/
-
 async function firstLoadInProgress(wh: Warehouse): Promise<StatusReport['firstLoad']> {
   if (wh.engine !== 'server') return null
   const held = await sql<{ application: string; since: Date }>`

@@ -236,7 +236,9 @@ const EMBEDDED_COPY_CHUNK = 512 * 1024
  * Measured, `trade-etl ingest` of generated BACI rows into an embedded home, peak RSS
  * (/usr/bin/time), with the COPY through a file: 5M rows 128MB/64MB 823 MB (before the file:
  * growing to the end), 32MB/64MB 374 MB, 32MB/16MB 324 MB, 32MB/4MB 314 MB; 1M rows 477 ->
- * 345-366 MB; load time the same within the machine's noise (5M 26.6-28.3 s, 1M 5.7 s).
+ * 345-366 MB (those runs built a first load's key after the COPY, not done here since). With the
+ * key kept during the COPY, 5M rows: 32MB 270-327 MB in 43 s, 64MB 356 MB in 40 s, 128MB 403 MB
+ * in 37 s (load times within this machine's noise of each other).
  */
 export const LOADING_SETTINGS: Readonly<Record<string, string>> = { shared_buffers: '32MB', maintenance_work_mem: '16MB' }
 
