@@ -28,7 +28,16 @@ export interface RecordBatch {
   readonly lines: readonly number[]
   /** Records csv-parse could not read in this stretch of the file. */
   readonly errors: readonly RecordError[]
+  /** Records the line reader took in this stretch (see RecordStream.readLinesWith), not in `records`. */
+  readonly taken: number
 }
+
+/**
+ * Reads one plain record straight from the text: text[start, end) without its line break, the
+ * record starting on `line`. True when it took the record (it is then not split into fields and
+ * not in any batch's `records`), false to leave it to the split.
+ */
+export type LineReader = (text: string, start: number, end: number, line: number) => boolean
 
 export interface RecordStream {
   readonly header: string[]
@@ -40,6 +49,13 @@ export interface RecordStream {
   readonly batches: AsyncIterable<RecordBatch>
   /** The same records one by one, for callers where speed does not matter. Iterate once. */
   readonly records: AsyncIterable<RecordAt | RecordError>
+  /**
+   * Offers every record of the plain split (text without quotes, no undecodable line pending)
+   * to `reader` before it is split; the records it takes count as handed over, in `taken`. For
+   * a layout's fused hot path; records split before the call, quoted ones and those csv-parse
+   * reads stay in `records`.
+   */
+  readLinesWith(reader: LineReader): void
   /**
    * Data records (and unreadable ones) handed over so far. Counted where they leave the reader,
    * not derived from what the loader did with them, so the load can check its own books.
@@ -103,6 +119,8 @@ export async function readRecords(bytes: Readable, file: string, signal?: AbortS
   let records: string[][] = []
   let lines: number[] = []
   let errors: RecordError[] = []
+  let taken = 0
+  let lineReader: LineReader | undefined
   const badLines = sniffed.badLines
   /**
    * The reasons for the lines the decoder marked bad in a record (or an unreadable one), joined;
@@ -137,11 +155,21 @@ export async function readRecords(bytes: Readable, file: string, signal?: AbortS
       lines.push(line)
     }
   }
+  /** A plain record text[start, end) starting on `line`: to the line reader, else split. */
+  const takePlain = (text: string, start: number, end: number, line: number): void => {
+    if (lineReader !== undefined && header !== undefined && badLines.length === 0 && lineReader(text, start, end, line)) {
+      emitted++
+      taken++
+    } else {
+      take(splitFields(text, start, end, delimiter), line)
+    }
+  }
   const takeBatch = (): RecordBatch => {
-    const batch = { records, lines, errors }
+    const batch = { records, lines, errors, taken }
     records = []
     lines = []
     errors = []
+    taken = 0
     return batch
   }
 
@@ -237,7 +265,7 @@ export async function readRecords(bytes: Readable, file: string, signal?: AbortS
         const line = nextLine
         // In a CRLF file a lone LF is a field character, but it still counts as a line.
         nextLine += crlf ? 1 + countChar(s, '\n', pos, end) : 1
-        take(splitFields(s, pos, end, delimiter), line)
+        takePlain(s, pos, end, line)
         pos = end + rd.length
         delimiters++
       }
@@ -248,7 +276,7 @@ export async function readRecords(bytes: Readable, file: string, signal?: AbortS
     if (ended && carry.length > 0) {
       const line = nextLine
       nextLine += 1 + countChar(carry, '\n', 0, carry.length)
-      take(splitFields(carry, 0, carry.length, delimiter), line)
+      takePlain(carry, 0, carry.length, line)
       carry = ''
     }
   }
@@ -315,7 +343,7 @@ export async function readRecords(bytes: Readable, file: string, signal?: AbortS
       if (chunk === undefined) ended = true
       else carry = carry.length === 0 ? chunk : carry + chunk
       splitPlain()
-      if (records.length > 0 || errors.length > 0 || header === undefined || ended) return takeBatch()
+      if (records.length > 0 || errors.length > 0 || taken > 0 || header === undefined || ended) return takeBatch()
     }
   }
 
@@ -337,8 +365,8 @@ export async function readRecords(bytes: Readable, file: string, signal?: AbortS
     }
     pending = undefined
     for (let batch = await nextBatch(); batch !== undefined; batch = await nextBatch()) {
-      if (batch.records.length > 0 || batch.errors.length > 0) {
-        handedOver += batch.records.length + batch.errors.length
+      if (batch.records.length > 0 || batch.errors.length > 0 || batch.taken > 0) {
+        handedOver += batch.records.length + batch.errors.length + batch.taken
         yield batch
       }
     }
@@ -359,6 +387,9 @@ export async function readRecords(bytes: Readable, file: string, signal?: AbortS
     },
     delimiter, firstLine: sniffed.firstLine, batches: batchIterable, records: oneByOne(),
     recordsHandedOver: () => handedOver,
+    readLinesWith: (reader) => {
+      lineReader = reader
+    },
   }
 }
 
@@ -432,7 +463,7 @@ class CsvReader {
     for (;;) {
       if (this.#ended && this.#parser.readableLength === 0) {
         const rest = this.#skipped.splice(0).map((s) => s.error)
-        return rest.length > 0 ? { records: [], lines: [], errors: rest } : undefined
+        return rest.length > 0 ? { records: [], lines: [], errors: rest, taken: 0 } : undefined
       }
       await this.#readable()
       if (this.#failure !== undefined) throw toReadError(this.#failure, this.#file)
@@ -451,7 +482,7 @@ class CsvReader {
         this.#nextLine += 1 + newlinesIn(fields)
         records.push(fields)
       }
-      if (records.length > 0 || errors.length > 0) return { records, lines, errors }
+      if (records.length > 0 || errors.length > 0) return { records, lines, errors, taken: 0 }
     }
   }
 }

@@ -2,8 +2,13 @@ import { channel } from 'node:diagnostics_channel'
 import { basename } from 'node:path'
 import { describeError, TradeEtlError } from '../errors.ts'
 import { listInputs, openSources, readRecords, type RecordStream, type SourceHandle } from '../extract/index.ts'
-import { findLoadedSource, isConnectionLost, loadTradeSource, refreshTradeStatistics, type RejectSink, type TradeRowBatch, type Warehouse } from '../load/index.ts'
-import { baciRevision, decimalCommaToPoint, detectLayout, isReject, normalizeHeader, type RowMapper, type SourceFormat, type TradeRow } from '../transform/index.ts'
+import {
+  findLoadedSource, isConnectionLost, loadTradeSource, refreshTradeStatistics, type BaciLineWriter, type RejectSink, type TradeFactEncoder, type TradeRowBatch, type Warehouse,
+} from '../load/index.ts'
+import {
+  BACI, BACI_COLUMNS, baciClassification, baciRevision, decimalCommaToPoint, detectLayout, isReject, normalizeHeader, type Layout, type LayoutContext, type RowMapper, type SourceFormat,
+  type TradeRow,
+} from '../transform/index.ts'
 import type { Logger } from '../log.ts'
 import { loadSideTable, sideTableKind } from './load-reference.ts'
 
@@ -212,18 +217,20 @@ async function loadSource(wh: Warehouse, source: SourceHandle, context: SourceCo
       encoding,
       runId: options.runId ?? null,
       ...(options.slice === undefined ? {} : { slice: options.slice }),
-      produce: async (sink, signal) => {
+      produce: async (sink, signal, encoder) => {
         const records = first ?? await readRecords(await source.open(), source.displayPath, signal)
         current = records
         first = undefined
         options.log.info({ file: source.displayPath, bytes: source.bytesOnDisk }, 'file started')
         tracked(progress)
         const header = normalizeHeader(records.header)
-        const map = layout.bind(header, {
+        const layoutContext: LayoutContext = {
           fileName: source.fileName || basename(source.path), latestYear: (options.now?.() ?? new Date()).getUTCFullYear(),
           ...(context.revision === undefined ? {} : { revision: context.revision }),
-        })
-        return { batches: produceRows(records, header.length, map, sink), recordsRead: () => records.recordsHandedOver(), encoding: () => records.encoding }
+        }
+        const map = layout.bind(header, layoutContext)
+        const fused = fusedLines(layout, records, header, layoutContext, encoder)
+        return { batches: produceRows(records, header.length, map, sink, fused), recordsRead: () => records.recordsHandedOver(), encoding: () => records.encoding }
       },
     }, options.signal)
     const ms = Math.round(performance.now() - started)
@@ -250,7 +257,7 @@ async function loadSource(wh: Warehouse, source: SourceHandle, context: SourceCo
  * parser holds (an async step per record measured 25 % slower). Every record ends up in exactly
  * one place: a row of a batch or the reject sink. The load turns the rows into COPY text.
  */
-async function* produceRows(stream: RecordStream, width: number, map: RowMapper, sink: RejectSink): AsyncGenerator<TradeRowBatch> {
+async function* produceRows(stream: RecordStream, width: number, map: RowMapper, sink: RejectSink, fused?: BaciLineWriter): AsyncGenerator<TradeRowBatch> {
   const rawWidth = stream.header.length
   // ';' between fields is what Excel writes where the decimal separator is a comma.
   const decimalComma = stream.delimiter === ';'
@@ -277,8 +284,22 @@ async function* produceRows(stream: RecordStream, width: number, map: RowMapper,
       rows.push(row)
       rowLines.push(line)
     }
-    if (rows.length > 0) yield { rows, lines: rowLines }
+    const copied = fused?.take()
+    if (rows.length > 0 || (copied !== undefined && copied.length > 0)) yield { rows, lines: rowLines, ...(copied === undefined ? {} : { copied }) }
   }
+}
+
+/**
+ * The fused writer of a BACI file's plain lines (src/load/baci-copy-lines.ts) when the file has
+ * exactly BACI's columns in CEPII's order, comma-separated: it then reads nearly every line
+ * straight into COPY text, and the mapper gets the others.
+ */
+function fusedLines(layout: Layout, records: RecordStream, header: readonly string[], context: LayoutContext, encoder: TradeFactEncoder | undefined): BaciLineWriter | undefined {
+  if (encoder === undefined || layout !== BACI || records.delimiter !== ',' || records.header.length !== BACI_COLUMNS.length) return undefined
+  if (header.some((name, n) => name !== BACI_COLUMNS[n])) return undefined
+  const writer = encoder.baciLines(baciClassification(context), context.latestYear ?? 2100)
+  records.readLinesWith((text, start, end, line) => writer.read(text, start, end, line))
+  return writer
 }
 
 function failed(path: string, format: string, sha256: string, error: unknown): FileSummary {

@@ -17,6 +17,8 @@ export interface RejectSink {
 export interface TradeRowBatch {
   readonly rows: readonly TradeRow[]
   readonly lines: readonly number[]
+  /** COPY text of core.trade_fact written straight from the file's text (BaciLineWriter), besides `rows`. */
+  readonly copied?: readonly Buffer[]
 }
 
 /** A source ready to load: identity, description, and a way to (re)produce its rows. */
@@ -36,9 +38,10 @@ export interface TradeSourceLoad {
   readonly slice?: string
   /**
    * The source's rows, reporting what did not become a row to the sink. Called again from the
-   * start if the fast path has to be abandoned.
+   * start if the fast path has to be abandoned. `encoder` is the load's: a producer may write
+   * COPY text with it itself (TradeRowBatch.copied).
    */
-  produce(sink: RejectSink, signal?: AbortSignal): Promise<SourceRows>
+  produce(sink: RejectSink, signal: AbortSignal | undefined, encoder: TradeFactEncoder): Promise<SourceRows>
 }
 
 /** The rows of a source and the reader's own count of the records it read. */
@@ -113,7 +116,7 @@ export async function loadTradeSource(wh: Warehouse, load: TradeSourceLoad, sign
       // Into an empty table the key is built once after the COPY, by a sort, instead of one
       // index insert per row (as pg_restore does); a repeated key then fails the build, not the COPY.
       const keyAfter = wh.engine === 'server' && await dropKeyOfEmptyFacts(tx)
-      const rows = await load.produce(rejects, signal)
+      const rows = await load.produce(rejects, signal, encoder)
       loaded = await tx.copyFrom(`copy core.trade_fact ${FACT_COPY}`, encodeChunks(rows.batches, encoder), signal)
       read = rows.recordsRead()
       encoding = rows.encoding?.() ?? encoding
@@ -202,7 +205,8 @@ const COPY_CHUNK = 32 * 1024
 
 /** The rows as COPY text of core.trade_fact, synchronously over each batch (the hot loop). */
 async function* encodeChunks(batches: AsyncIterable<TradeRowBatch>, encoder: TradeFactEncoder): AsyncGenerator<Buffer> {
-  for await (const { rows, lines } of batches) {
+  for await (const { rows, lines, copied } of batches) {
+    if (copied !== undefined) yield* copied
     let chunk = ''
     for (let n = 0; n < rows.length; n++) {
       chunk += encoder.encode(rows[n] as TradeRow, lines[n] as number)
@@ -239,7 +243,7 @@ async function mergeThroughStaging(
   tx: WarehouseTx, load: TradeSourceLoad, encoder: TradeFactEncoder, fileId: number, rejects: RejectSpool, signal?: AbortSignal,
 ): Promise<{ loaded: number; revised: number; read: number; encoding: string }> {
   await sql`create temp table staged_fact (like core.trade_fact including defaults) on commit drop`.execute(tx.db)
-  const rows = await load.produce(rejects, signal)
+  const rows = await load.produce(rejects, signal, encoder)
   await tx.copyFrom(`copy pg_temp.staged_fact ${FACT_COPY}`, encodeChunks(rows.batches, encoder), signal)
   const read = rows.recordsRead()
   const encoding = rows.encoding?.() ?? load.encoding

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely'
-import type { SourceFormat, TradeRow } from '../transform/index.ts'
+import { PLAUSIBILITY, TOTAL_CUSTOMS, TOTAL_MOT, TOTAL_PARTNER2, type SourceFormat, type TradeRow } from '../transform/index.ts'
+import { BaciLineWriter } from './baci-copy-lines.ts'
 import type { Database } from './schema.ts'
 import type { WarehouseTx } from './warehouse.ts'
 
@@ -112,6 +113,7 @@ export class TradeFactEncoder {
   readonly #series: Dictionary
   readonly #prefix: string
   readonly #suffix: string
+  readonly #fileId: number
   #lastPeriod = ''
   #lastPeriodId = ''
   #lastYear = -1
@@ -136,6 +138,7 @@ export class TradeFactEncoder {
     this.#series = dims.series
     this.#prefix = format + SEP
     this.#suffix = `\t${fileId}\t`
+    this.#fileId = fileId
   }
 
   /** Locks and reads the dimensions (seeding them from the reference tables on first use). */
@@ -190,6 +193,20 @@ export class TradeFactEncoder {
       this.#lastMot = row.motCode
     }
     return `${this.#lastPeriodId}\t${this.#lastReporterId}\t${this.#countries.id(row.partnerCode)}\t${this.#products.id(row.productCode)}\t${this.#lastSeriesId}\t${this.#lastYearText}\t${row.isPrimary ? 't' : 'f'}\t${row.reporterIso3 ?? '\\N'}\t${row.partnerIso3 ?? '\\N'}\t${row.value ?? '\\N'}\t${row.currency}\t${row.netMassT ?? '\\N'}\t${row.quantity ?? '\\N'}\t${copyField(row.quantityUnit)}\t${copyField(row.flag)}${this.#suffix}${lineNumberText(line)}\n`
+  }
+
+  /**
+   * The fused writer of this BACI file's plain lines (baci-copy-lines.ts): the same ids and
+   * COPY lines as encode() of the rows the BACI layout of `classification` makes of them.
+   */
+  baciLines(classification: string, latestYear: number): BaciLineWriter {
+    if (this.format !== 'baci') throw new Error(`baciLines on a ${this.format} file`)
+    const series = this.#series
+    const code = this.#prefix + classification + SEP + 'X' + SEP + TOTAL_PARTNER2 + SEP + TOTAL_CUSTOMS + SEP + TOTAL_MOT
+    return new BaciLineWriter({
+      periods: this.#periods, countries: this.#countries, products: this.#products, seriesId: () => series.id(code),
+      fileId: this.#fileId, rules: PLAUSIBILITY.baci, latestYear,
+    })
   }
 
   /** Writes the codes first seen since the last call to their dimension tables. */

@@ -4,7 +4,9 @@ import { TOTAL_CUSTOMS, TOTAL_MOT, TOTAL_PARTNER2, type RowResult } from '../tra
 import { PLAUSIBILITY } from '../plausibility.ts'
 import { hasColumns, type Layout, type LayoutContext, type RowMapper, withPlausibility } from './layout.ts'
 
-const COLUMNS = ['t', 'i', 'j', 'k', 'v', 'q']
+/** BACI's columns in CEPII's order. */
+export const BACI_COLUMNS: readonly string[] = ['t', 'i', 'j', 'k', 'v', 'q']
+const COLUMNS = BACI_COLUMNS
 const HS_REVISION = /(?:^|[^a-z0-9])(hs\d{2})(?![0-9])/i
 
 /**

@@ -11,7 +11,7 @@ import { WITS } from './wits.ts'
 import { normalizeHeader, type Layout } from './layout.ts'
 
 export { normalizeHeader, type Layout, type LayoutContext, type RowMapper } from './layout.ts'
-export { baciRevision } from './baci.ts'
+export { BACI, BACI_COLUMNS, baciClassification, baciRevision } from './baci.ts'
 
 /**
  * Every layout, most specific first: detection takes the first that matches. Each one's
