@@ -86,3 +86,33 @@ describe('a country named to be left out is no party', () => {
     expect(at(f, 'second-largest importer')).toMatchObject({ reporter: 'BRA', partner: 'IND', flow: 'X' })
   })
 })
+
+describe('the years of "from A in Y1 to B in Y2" and of bases that follow it', () => {
+  it('"rose from 1.2 Mt in 2018 to 1.9 Mt in 2023" gives each amount the year written after it', () => {
+    const text = 'Vietnamese cashew exports\n\nVietnam exported 600,000 tonnes of cashews in 2023. Its shipments to the Netherlands rose from 41,000 tonnes in 2018 to 63,000 tonnes in 2023, and those to Germany from 12,000 tonnes to 19,000 tonnes.'
+    const f = extractFigures(text, { published: '2024-02-01' })
+    expect(at(f, '41,000 tonnes')).toMatchObject({ year: 2018, base: true })
+    expect(at(f, '63,000 tonnes')).toMatchObject({ year: 2023, partner: 'NLD' })
+    expect(at(f, '12,000 tonnes')).toMatchObject({ year: 2018, base: true })
+  })
+  it('a base without a year after a base with one in the same sentence takes its year; one alone stays without', () => {
+    const text = 'Thai sugar\n\nSales to Indonesia rose 20% to 1.8 Mt from 1.5 Mt in 2021, and those to China 10% to 0.9 Mt from 0.82 Mt.'
+    const f = extractFigures(text, { published: '2023-01-10' })
+    expect(at(f, '0.82 Mt')).toMatchObject({ year: 2021, base: true })
+    const g = extractFigures('Thai sugar\n\nSales to China rose 10% to 0.9 Mt from 0.82 Mt.', { published: '2023-01-10' })
+    expect(at(g, '0.82 Mt')).not.toHaveProperty('year')
+  })
+})
+
+describe('the deadline of a plan without a figure of its own', () => {
+  it('"Spain, which plans to shut its coal plants by 2025, received 40,000t in March" is March of the article\'s year', () => {
+    const text = 'Colombian coal\n\nColombia exported 4.1mn t of coal in March. Spain, which plans to shut its last coal plants by 2025, received 40,000t of Colombian coal in March, against 150,000t a year before.'
+    const f = extractFigures(text, { published: '2024-04-22' })
+    expect(at(f, '40,000t')).toMatchObject({ year: 2024, period: '2024-03', reporter: 'COL', partner: 'ESP' })
+    expect(at(f, '150,000t')).toMatchObject({ year: 2023, base: true })
+  })
+  it('a plan\'s own figure keeps the deadline: "plans to export 5mn t by 2026"', () => {
+    const f = extractFigures('Colombian coal\n\nColombia plans to export 5mn t of coal to Turkey by 2026.', { published: '2024-04-22' })
+    expect(at(f, '5mn t')).toMatchObject({ year: 2026 })
+  })
+})

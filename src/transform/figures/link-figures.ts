@@ -217,7 +217,7 @@ export function linkFigures(text: string, figures: readonly FoundFigure[], optio
     for (const j of members.get(i) ?? []) {
       const f = figures[j]
       if (f === undefined || f.kind === 'date' || f.kind === 'year') continue
-      const own = linkOne(text, f, here, previous, main, mains)
+      const own = withParallelBaseYear(linkOne(text, f, here, previous, main, mains), linked)
       const inherited = isTradeFigure(f) || f.kind === 'price' ? inherit(text, own, here, ctx, published) : own
       const l = shareAfterRank(text, f, linked, whoseClause(text, here, sideOfRank(f.kind === 'percent' ? suppliedShare(text, here, thatShare(text, here, bracketedShare(text, cameFromShare(text, here, yearEarlierShare(text, takenShare(text, inherited, linked), here, ctx)), linked), linked, ctx), ctx) : inherited, linked, ctx), ctx))
       if (l.measure === 'share' && l.base !== true) ctx.share = l
@@ -1347,6 +1347,17 @@ function isBracketedBase(text: string, f: FoundFigure, earlier: readonly FoundFi
 /** ", when the pandemic had held exports to": a clause about the base date just named, up to the figure. */
 const WHEN_CLAUSE_BETWEEN_RE = /^\s*,\s*(?:when|at\s+which\s+time)\s+[^,.;:()\d]{0,80}$/u
 
+/**
+ * "from 254,000 tons in 2023, those to China 17% to 355,000 tons from 304,000 tons": a base
+ * without a date of its own, in a sentence whose earlier base has one, is of the same date.
+ */
+function withParallelBaseYear(l: LinkedFigure, linked: readonly LinkedFigure[]): LinkedFigure {
+  if (l.base !== true || l.year !== undefined) return l
+  const earlier = [...linked].reverse().find((m) => m.base === true && m.year !== undefined)
+  if (earlier?.year === undefined) return l
+  return { ...l, year: earlier.year, ...(earlier.linkedPeriod === undefined ? {} : { linkedPeriod: earlier.linkedPeriod }) }
+}
+
 /** The base date's year (and, for "the same month of", the main figure's months that year) of an amount in a "when" clause. */
 function whenClauseYear(text: string, f: FoundFigure, here: SentenceFacts, main: LinkedFigure | undefined): YearMention | undefined {
   const mention = here.years.find((y) => y.end <= f.start && y.base === 'strict' && WHEN_CLAUSE_BETWEEN_RE.test(text.slice(y.end, f.start)))
@@ -1414,7 +1425,7 @@ function readFacts(
     // "from 2.1 Mt in 2021": the year belongs to the base figure before it.
     // "against 1.38 Mt in each of those months of 2018", "the N7.77 trillion of the same months of 2017".
     const owner = bases.find((b) => b.end <= f.start && OWNED_YEAR_RE.test(text.slice(b.afterEnd ?? b.end, f.start)))
-    const base = owner === undefined ? baseYearKind(text, f.start) : 'strict'
+    const base = owner !== undefined ? 'strict' : isPlanDeadline(text, f.start, figures) ? 'since' : baseYearKind(text, f.start)
     years.push({ pos: f.start, end: f.end, year: Number(f.valueExact), ...(f.period === undefined ? {} : { period: f.period }), base, ...(owner === undefined ? {} : { owner: owner.start }) })
   }
   const body = text.slice(sentence.start, sentence.end)
@@ -1895,13 +1906,33 @@ function relativeYearInClause(text: string, here: SentenceFacts, f: FoundFigure)
   return false
 }
 
+const OWN_YEAR_AFTER_RE = /^\s+(?:in|during)\s+$/u
+
+/** "which plans to close its coal plants by 2025", "aims to be carbon-neutral by 2030": a plan's deadline, from the plan word to "by". */
+const PLAN_BY_BEFORE_RE = /(?<![\p{L}])(?:plans?|planned|planning|aims?|aimed|aiming|intends?|intended|intending|seeks?|sought|pledged|pledges?|promised|promises|vowed|vows|committed|wants?|wanted)\s+to\s[^.;:()\d]{0,80}?\sby\s+(?:the\s+end\s+of\s+)?$/iu
+
+/**
+ * "Italy, which plans to close all but two coal plants by 2025, received 82,500t in April": the
+ * deadline of a plan with no figure of its own is a landmark, no figure's year ("plans to ship
+ * 2 Mt by 2025" keeps it).
+ */
+function isPlanDeadline(text: string, at: number, figures: readonly FoundFigure[]): boolean {
+  const from = Math.max(0, at - 120)
+  const m = PLAN_BY_BEFORE_RE.exec(text.slice(from, at))
+  if (m === null) return false
+  const planStart = from + m.index
+  return !figures.some((g) => g.kind !== 'year' && g.kind !== 'date' && g.start > planStart && g.end <= at)
+}
+
 function pickYear(text: string, f: FoundFigure, here: SentenceFacts, previous: SentenceFacts | undefined, isChange: boolean): YearMention | undefined {
   const usable = (y: YearMention): boolean => y.base === 'none' || (!isChange && y.base === 'loose' && !CHANGE_BEFORE_YEAR_RE.test(text.slice(Math.max(0, y.pos - 30), y.pos)))
   const candidates = here.years.filter(usable)
   if (candidates.length > 0) {
     // Distance is the gap between the two spans, so "3.4bn in 2021 and 2.9bn in 2022" gives
     // each amount the year written right after it.
-    const gap = (y: YearMention): number => (y.pos >= f.end ? y.pos - f.end : Math.max(0, f.start - y.end))
+    // "from 2.56 MMb/d in 2020 to 3.10 MMb/d in 2024": a year joined to the amount by "in" right
+    // after it is its own, before the one that ends the clause before.
+    const gap = (y: YearMention): number => (y.pos >= f.end ? (OWN_YEAR_AFTER_RE.test(text.slice(f.afterEnd ?? f.end, y.pos)) ? 0 : y.pos - f.end) : Math.max(0, f.start - y.end))
     const best = candidates.reduce((b, y) => {
       const d = gap(y)
       const bestD = gap(b)
