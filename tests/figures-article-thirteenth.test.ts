@@ -116,3 +116,30 @@ describe('the deadline of a plan without a figure of its own', () => {
     expect(at(f, '5mn t')).toMatchObject({ year: 2026 })
   })
 })
+
+describe('an amount compared with a price just before it is a price', () => {
+  it('"US$2,310 a tonne in May, 4% more than the US$2,221 of April" and "compared with 3.10 dollars" are prices, not trade', () => {
+    const text = 'Ghanaian cocoa\n\nGhana exported cocoa worth $410 million in May. The bean averaged US$2,310 a tonne in May, 4% more than the US$2,221 of April. Its farm-gate price was 3.20 dollars a kilogram, compared with 3.10 dollars a year earlier.'
+    const f = extractFigures(text, { published: '2019-06-20' })
+    expect(at(f, 'US$2,221')).toMatchObject({ kind: 'price', unit: 'USD/t' })
+    expect(at(f, '3.10 dollars')).toMatchObject({ kind: 'price', unit: 'USD/kg' })
+    expect(at(f, '$410 million')).toMatchObject({ kind: 'money', year: 2019, period: '2019-05' })
+  })
+  it('a money amount of another size after a price stays money', () => {
+    const f = extractFigures('Ghana cocoa\n\nCocoa sold at US$2,310 a tonne, against earnings of US$410 million in May.', { published: '2019-06-20' })
+    expect(at(f, 'US$410 million')).toMatchObject({ kind: 'money' })
+  })
+})
+
+describe('ranks that name the side without a flow word', () => {
+  it('"Chile was the top destination, taking 38 percent, and ..." gives the share the ranked partner', () => {
+    const text = 'Bolivian zinc\n\nBolivia exported zinc worth $120 million in June. Chile was the top destination, taking 38 percent, and concentrates made up 60 percent of the shipments to Chile.'
+    const f = extractFigures(text, { published: '2022-08-01' })
+    expect(at(f, '38 percent')).toMatchObject({ measure: 'share', reporter: 'BOL', partner: 'CHL', flow: 'X' })
+  })
+  it('"Japan becomes Norway\'s third-biggest salmon market" is a rank of Norway\'s exports to Japan', () => {
+    const text = "Japan becomes Norway's third-biggest salmon market\n\nNorway exported salmon worth $1.1 billion in March."
+    const f = extractFigures(text, { published: '2023-04-05' })
+    expect(at(f, 'third-biggest salmon market')).toMatchObject({ reporter: 'NOR', partner: 'JPN', flow: 'X' })
+  })
+})

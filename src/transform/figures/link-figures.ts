@@ -188,7 +188,9 @@ export function linkFigures(text: string, figures: readonly FoundFigure[], optio
     sentences,
     [...text.matchAll(FLOW_WORD_RE)]
       .filter((m) => !isSourceOfTrade(text, m))
-      .map((m): FlowWord => ({ start: m.index, flow: whoseRoleFlow(text, m.index) ?? FLOW_OF_GROUP[m.slice(1).findIndex((g) => g !== undefined)] ?? 'X' })),
+      .map((m): FlowWord => ({ start: m.index, flow: whoseRoleFlow(text, m.index) ?? FLOW_OF_GROUP[m.slice(1).findIndex((g) => g !== undefined)] ?? 'X' }))
+      .concat(rankedMarketFlows(text))
+      .sort((a, b) => a.start - b.start),
   )
   const periods = bucket(sentences, findPeriods(text))
   const facts = new Map<number, SentenceFacts>()
@@ -274,7 +276,7 @@ function titleYear(out: LinkedFigure[], sentences: readonly Sentence[], bySenten
 
 /**
  * "Portugal was the second-largest supplier with 21%": a percent right after a rank among one
- * side's suppliers (or buyers), joined by "with" or "at", is that side's share of the same trade.
+ * side's suppliers (or buyers), joined by "with", "at" or "taking", is that side's share of the same trade.
  */
 function shareAfterRank(text: string, f: FoundFigure, linked: readonly LinkedFigure[], l: LinkedFigure): LinkedFigure {
   const rank = linked[linked.length - 1]
@@ -286,7 +288,8 @@ function shareAfterRank(text: string, f: FoundFigure, linked: readonly LinkedFig
     return l
   }
   if (rank === undefined || rank.kind !== 'rank' || rank.reporter === undefined || rank.partner === undefined || (rank.flow !== 'X' && rank.flow !== 'M')) return l
-  if (!/^\s*,?\s*(?:with|at)\s+(?:(?:about|some|nearly|almost|around|over|roughly|just)\s+)?(?:US|A|C)?[$€£]?\s?$/u.test(text.slice(rank.end, f.start))) return l
+  // "..., taking 41.7%", "..., accounting for a fifth": a participle of holding a part joins them too.
+  if (!/^\s*,?\s*(?:with|at|taking|accounting\s+for|making\s+up|holding|capturing|absorbing|with\s+a\s+share\s+of)\s+(?:(?:about|some|nearly|almost|around|over|roughly|just)\s+)?(?:US|A|C)?[$€£]?\s?$/u.test(text.slice(rank.end, f.start))) return l
   if (f.kind !== 'percent') {
     // "Egypt took second place with 17,300 tonnes": an amount joined to a rank by "with" is the
     // ranked country's trade, as the rank reads it.
@@ -1205,12 +1208,23 @@ const RANK_WORD_RE = /(?<![\p{L}])(?:largest|biggest|top|main|major|most\s+impor
  */
 /** The flow of a rank role noun within four words after a possessive ending at `end` ("'s second-largest supplier"). */
 function whoseRoleAfter(text: string, end: number): FigureFlow | undefined {
-  const m = /^['’]s?\s+(?:[\p{L}\d.-]+\s+){0,3}?(?=(?:suppliers?|buyers?)(?![\p{L}]))/iu.exec(text.slice(end, end + 60))
+  const m = /^['’]s?\s+(?:[\p{L}\d.-]+\s+){0,3}?(?=(?:suppliers?|buyers?|markets?|destinations?|customers?)(?![\p{L}]))/iu.exec(text.slice(end, end + 60))
   return m === null ? undefined : whoseRoleFlow(text, end + m[0].length)
 }
 
+const RANKED_MARKET_RE = /(?<![\p{L}])(?:markets?|destinations?|customers?)(?![\p{L}])/giu
+
+/**
+ * "China becomes Ecuador's second-biggest shrimp market", "the country's top destination": a
+ * rank among a possessor's markets, destinations or customers speaks of its exports, though no
+ * flow word is written.
+ */
+function rankedMarketFlows(text: string): FlowWord[] {
+  return [...text.matchAll(RANKED_MARKET_RE)].flatMap((m) => (whoseRoleFlow(text, m.index) === 'X' ? [{ start: m.index, flow: 'X' as const }] : []))
+}
+
 function whoseRoleFlow(text: string, at: number): FigureFlow | undefined {
-  const word = /^(suppliers?|buyers?)(?![\p{L}])/iu.exec(text.slice(at, at + 10))?.[1]
+  const word = /^(suppliers?|buyers?|markets?|destinations?|customers?)(?![\p{L}])/iu.exec(text.slice(at, at + 14))?.[1]
   if (word === undefined) return undefined
   const before = text.slice(Math.max(0, at - 48), at)
   // "ranked fourth among South Korea's crude suppliers": the rank stands before "among", the
