@@ -143,3 +143,16 @@ describe('ranks that name the side without a flow word', () => {
     expect(at(f, 'third-biggest salmon market')).toMatchObject({ reporter: 'NOR', partner: 'JPN', flow: 'X' })
   })
 })
+
+describe('a scaled number in brackets or after "after" carries the unit of the amount before it', () => {
+  it('"took 6.2 million kilos (5.9 million last year)" and "bought 3.1 million kilos after 2.4 million" find the prior values as bases', () => {
+    const text = 'Kenyan tea\n\nKenya exported 310 million kilograms of tea in January-October 2022. Pakistan took 6.2 million kilos (5.9 million last year), and Egypt bought 3.1 million kilos after 2.4 million.'
+    const f = extractFigures(text, { published: '2022-11-20' })
+    expect(at(f, '5.9 million')).toMatchObject({ kind: 'mass', value: 5900, base: true, year: 2021 })
+    expect(at(f, '2.4 million')).toMatchObject({ kind: 'mass', value: 2400, base: true, year: 2021 })
+  })
+  it('a bare number in brackets without a scale word is no amount', () => {
+    const f = extractFigures('Kenya exported 310 million kilograms of tea (3 grades).')
+    expect(f.filter((x) => x.kind === 'mass').map((x) => x.value)).toEqual([310000])
+  })
+})

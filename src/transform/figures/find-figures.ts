@@ -289,7 +289,10 @@ function carryUnit(text: string, b: BareNumber, figures: readonly FoundFigure[])
   const w = before[before.length - 1] ?? ''
   // "a deficit of 9.9 bn": "of" after the name of an amount.
   const ofAmount = w === 'of' && ELLIPTIC_OF_AFTER.has(before[before.length - 2] ?? '')
-  if (!ELLIPTIC_BEFORE.has(w) && !ofAmount) return null
+  // "(8.84 million last year)", "took 9.4 million kilos after 7.6 million": a scaled number
+  // opening brackets or after "after" is an earlier value in the unit of the amount before.
+  const scaledPrior = b.suffix.scale !== undefined && (w === 'after' || (before.length === 0 && /\(\s*$/u.test(text.slice(Math.max(0, b.token.start - 3), b.token.start))))
+  if (!ELLIPTIC_BEFORE.has(w) && !ofAmount && !scaledPrior) return null
   let best: FoundFigure | undefined
   let bestD = Infinity
   // Figures are sorted by start: look only at those within reach.
@@ -320,7 +323,7 @@ function carryUnit(text: string, b: BareNumber, figures: readonly FoundFigure[])
   const value = b.token.sign === '-' ? negate(b.token.value) : b.token.value
   return {
     kind: best.kind, valueExact: convertToCanonical(value, unit, b.suffix.scale), unit: unit.canonical, start: b.token.start - b.token.sign.length, end: b.end,
-    numberStart: b.token.start, unitId: unit.id, elliptic: true, ...(readQualifier(text, b.token.start) === undefined ? {} : { qualifier: readQualifier(text, b.token.start) }),
+    numberStart: b.token.start, unitId: unit.id, elliptic: true, ...(scaledPrior ? { prior: true } : {}), ...(readQualifier(text, b.token.start) === undefined ? {} : { qualifier: readQualifier(text, b.token.start) }),
   }
 }
 
