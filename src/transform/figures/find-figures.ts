@@ -225,8 +225,29 @@ export function findFigures(text: string): FoundFigure[] {
   figures.push(...clearOf(figures, findRanks(text)))
   figures.push(...clearOf(figures, findComparisons(text)))
   figures.sort((a, b) => a.start - b.start)
+  pricesCompared(text, figures)
   const elliptic = bare.map((b) => carryUnit(text, b, figures)).filter((f): f is FoundFigure => f !== null)
   return elliptic.length === 0 ? figures : [...figures, ...elliptic].sort((a, b) => a.start - b.start)
+}
+
+/** "than the", "from", "compared with", "against": a comparison word right before the amount. */
+const COMPARED_BEFORE_RE = /(?<![\p{L}])(?:than|from|against|versus|vs\.?|compared\s+(?:with|to)|with)\s+(?:the\s+|a\s+|an\s+)?(?:(?:average|revised|previous|prior)\s+)?(?:(?:about|around|nearly|almost|some|roughly)\s+)?$/iu
+
+/**
+ * "4.70 dollars a kilogram, compared with 4.62 dollars a year earlier", "US$10,237.6 a tonne in
+ * March, 3.4% more than the US$9,941.4 of February": an amount of the same currency and size
+ * compared with a price just before it, in the same sentence, is a price in that unit.
+ */
+function pricesCompared(text: string, figures: FoundFigure[]): void {
+  let price: FoundFigure | undefined
+  figures.forEach((f, k) => {
+    if (f.kind === 'price') price = f
+    else if (f.kind === 'mass' || f.kind === 'volume' || f.kind === 'volume_rate' || (f.kind === 'money' && price === undefined)) price = undefined
+    if (f.kind !== 'money' || price === undefined || !price.unit.startsWith(`${f.unit}/`) || /[.;!?]\s/u.test(text.slice(price.end, f.start))) return
+    const ratio = Number(f.valueExact) / Number(price.valueExact)
+    if (!(ratio > 0.2 && ratio < 5) || !COMPARED_BEFORE_RE.test(text.slice(Math.max(price.end, f.start - 40), f.start))) return
+    figures[k] = { ...f, kind: 'price', unit: price.unit }
+  })
 }
 
 /**
@@ -268,7 +289,10 @@ function carryUnit(text: string, b: BareNumber, figures: readonly FoundFigure[])
   const w = before[before.length - 1] ?? ''
   // "a deficit of 9.9 bn": "of" after the name of an amount.
   const ofAmount = w === 'of' && ELLIPTIC_OF_AFTER.has(before[before.length - 2] ?? '')
-  if (!ELLIPTIC_BEFORE.has(w) && !ofAmount) return null
+  // "(8.84 million last year)", "took 9.4 million kilos after 7.6 million": a scaled number
+  // opening brackets or after "after" is an earlier value in the unit of the amount before.
+  const scaledPrior = b.suffix.scale !== undefined && (w === 'after' || (before.length === 0 && /\(\s*$/u.test(text.slice(Math.max(0, b.token.start - 3), b.token.start))))
+  if (!ELLIPTIC_BEFORE.has(w) && !ofAmount && !scaledPrior) return null
   let best: FoundFigure | undefined
   let bestD = Infinity
   // Figures are sorted by start: look only at those within reach.
@@ -299,7 +323,7 @@ function carryUnit(text: string, b: BareNumber, figures: readonly FoundFigure[])
   const value = b.token.sign === '-' ? negate(b.token.value) : b.token.value
   return {
     kind: best.kind, valueExact: convertToCanonical(value, unit, b.suffix.scale), unit: unit.canonical, start: b.token.start - b.token.sign.length, end: b.end,
-    numberStart: b.token.start, unitId: unit.id, elliptic: true, ...(readQualifier(text, b.token.start) === undefined ? {} : { qualifier: readQualifier(text, b.token.start) }),
+    numberStart: b.token.start, unitId: unit.id, elliptic: true, ...(scaledPrior ? { prior: true } : {}), ...(readQualifier(text, b.token.start) === undefined ? {} : { qualifier: readQualifier(text, b.token.start) }),
   }
 }
 

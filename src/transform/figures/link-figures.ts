@@ -50,6 +50,8 @@ const STATE_VERBS = new Set(['was', 'is', 'were', 'are', 'at', 'reached', 'hit',
 const CHANGE_AFTER_RE = new RegExp(`^\\s*(?:(?:year-on-year|year-over-year|y/y|yoy|annual|on-year)\\s+)?(${INCREASE}|${DECREASE})(?![\\p{L}])`, 'iu')
 /** "28% more than in 2022", "5% lower than a year earlier", "18.6% below a year earlier", "9% above last year": a change against what follows. */
 const COMPARATIVE_AFTER_RE = /^\s*(?:,\s*or\s+(?:[^,;()]|,(?=\d{3}))+?,\s*)?([Mm]ore|[Hh]igher|[Gg]reater|[Aa]bove|[Ll]ess|[Ll]ower|[Bb]elow|[Ff]ewer)(?:\s+(?:than(?![\p{L}])|(?:a|one)\s+(?:year|month|quarter|week)\s+(?:earlier|before|ago)(?![\p{L}])|last\s+(?:year|month)(?![\p{L}])|(?:the\s+)?(?:[Ss]ame|[Pp]revious|prior|year-earlier|year-ago|corresponding)\s|(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:in\s+)?(?:19|20)\d\d)(?![\p{L}\p{N}])|(?:the\s+)?(?:US)?[$€£]?\s?\d|(?:the\s+)?(?:(?:first|second|third|fourth|previous|prior|last)\s+)?(?:quarter|half|month|year|week)(?![\p{L}])|(?:the\s+)?(?:[\p{L}-]+\s+)?(?:high|low|peak|record|level|average|baseline)(?![\p{L}]))|\s*(?=[.,;)]|$))/u
+/** "2.75 per cent short of August 2019", "5% shy of the 2021 level": below the base named after it (a decrease). */
+const SHORT_OF_AFTER_RE = /^\s*(short|shy)\s+of\s+(?:the\s+|its\s+|their\s+|a\s+)?(?:(?:US)?[$€£]?\s?\d|(?:January|February|March|April|May|June|July|August|September|October|November|December)(?![\p{L}])|(?:same|previous|prior|year-earlier|year-ago|corresponding|last|record|level|average|target)(?![\p{L}]))/u
 const YOY_AFTER_RE = /^\s*(?:year-on-year|year-over-year|y\/y|yoy|on the year|on an annual basis|annually)(?![\p{L}])/iu
 /** "month-on-month", "a month earlier": the base is the month before, in the same year unless the figure is January's. */
 const MONTH_ON_MONTH_RE = /month-on-month|month-over-month|\bm-o-m\b|\bm\/m\b|(?:from|than)\s+the\s+previous\s+month|a\s+month\s+(?:earlier|before|ago)|on\s+the\s+month/iu
@@ -80,6 +82,15 @@ const FLOW_WORD_RE = new RegExp(
   'giu',
 )
 const FLOW_OF_GROUP: readonly FigureFlow[] = ['transit', 'X', 'M', 'production', 'consumption', 'stocks']
+/** "exports from the new harvest", "shipments of this year's crop", "sales out of stocks": a trade noun, then where its goods come from. */
+const TRADE_NOUN_OF_SOURCE_RE = new RegExp(`(?<![\\p{L}])(?:${EXPORT_WORDS}|${IMPORT_WORDS})\\s+(?:of|from|out\\s+of)\\s+(?:the\\s+|its\\s+|their\\s+|(?:this|last|next)\\s+(?:year|season)['’]s\\s+)?(?:[\\p{L}-]+\\s+){0,2}?$`, 'iu')
+
+/** A production or stock word that only says where traded goods come from: the trade noun before it is the flow. */
+function isSourceOfTrade(text: string, m: RegExpMatchArray): boolean {
+  if (m[4] === undefined && m[6] === undefined) return false
+  const at = m.index ?? 0
+  return TRADE_NOUN_OF_SOURCE_RE.test(text.slice(Math.max(0, at - 60), at))
+}
 const NOT_A_DETERMINER = '(?!(?:the|a|an|its|their|this|that|these|those)\\s)'
 const EXPORTER_AFTER_RE = new RegExp(`^(?:'s?)?\\s+(?:${NOT_A_DETERMINER}[\\p{L}-]+\\s+){0,3}?(?:${EXPORT_WORDS})(?![\\p{L}])`, 'iu')
 const IMPORTER_AFTER_RE = new RegExp(`^(?:'s?)?\\s+(?:${NOT_A_DETERMINER}[\\p{L}-]+\\s+){0,3}?(?:${IMPORT_WORDS})(?![\\p{L}])`, 'iu')
@@ -175,7 +186,11 @@ export function linkFigures(text: string, figures: readonly FoundFigure[], optio
   const commodities = bucket(sentences, resolveGroupAnaphora(text, findCommodityMentions(text)))
   const flows = bucket(
     sentences,
-    [...text.matchAll(FLOW_WORD_RE)].map((m): FlowWord => ({ start: m.index, flow: whoseRoleFlow(text, m.index) ?? FLOW_OF_GROUP[m.slice(1).findIndex((g) => g !== undefined)] ?? 'X' })),
+    [...text.matchAll(FLOW_WORD_RE)]
+      .filter((m) => !isSourceOfTrade(text, m))
+      .map((m): FlowWord => ({ start: m.index, flow: whoseRoleFlow(text, m.index) ?? FLOW_OF_GROUP[m.slice(1).findIndex((g) => g !== undefined)] ?? 'X' }))
+      .concat(rankedMarketFlows(text))
+      .sort((a, b) => a.start - b.start),
   )
   const periods = bucket(sentences, findPeriods(text))
   const facts = new Map<number, SentenceFacts>()
@@ -204,7 +219,7 @@ export function linkFigures(text: string, figures: readonly FoundFigure[], optio
     for (const j of members.get(i) ?? []) {
       const f = figures[j]
       if (f === undefined || f.kind === 'date' || f.kind === 'year') continue
-      const own = linkOne(text, f, here, previous, main, mains)
+      const own = withParallelBaseYear(linkOne(text, f, here, previous, main, mains), linked)
       const inherited = isTradeFigure(f) || f.kind === 'price' ? inherit(text, own, here, ctx, published) : own
       const l = shareAfterRank(text, f, linked, whoseClause(text, here, sideOfRank(f.kind === 'percent' ? suppliedShare(text, here, thatShare(text, here, bracketedShare(text, cameFromShare(text, here, yearEarlierShare(text, takenShare(text, inherited, linked), here, ctx)), linked), linked, ctx), ctx) : inherited, linked, ctx), ctx))
       if (l.measure === 'share' && l.base !== true) ctx.share = l
@@ -261,7 +276,7 @@ function titleYear(out: LinkedFigure[], sentences: readonly Sentence[], bySenten
 
 /**
  * "Portugal was the second-largest supplier with 21%": a percent right after a rank among one
- * side's suppliers (or buyers), joined by "with" or "at", is that side's share of the same trade.
+ * side's suppliers (or buyers), joined by "with", "at" or "taking", is that side's share of the same trade.
  */
 function shareAfterRank(text: string, f: FoundFigure, linked: readonly LinkedFigure[], l: LinkedFigure): LinkedFigure {
   const rank = linked[linked.length - 1]
@@ -273,7 +288,8 @@ function shareAfterRank(text: string, f: FoundFigure, linked: readonly LinkedFig
     return l
   }
   if (rank === undefined || rank.kind !== 'rank' || rank.reporter === undefined || rank.partner === undefined || (rank.flow !== 'X' && rank.flow !== 'M')) return l
-  if (!/^\s*,?\s*(?:with|at)\s+(?:(?:about|some|nearly|almost|around|over|roughly|just)\s+)?(?:US|A|C)?[$€£]?\s?$/u.test(text.slice(rank.end, f.start))) return l
+  // "..., taking 41.7%", "..., accounting for a fifth": a participle of holding a part joins them too.
+  if (!/^\s*,?\s*(?:with|at|taking|accounting\s+for|making\s+up|holding|capturing|absorbing|with\s+a\s+share\s+of)\s+(?:(?:about|some|nearly|almost|around|over|roughly|just)\s+)?(?:US|A|C)?[$€£]?\s?$/u.test(text.slice(rank.end, f.start))) return l
   if (f.kind !== 'percent') {
     // "Egypt took second place with 17,300 tonnes": an amount joined to a rank by "with" is the
     // ranked country's trade, as the rank reads it.
@@ -1192,12 +1208,23 @@ const RANK_WORD_RE = /(?<![\p{L}])(?:largest|biggest|top|main|major|most\s+impor
  */
 /** The flow of a rank role noun within four words after a possessive ending at `end` ("'s second-largest supplier"). */
 function whoseRoleAfter(text: string, end: number): FigureFlow | undefined {
-  const m = /^['’]s?\s+(?:[\p{L}\d.-]+\s+){0,3}?(?=(?:suppliers?|buyers?)(?![\p{L}]))/iu.exec(text.slice(end, end + 60))
+  const m = /^['’]s?\s+(?:[\p{L}\d.-]+\s+){0,3}?(?=(?:suppliers?|buyers?|markets?|destinations?|customers?)(?![\p{L}]))/iu.exec(text.slice(end, end + 60))
   return m === null ? undefined : whoseRoleFlow(text, end + m[0].length)
 }
 
+const RANKED_MARKET_RE = /(?<![\p{L}])(?:markets?|destinations?|customers?)(?![\p{L}])/giu
+
+/**
+ * "China becomes Ecuador's second-biggest shrimp market", "the country's top destination": a
+ * rank among a possessor's markets, destinations or customers speaks of its exports, though no
+ * flow word is written.
+ */
+function rankedMarketFlows(text: string): FlowWord[] {
+  return [...text.matchAll(RANKED_MARKET_RE)].flatMap((m) => (whoseRoleFlow(text, m.index) === 'X' ? [{ start: m.index, flow: 'X' as const }] : []))
+}
+
 function whoseRoleFlow(text: string, at: number): FigureFlow | undefined {
-  const word = /^(suppliers?|buyers?)(?![\p{L}])/iu.exec(text.slice(at, at + 10))?.[1]
+  const word = /^(suppliers?|buyers?|markets?|destinations?|customers?)(?![\p{L}])/iu.exec(text.slice(at, at + 14))?.[1]
   if (word === undefined) return undefined
   const before = text.slice(Math.max(0, at - 48), at)
   // "ranked fourth among South Korea's crude suppliers": the rank stands before "among", the
@@ -1226,6 +1253,7 @@ function isBasePeriod(text: string, p: PeriodMention): boolean {
     return (u === 'than' || (u === 'in' && v[v.length - 2] === 'than') || ((u === 'with' || u === 'to') && v[v.length - 2] === 'compared')) && !/^\s+(?:of\s+)?\d{4}/u.test(text.slice(p.end, p.end + 8))
   }
   if (w === 'in' && BASE_PERIOD_WORDS.has(words[words.length - 2] ?? '')) return true
+  if (w === 'of' && SHORT_OF.has(words[words.length - 2] ?? '')) return true
   return BASE_PERIOD_WORDS.has(w) || ((w === 'with' || w === 'to') && (words[words.length - 2] === 'compared' || words[words.length - 2] === 'relative'))
 }
 /**
@@ -1330,6 +1358,29 @@ function isBracketedBase(text: string, f: FoundFigure, earlier: readonly FoundFi
   return earlier.some((e) => e.kind === f.kind && e.unit === f.unit && e.prior !== true && /^\s*\(\s*$/.test(text.slice(e.afterEnd ?? e.end, f.start)))
 }
 
+/** ", when the pandemic had held exports to": a clause about the base date just named, up to the figure. */
+const WHEN_CLAUSE_BETWEEN_RE = /^\s*,\s*(?:when|at\s+which\s+time)\s+[^,.;:()\d]{0,80}$/u
+
+/**
+ * "from 254,000 tons in 2023, those to China 17% to 355,000 tons from 304,000 tons": a base
+ * without a date of its own, in a sentence whose earlier base has one, is of the same date.
+ */
+function withParallelBaseYear(l: LinkedFigure, linked: readonly LinkedFigure[]): LinkedFigure {
+  if (l.base !== true || l.year !== undefined) return l
+  const earlier = [...linked].reverse().find((m) => m.base === true && m.year !== undefined)
+  if (earlier?.year === undefined) return l
+  return { ...l, year: earlier.year, ...(earlier.linkedPeriod === undefined ? {} : { linkedPeriod: earlier.linkedPeriod }) }
+}
+
+/** The base date's year (and, for "the same month of", the main figure's months that year) of an amount in a "when" clause. */
+function whenClauseYear(text: string, f: FoundFigure, here: SentenceFacts, main: LinkedFigure | undefined): YearMention | undefined {
+  const mention = here.years.find((y) => y.end <= f.start && y.base === 'strict' && WHEN_CLAUSE_BETWEEN_RE.test(text.slice(y.end, f.start)))
+  if (mention === undefined) return undefined
+  const sameMonths = /(?<![\p{L}])same\s+(?:[\p{L}-]+\s+){0,2}?(?:month|months|period|quarter|half)\s+(?:of|in)\s+(?:the\s+year\s+)?$/iu.test(text.slice(Math.max(0, mention.pos - 40), mention.pos))
+  const period = mention.period ?? (sameMonths ? main?.linkedPeriod?.replace(/\d{4}/g, String(mention.year)) : undefined)
+  return { pos: mention.pos, end: mention.end, year: mention.year, base: 'none', ...(period === undefined ? {} : { period }) }
+}
+
 function isBaseFigure(text: string, f: FoundFigure, earlier: readonly FoundFigure[]): boolean {
   if (f.prior === true) return true
   if (f.kind === 'date' || f.kind === 'year') return false
@@ -1388,7 +1439,7 @@ function readFacts(
     // "from 2.1 Mt in 2021": the year belongs to the base figure before it.
     // "against 1.38 Mt in each of those months of 2018", "the N7.77 trillion of the same months of 2017".
     const owner = bases.find((b) => b.end <= f.start && OWNED_YEAR_RE.test(text.slice(b.afterEnd ?? b.end, f.start)))
-    const base = owner === undefined ? baseYearKind(text, f.start) : 'strict'
+    const base = owner !== undefined ? 'strict' : isPlanDeadline(text, f.start, figures) ? 'since' : baseYearKind(text, f.start)
     years.push({ pos: f.start, end: f.end, year: Number(f.valueExact), ...(f.period === undefined ? {} : { period: f.period }), base, ...(owner === undefined ? {} : { owner: owner.start }) })
   }
   const body = text.slice(sentence.start, sentence.end)
@@ -1403,7 +1454,12 @@ const RECEIVERS_IN_RE = new RegExp(`(?<![\\p{L}])(?:to|into)\\s+(?:the\\s+)?(?:[
 /** Plural only: "the Turkish port of Ceyhan" names a place on the way, not the buyers. */
 const RECEIVERS_AFTER_RE = /^\s+(?:terminals|ports|buyers|customers|refiners|refineries|markets|plants|utilities|consumers|mills|smelters|importers)(?![\p{L}])/iu
 const EXCLUDING_WORDS = new Set(['excluding', 'except', 'besides', 'ex', 'replacing', 'replaced', 'displacing', 'displaced'])
-const OVERTAKING_WORDS = new Set(['overtakes', 'overtook', 'overtaken', 'overtaking', 'overtake', 'surpasses', 'surpassed', 'surpassing', 'outstripped', 'outstrips', 'passes', 'passed', 'unseats', 'unseated', 'dethroned', 'dethrones'])
+/** "other than (the)", "outside (of)", "apart from", "aside from", "rather than", "instead of", "not including": the country after is left out. */
+const LEFT_OUT_BEFORE_RE = /(?<![\p{L}])(?:other\s+than|rather\s+than|outside(?:\s+of)?|apart\s+from|aside\s+from|instead\s+of|not\s+including|excluding|except(?:\s+for)?)\s+(?:the\s+)?$/iu
+function isLeftOut(text: string, start: number): boolean {
+  return LEFT_OUT_BEFORE_RE.test(text.slice(Math.max(0, start - 32), start))
+}
+const OVERTAKING_WORDS = new Set(['past', 'overtakes', 'overtook', 'overtaken', 'overtaking', 'overtake', 'surpasses', 'surpassed', 'surpassing', 'outstripped', 'outstrips', 'passes', 'passed', 'unseats', 'unseated', 'dethroned', 'dethrones'])
 
 /** A rank, then the words that name what it is measured against: "No.4 supplier after", "ranked fourth ..., behind", "largest buyer, ahead of". */
 const RANKED_AGAINST_BEFORE_RE = /(?:(?:largest|biggest|second|third|fourth|fifth|sixth|top|leading|main)[\p{L}-]*|No\.\s?\d+|number\s+(?:one|two|three|four|five|\d+))(?:\s+[^\s.;\d]+){0,8}?,?\s+(?:after|behind|ahead\s+of|trailing)\s+(?:the\s+)?$/iu
@@ -1432,6 +1488,9 @@ function readRoles(text: string, sentence: Sentence, countries: readonly Country
     // "not counting China", "excluding Russia", "second-largest supplier after Russia": the
     // country is named to be left out, or as the one ranked before; it plays no part.
     if (last !== undefined && (EXCLUDING_WORDS.has(last) || (last === 'counting' && words[words.length - 2] === 'not'))) continue
+    // "markets other than the United States", "buyers outside China", "apart from India": the
+    // country is the one the figure leaves out.
+    if (isLeftOut(text, c.start)) continue
     // "Japan overtakes China as top buyer": the country overtaken in a rank is only compared.
     if (last !== undefined && OVERTAKING_WORDS.has(last) && /^\s+(?:as|to\s+become)\s/u.test(after)) continue
     // "with Algeria (25%), Russia (21.1%) ... as the main suppliers": a bare name with its own
@@ -1516,7 +1575,8 @@ function linkOne(text: string, f: FoundFigure, here: SentenceFacts, previous: Se
   const after = text.slice(f.afterEnd ?? f.end, Math.min(here.sentence.end, (f.afterEnd ?? f.end) + 120))
   // The base of a comparison belongs to the series of the last earlier figure of its kind
   // ("30% more than the 8.7 Mt of last year": the tonnes, not the percent, are its series).
-  const baseLike = isBaseFigure(text, f, mains)
+  const when = f.kind !== 'percent' && mains.some((m) => m.end <= f.start) ? whenClauseYear(text, f, here, main) : undefined
+  const baseLike = when !== undefined || isBaseFigure(text, f, mains)
   const series = baseLike ? (f.prior === true ? main : [...mains].reverse().find((m) => m.kind === f.kind)) : undefined
   // "from around $100 million in 2010 to almost $16.6 billion": a base named before its level has no series yet.
   const isBase = series !== undefined || (baseLike && f.kind !== 'percent')
@@ -1526,7 +1586,7 @@ function linkOne(text: string, f: FoundFigure, here: SentenceFacts, previous: Se
   const coordinated = read.measure === 'level' && f.kind === 'percent' ? coordinatedShare(text, f, main, here) : undefined
   // "14pc, or 485,000 b/d, above ...": an amount that restates a change with "or" is the same change.
   const restated = read.measure === 'level' && f.kind !== 'percent' && main !== undefined && /^\s*,?\s*or\s+$/.test(text.slice(main.afterEnd ?? main.end, f.start)) ? coordinatedChange(text, f, main) : undefined
-  const measure = f.kind === 'rank' ? { measure: 'rank' as const } : f.kind === 'comparison' ? { measure: 'comparison' as const } : read.measure === 'level' && f.kind === 'percent' ? (coordinatedChange(text, f, main) ?? coordinated?.read ?? read) : (restated ?? read)
+  const measure = f.kind === 'rank' ? { measure: 'rank' as const } : f.kind === 'comparison' ? { measure: 'comparison' as const } : read.measure === 'level' && f.kind === 'percent' ? (coordinatedChange(text, f, main) ?? gappedChange(text, f, after, mains) ?? coordinated?.read ?? read) : (restated ?? read)
   out.measure = isBase ? (f.kind === 'percent' && series?.measure !== undefined ? series.measure : 'level') : measure.measure
   if (isBase) out.base = true
   if (measure.direction !== undefined && !isBase) out.changeDirection = measure.direction
@@ -1536,7 +1596,7 @@ function linkOne(text: string, f: FoundFigure, here: SentenceFacts, previous: Se
     if (country !== undefined && measure.shareOf.includes(text.slice(country.start, country.end))) out.shareOfCountry = country.iso3
   }
 
-  const year = series !== undefined ? baseYear(text, f, here, series) : pickYear(text, f, here, previous, measure.measure === 'change')
+  const year = when ?? (series !== undefined ? baseYear(text, f, here, series) : pickYear(text, f, here, previous, measure.measure === 'change'))
   if (year !== undefined) {
     out.year = year.year
     if (year.period !== undefined) out.linkedPeriod = year.period
@@ -1649,6 +1709,21 @@ function coordinatedChange(text: string, f: FoundFigure, main: LinkedFigure | un
   return { measure: 'change', direction: main.changeDirection }
 }
 
+/** "to 355,000 tons", "to $1.2 billion": an amount (not a percent) a percent leads to. */
+const TO_AMOUNT_AFTER_RE = /^\s+to\s+(?:(?:about|around|nearly|almost|some|over|just|roughly|more\s+than|less\s+than)\s+)?(?:US|A|C|R)?[$€£¥₹]?\s?\d[\d,.]*(?!\s*(?:%|per\s*cent|percent|pc)(?![\p{L}]))/u
+
+/**
+ * "Deliveries to Tajikistan rose 49% to 377,000 tons, those to China 17% to 355,000 tons": a
+ * clause that leaves out the verb of the change before it (gapping) still gives a change, when
+ * its percent leads "to" an amount; the direction is the earlier change's.
+ */
+function gappedChange(text: string, f: FoundFigure, after: string, mains: readonly LinkedFigure[]): MeasureRead | undefined {
+  if (!TO_AMOUNT_AFTER_RE.test(after)) return undefined
+  const before = [...mains].reverse().find((m) => m.kind === 'percent' && m.measure === 'change' && m.changeDirection !== undefined && m.end <= f.start)
+  if (before?.changeDirection === undefined || !/(?:,|;|\band)\s/u.test(text.slice(before.end, f.start))) return undefined
+  return { measure: 'change', direction: before.changeDirection }
+}
+
 /**
  * "40 percent of the gas went to German terminals and over 30 percent to Britain", "China has
  * taken 40%, India 20% and South Korea 13%": a percent joined by "and" or a comma to a share
@@ -1747,7 +1822,7 @@ function readMeasure(f: FoundFigure, before: readonly string[], after: string): 
     // "rose 5%", "rose by 5%", "raised their fixed investment by 36.6%".
     const wordBefore = CHANGE_WORD_RE.test(w) ? w : byOf && CHANGE_WORD_RE.test(w1) ? w1 : w === 'by' ? before.slice(Math.max(0, n - 5), n - 1).find((x) => CHANGE_WORD_RE.test(x) && x !== 'up' && x !== 'down') : undefined
     if (changeAfter !== null || f.points === true || YOY_AFTER_RE.test(after)) return changeOf(changeAfter?.[1] ?? wordBefore, negative)
-    const comparative = COMPARATIVE_AFTER_RE.exec(after) ?? /^\s*(more|less|fewer)(?=\s+\p{L})(?!\s+(?:of|or|and)\s)/u.exec(after)
+    const comparative = COMPARATIVE_AFTER_RE.exec(after) ?? SHORT_OF_AFTER_RE.exec(after) ?? /^\s*(more|less|fewer)(?=\s+\p{L})(?!\s+(?:of|or|and)\s)/u.exec(after)
     if (comparative !== null) {
       const up = /^(more|higher|greater|above)$/i.test(comparative[1] ?? '')
       return { measure: 'change', direction: up !== negative ? 'increase' : 'decrease' }
@@ -1770,7 +1845,7 @@ function readMeasure(f: FoundFigure, before: readonly string[], after: string): 
   if ((w === 'up' || w === 'down') && !/^ma(?:de|ke|kes|king)$/.test(w1)) return changeOf(w, negative)
   // A change verb right before the amount ("the deficit grew $23.2 billion"); "rose to $2bn" has "to" between.
   if (w !== 'up' && w !== 'down' && CHANGE_VERB_RE.test(w)) return changeOf(w, negative)
-  const comparative = COMPARATIVE_AFTER_RE.exec(after) ?? /^\s*(more|less|fewer)\s+(?:[\p{L}-]+\s+){1,2}than(?![\p{L}])/u.exec(after)
+  const comparative = COMPARATIVE_AFTER_RE.exec(after) ?? SHORT_OF_AFTER_RE.exec(after) ?? /^\s*(more|less|fewer)\s+(?:[\p{L}-]+\s+){1,2}than(?![\p{L}])/u.exec(after)
   if (comparative !== null) return { measure: 'change', direction: /^(more|higher|greater|above)$/i.test(comparative[1] ?? '') !== negative ? 'increase' : 'decrease' }
   if (byOf) {
     const word = before.slice(Math.max(0, n - 4), n - 1).find((x) => CHANGE_WORD_RE.test(x))
@@ -1785,6 +1860,14 @@ function readMeasure(f: FoundFigure, before: readonly string[], after: string): 
  * Whether a year is the base of a comparison: "compared with 2021", "than in 2021", "versus 2021"
  * ('strict'), or "from 2021", "over 2021", "on 2021" ('loose': a base only for a change figure).
  */
+/** "short of August 2019", "well short of 2019": a level below the one the date names. */
+const SHORT_OF: ReadonlySet<string> = new Set(['short', 'shy'])
+/**
+ * A period's noun phrase ending right before a year: "the first six months of", "the same point
+ * of", "the level of", "each of those months of". Its words come after the comparison word.
+ */
+const PERIOD_PHRASE_BEFORE_RE = /\s(?:(?:the|a|its|their|each|those|these|that|this)\s+){0,2}(?:(?:(?:first|last|same|corresponding|previous|prior|opening|final|comparable|equivalent|like|whole|full|entire)\s+)?(?:(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+)?(?:months?|weeks?|days?|quarters?|half|halves|period|periods|point|time|stage|date|season|level|levels|total|figure|volume|mark)\s+(?:of|in)|(?:first|last|same|corresponding|previous|prior|opening|final|comparable|equivalent|whole|full|entire))\s*$/iu
+
 function baseYearKind(text: string, start: number): 'strict' | 'loose' | 'since' | 'none' {
   if (/(?:^|[^\p{L}])vs\.\s*$/u.test(text.slice(Math.max(0, start - 6), start))) return 'strict'
   const words = lastWords(text, start, 6, 48)
@@ -1795,11 +1878,19 @@ function baseYearKind(text: string, start: number): 'strict' | 'loose' | 'since'
   if ((words[n - 1] === 'of' || words[n - 1] === 'in') && /^(?:period|periods|month|months|quarter|half|time|day|date|week)$/.test(words[n - 2] ?? '') && words[n - 3] === 'same') return 'strict'
   const w = words[n - 1] ?? ''
   const w1 = words[n - 2] ?? ''
-  if (w === 'against' || w === 'versus' || w === 'vs' || w === 'than' || w === 'above' || w === 'below' || (w === 'in' && w1 === 'than')) return 'strict'
+  if (w === 'against' || w === 'versus' || w === 'vs' || w === 'than' || w === 'above' || w === 'below' || (w === 'in' && w1 === 'than') || (w === 'of' && SHORT_OF.has(w1))) return 'strict'
   if ((w === 'with' || w === 'to') && (w1 === 'compared' || w1 === 'relative')) return 'strict'
   if (w === 'from' || w === 'over' || w === 'on') return 'loose'
   // "above the previous record set in 2022", "than the level of 2021": inside a comparison phrase.
   if (/(?<![\p{L}])(?:than|above|below|versus|against)\s+(?:(?:at|in)\s+)?(?:the\s+)?(?:(?:previous|prior|last|old|earlier)\s+(?:record|high|peak|level)(?:\s+[\p{L}]+){0,3}|(?:end|start|beginning|middle|close)\s+of)\s*$/iu.test(text.slice(Math.max(0, start - 60), start))) return 'strict'
+  // "than in the first six months of 2017", "on the same point of 2023", "short of the level of
+  // 2019": a year closing a period's noun phrase takes the comparison word before the phrase.
+  const phrase = PERIOD_PHRASE_BEFORE_RE.exec(text.slice(Math.max(0, start - 64), start))
+  if (phrase !== null && phrase[0].length > 0) {
+    if (/(?<![\p{L}])same(?:\s+[\p{L}-]+){1,3}\s+(?:of|in)\s*$/iu.test(phrase[0])) return 'strict'
+    const before = baseYearKind(text, start - phrase[0].length)
+    if (before === 'strict' || before === 'loose') return before
+  }
   // "the lowest since 2015", "the highest since the ban was lifted in 2015": a landmark,
   // neither the figure's year nor the base of a change.
   if (w === 'since' || /(?<![\p{L}])since\s[^,.;:()]{0,40}$/iu.test(text.slice(Math.max(0, start - 48), start))) return 'since'
@@ -1829,13 +1920,33 @@ function relativeYearInClause(text: string, here: SentenceFacts, f: FoundFigure)
   return false
 }
 
+const OWN_YEAR_AFTER_RE = /^\s+(?:in|during)\s+$/u
+
+/** "which plans to close its coal plants by 2025", "aims to be carbon-neutral by 2030": a plan's deadline, from the plan word to "by". */
+const PLAN_BY_BEFORE_RE = /(?<![\p{L}])(?:plans?|planned|planning|aims?|aimed|aiming|intends?|intended|intending|seeks?|sought|pledged|pledges?|promised|promises|vowed|vows|committed|wants?|wanted)\s+to\s[^.;:()\d]{0,80}?\sby\s+(?:the\s+end\s+of\s+)?$/iu
+
+/**
+ * "Italy, which plans to close all but two coal plants by 2025, received 82,500t in April": the
+ * deadline of a plan with no figure of its own is a landmark, no figure's year ("plans to ship
+ * 2 Mt by 2025" keeps it).
+ */
+function isPlanDeadline(text: string, at: number, figures: readonly FoundFigure[]): boolean {
+  const from = Math.max(0, at - 120)
+  const m = PLAN_BY_BEFORE_RE.exec(text.slice(from, at))
+  if (m === null) return false
+  const planStart = from + m.index
+  return !figures.some((g) => g.kind !== 'year' && g.kind !== 'date' && g.start > planStart && g.end <= at)
+}
+
 function pickYear(text: string, f: FoundFigure, here: SentenceFacts, previous: SentenceFacts | undefined, isChange: boolean): YearMention | undefined {
   const usable = (y: YearMention): boolean => y.base === 'none' || (!isChange && y.base === 'loose' && !CHANGE_BEFORE_YEAR_RE.test(text.slice(Math.max(0, y.pos - 30), y.pos)))
   const candidates = here.years.filter(usable)
   if (candidates.length > 0) {
     // Distance is the gap between the two spans, so "3.4bn in 2021 and 2.9bn in 2022" gives
     // each amount the year written right after it.
-    const gap = (y: YearMention): number => (y.pos >= f.end ? y.pos - f.end : Math.max(0, f.start - y.end))
+    // "from 2.56 MMb/d in 2020 to 3.10 MMb/d in 2024": a year joined to the amount by "in" right
+    // after it is its own, before the one that ends the clause before.
+    const gap = (y: YearMention): number => (y.pos >= f.end ? (OWN_YEAR_AFTER_RE.test(text.slice(f.afterEnd ?? f.end, y.pos)) ? 0 : y.pos - f.end) : Math.max(0, f.start - y.end))
     const best = candidates.reduce((b, y) => {
       const d = gap(y)
       const bestD = gap(b)
