@@ -3,8 +3,10 @@
 // ~50 MB per command; see CHANGELOG). The bundle sits two folders deep, dist/bin/, like the sources in src/<folder>/, so
 // their `new URL('../../sql/', import.meta.url)` paths resolve to the same files.
 // Run by `npm run build`, by `prepare` on `npm ci`, and by the tests' global setup.
+import { execFileSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { build } from 'esbuild'
-import { rmSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
@@ -41,3 +43,53 @@ await build({
   sourcemap: 'linked',
   logLevel: 'warning',
 })
+
+await buildEmbeddedTemplate()
+
+/**
+ * A migrated embedded warehouse with the reference data (dist/embedded-template/pgdata), which a
+ * new embedded home starts from instead of an initdb in PGlite, every migration and the
+ * reference load (src/load/warehouse.ts, copyBuiltTemplate). Made by the built command itself,
+ * and made again only when what it is made of changed: the migrations, the reference files,
+ * the code that applies them and PGlite's version (the stamp). A build that cannot make it
+ * says so and goes on: homes are then made from scratch, as before.
+ */
+async function buildEmbeddedTemplate() {
+  const dir = `${root}/dist/embedded-template`
+  const stamp = templateStamp()
+  if (existsSync(`${dir}/pgdata/PG_VERSION`) && existsSync(`${dir}/stamp`) && readFileSync(`${dir}/stamp`, 'utf8') === stamp) return
+  rmSync(dir, { recursive: true, force: true })
+  const work = `${root}/dist/.embedded-template-work`
+  rmSync(work, { recursive: true, force: true })
+  try {
+    execFileSync(process.execPath, [`${root}/bin/trade-etl.js`, 'migrate'], {
+      env: { ...process.env, DATABASE_URL: '', TRADE_ETL_HOME: work, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'ignore', 'inherit'],
+    })
+    mkdirSync(dir, { recursive: true })
+    renameSync(`${work}/pgdata`, `${dir}/pgdata`)
+    writeFileSync(`${dir}/stamp`, stamp)
+  } catch (error) {
+    console.warn(`trade-etl build: no embedded template made (${error instanceof Error ? error.message : String(error)}); new embedded homes start from an initdb`)
+    rmSync(dir, { recursive: true, force: true })
+  } finally {
+    rmSync(work, { recursive: true, force: true })
+  }
+}
+
+/** The hash of what the template is made of. */
+function templateStamp() {
+  const hash = createHash('sha256')
+  const files = [
+    ...filesIn('sql'),
+    ...filesIn('fixtures/reference'),
+    'src/load/migrate.ts', 'src/jobs/load-reference.ts', 'src/load/reference.ts', 'src/transform/reference-rows.ts',
+    'node_modules/@electric-sql/pglite/package.json',
+  ]
+  for (const f of files) hash.update(f).update('\0').update(readFileSync(`${root}/${f}`)).update('\0')
+  return hash.digest('hex')
+}
+
+/** The files directly in a folder of the project, by name. */
+function filesIn(folder) {
+  return readdirSync(`${root}/${folder}`, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => `${folder}/${e.name}`).sort()
+}
