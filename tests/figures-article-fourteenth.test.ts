@@ -146,3 +146,25 @@ describe("a commodity word in an institution's name is not the goods later sente
     expect(at(f, '$20 million')).toMatchObject({ commodity: 'coffee', reporter: 'KEN', flow: 'X' })
   })
 })
+
+describe("a share of a named country's market is of that country's imports", () => {
+  it('"Chile held 30 percent of the Spanish market, and Peru 25 percent" in an article on Peru\'s exports', () => {
+    const text =
+      "Peru's avocado exports\n\nPeru exported $900 million of avocados in 2020, up 10 percent on 2019.\n\nSpain bought $200 million. Chile held 30 percent of the Spanish market, and Peru 25 percent. Mexico had 12 percent of Spain's market."
+    const f = extractFigures(text, { published: '2021-02-01' })
+    const read = ['30 percent', '25 percent', '12 percent'].map((span) => {
+      const x = at(f, span)
+      return [x.reporter, x.partner, x.flow, x.measure]
+    })
+    expect(read).toEqual([
+      ['ESP', 'CHL', 'M', 'share'],
+      ['ESP', 'PER', 'M', 'share'],
+      ['ESP', 'MEX', 'M', 'share'],
+    ])
+  })
+  it('a supplier rank before it does not turn the share into the supplier\'s exports', () => {
+    const text = "Peru's avocado exports\n\nPeru exported $900 million of avocados in 2020. Chile, the biggest supplier, held 30 percent of the Spanish market."
+    const f = extractFigures(text, { published: '2021-02-01' })
+    expect(at(f, '30 percent')).toMatchObject({ reporter: 'ESP', partner: 'CHL', flow: 'M' })
+  })
+})

@@ -1735,10 +1735,14 @@ function linkOne(text: string, f: FoundFigure, here: SentenceFacts, previous: Se
   // "68% of what Egypt bought abroad": the whole is an import, whoever else is named.
   // (a verb of the whole's country, or its exports; "18% of Israel's oil needs" stays the supplier's export).
   const wholeFlow = measure.shareOf === undefined || out.shareOfCountry === undefined ? undefined : /(?<![\p{L}])(?:bought|imported|purchased)(?![\p{L}])/iu.test(measure.shareOf) ? 'M' : SHARE_OF_EXPORTS_RE.test(measure.shareOf) ? 'X' : undefined
+  // "Chile held 30 percent of the Spanish market", "Ivory Coast, its biggest supplier, held 65.8
+  // percent of the Dutch market": a share of a named country's market is of its imports, whatever
+  // flow word stands before it.
+  const marketWhole = measure.shareOf !== undefined && out.shareOfCountry !== undefined && /(?<![\p{L}])market(?![\p{L}])/iu.test(measure.shareOf) ? 'M' : undefined
   // "Asian buyers took 80% of the kingdom's oil exports": a whole that names its trade, with no
   // country name in it, is that trade, before any flow word outside it.
   const namedWhole = measure.shareOf === undefined || out.shareOfCountry !== undefined ? undefined : WHOLE_EXPORTS_RE.test(measure.shareOf) ? 'X' : WHOLE_IMPORTS_RE.test(measure.shareOf) ? 'M' : undefined
-  let flow = namedWhole ?? flowWord?.flow ?? wholeFlow ?? (origin !== undefined && destination !== undefined ? 'X' : undefined)
+  let flow = marketWhole ?? namedWhole ?? flowWord?.flow ?? wholeFlow ?? (origin !== undefined && destination !== undefined ? 'X' : undefined)
   // "Chile's goods exports fell 9.5%, ..., while imports slipped 1.3%": the possessive owner of the
   // first flow, with no country in the second flow's clause, owns the second flow too (its
   // reporter, not its partner).
