@@ -87,6 +87,14 @@ export function findCommodityMentions(text: string): CommodityMention[] {
   return mentions
 }
 
+/** The rest of an institution's name after a capitalised commodity word: "(Coffee) and Tea Authority", "(Tea) Board". */
+const INSTITUTION_AFTER_RE = /^(?:\s+(?:(?:and|&|of)\s+)?\p{Lu}[\p{L}-]*){0,5}?\s+(?:Authority|Board|Council|Association|Agency|Corporation|Company|Commission|Exchange|Institute|Federation|Chamber|Ministry|Organi[sz]ation|Bureau|Brokers|Union|Directorate)(?![\p{L}])/u
+
+/** Whether a mention is a word of an institution's name ("the Ethiopian Coffee and Tea Authority"), not the goods a sentence is about. */
+export function inInstitutionName(text: string, m: CommodityMention): boolean {
+  return /^\p{Lu}/u.test(text.slice(m.start, m.end)) && INSTITUTION_AFTER_RE.test(text.slice(m.end, m.end + 80))
+}
+
 /** The commodity a phrase names ("petroleum products" -> 2710), or undefined. */
 export function lookupCommodity(term: string): CommodityEntry | undefined {
   return TERM_TO_ENTRY.get(term.trim().toLowerCase().replace(/\s+/g, ' '))

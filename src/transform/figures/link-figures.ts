@@ -4,7 +4,7 @@
  * against an earlier period, or a share of something. Rules, not a model: each one is small,
  * named, and tested against the labelled corpus in fixtures/figures-corpus/.
  */
-import { findCommodityMentions, type CommodityMention } from './commodity-lexicon.ts'
+import { findCommodityMentions, inInstitutionName, type CommodityMention } from './commodity-lexicon.ts'
 import { findCountryMentions, type CountryMention } from './country-lexicon.ts'
 import type { Figure, FigureFlow, FigureKind, FigureMeasure } from './figure.ts'
 import type { FoundFigure } from './find-figures.ts'
@@ -49,7 +49,7 @@ const STATE_VERBS = new Set(['was', 'is', 'were', 'are', 'at', 'reached', 'hit',
 /** "33.8% increase", "5% higher", "12-percent rise", "5% year-on-year". */
 const CHANGE_AFTER_RE = new RegExp(`^\\s*(?:(?:year-on-year|year-over-year|y/y|yoy|annual|on-year)\\s+)?(${INCREASE}|${DECREASE})(?![\\p{L}])`, 'iu')
 /** "28% more than in 2022", "5% lower than a year earlier", "18.6% below a year earlier", "9% above last year": a change against what follows. */
-const COMPARATIVE_AFTER_RE = /^\s*(?:,\s*or\s+(?:[^,;()]|,(?=\d{3}))+?,\s*)?([Mm]ore|[Hh]igher|[Gg]reater|[Aa]bove|[Ll]ess|[Ll]ower|[Bb]elow|[Ff]ewer)(?:\s+(?:than(?![\p{L}])|(?:a|one)\s+(?:year|month|quarter|week)\s+(?:earlier|before|ago)(?![\p{L}])|last\s+(?:year|month)(?![\p{L}])|(?:the\s+)?(?:[Ss]ame|[Pp]revious|prior|year-earlier|year-ago|corresponding)\s|(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:in\s+)?(?:19|20)\d\d)(?![\p{L}\p{N}])|(?:the\s+)?(?:US)?[$€£]?\s?\d|(?:the\s+)?(?:(?:first|second|third|fourth|previous|prior|last)\s+)?(?:quarter|half|month|year|week)(?![\p{L}])|(?:the\s+)?(?:[\p{L}-]+\s+)?(?:high|low|peak|record|level|average|baseline)(?![\p{L}]))|\s*(?=[.,;)]|$))/u
+const COMPARATIVE_AFTER_RE = /^\s*(?:,\s*or\s+(?:[^,;()]|,(?=\d{3}))+?,\s*)?([Mm]ore|[Hh]igher|[Gg]reater|[Aa]bove|[Ll]arger|[Bb]igger|[Ll]ess|[Ll]ower|[Bb]elow|[Uu]nder|[Ss]maller|[Ff]ewer)(?:\s+(?:than(?![\p{L}])|(?:a|one)\s+(?:year|month|quarter|week)\s+(?:earlier|before|ago)(?![\p{L}])|last\s+(?:year|month)(?![\p{L}])|(?:the\s+)?(?:[Ss]ame|[Pp]revious|prior|year-earlier|year-ago|corresponding)\s|(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:in\s+)?(?:19|20)\d\d)(?![\p{L}\p{N}])|(?:the\s+)?(?:US)?[$€£]?\s?\d|(?:the\s+)?(?:(?:first|second|third|fourth|previous|prior|last)\s+)?(?:quarter|half|month|year|week)(?![\p{L}])|(?:the\s+|its\s+|their\s+)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:(?:19|20)\d\d\s+)?(?:[\p{L}-]+\s+)?(?:high|low|peak|record|level|average|baseline)(?![\p{L}]))|\s*(?=[.,;)]|$))/u
 /** "2.75 per cent short of August 2019", "5% shy of the 2021 level": below the base named after it (a decrease). */
 const SHORT_OF_AFTER_RE = /^\s*(short|shy)\s+of\s+(?:the\s+|its\s+|their\s+|a\s+)?(?:(?:US)?[$€£]?\s?\d|(?:January|February|March|April|May|June|July|August|September|October|November|December)(?![\p{L}])|(?:same|previous|prior|year-earlier|year-ago|corresponding|last|record|level|average|target)(?![\p{L}]))/u
 const YOY_AFTER_RE = /^\s*(?:year-on-year|year-over-year|y\/y|yoy|on the year|on an annual basis|annually)(?![\p{L}])/iu
@@ -238,6 +238,7 @@ export function linkFigures(text: string, figures: readonly FoundFigure[], optio
     }
   }
   titleYear(out, sentences, bySentence)
+  titleRepeats(out, sentences, bySentence)
   if (sentences[1]?.paragraph !== sentences[0]?.paragraph) titleSuppliedShare(text, factsOf(0), out, bySentence)
   return readAmbiguousCurrencies(text, pairRespectively(text, linkRanges(out)), [...countries.values()].flat())
 }
@@ -271,6 +272,30 @@ function titleYear(out: LinkedFigure[], sentences: readonly Sentence[], bySenten
     const lead = out.find((g, k) => (bySentence[k] ?? 0) > 0 && isTradeFigure(g) && g.base !== true && g.year !== undefined && g.reporter === f.reporter)
     if (lead?.year === undefined) continue
     out[j] = { ...f, year: lead.year, ...(lead.linkedPeriod === undefined ? {} : { linkedPeriod: lead.linkedPeriod }) }
+  }
+}
+
+/**
+ * "Ghana's cocoa paste exports slip to $442 million" over "Ghana sold $442 million worth ... in
+ * 2019": a title amount the body repeats (same kind and value) is that figure, and takes the
+ * links the title leaves open from it.
+ */
+function titleRepeats(out: LinkedFigure[], sentences: readonly Sentence[], bySentence: readonly (number | undefined)[]): void {
+  const first = sentences[0]
+  if (first === undefined || sentences[1]?.paragraph === first.paragraph) return
+  for (const [j, f] of out.entries()) {
+    if (bySentence[j] !== 0 || !isTradeFigure(f) || f.kind === 'percent' || f.kind === 'rank') continue
+    const body = out.find((g, k) => (bySentence[k] ?? 0) > 0 && g.kind === f.kind && g.valueExact === f.valueExact && g.unit === f.unit && g.base !== true)
+    if (body === undefined) continue
+    const filled: { -readonly [K in keyof LinkedFigure]: LinkedFigure[K] } = { ...f }
+    if (f.year === undefined && body.year !== undefined) {
+      filled.year = body.year
+      if (body.linkedPeriod !== undefined) filled.linkedPeriod = body.linkedPeriod
+    }
+    if (f.reporter === undefined && body.reporter !== undefined) filled.reporter = body.reporter
+    if (f.flow === undefined && body.flow !== undefined) filled.flow = body.flow
+    if (f.partner === undefined && f.partners === undefined && body.partner !== undefined && (f.reporter === undefined || f.reporter === body.reporter)) filled.partner = body.partner
+    out[j] = filled
   }
 }
 
@@ -461,18 +486,28 @@ function updateContext(text: string, ctx: DocContext, here: SentenceFacts, linke
     const owned = share === undefined ? linked.find((l) => l.kind === 'rank' && l.reporter !== undefined && l.partner !== undefined && (l.flow === 'X' || l.flow === 'M') && goodsOwnerAfter(text, here, l.end) === l.reporter) : undefined
     if (owned?.reporter !== undefined && (owned.flow === 'X' || owned.flow === 'M')) ctx.trade = { flow: owned.flow, reporter: owned.reporter }
   }
-  const trade = linked.filter((l) => isTradeFigure(l) && l.base !== true && l.measure !== 'share')
+  // "Pakistan imported 250 Mt, and 80% of it came from Kenya": the other country's total, read
+  // from its side, is no new article side.
+  const articleSide = ctx.trade
+  if (articleSide !== undefined && linked.some((l) => l.measure === 'share' && l.partner === articleSide.reporter && l.reporter !== articleSide.reporter && partOfTotal(text, here, l, articleSide.reporter) !== undefined)) return
+  // "..., the lowest since the $274.42 million of March 2016": a level dated by a landmark is no
+  // period later sentences inherit.
+  const landmarked = (l: LinkedFigure): boolean => l.year !== undefined && here.years.some((y) => y.base === 'since' && y.year === l.year) && !here.years.some((y) => y.base === 'none' && y.year === l.year)
+  const trade = linked.filter((l) => isTradeFigure(l) && l.base !== true && l.measure !== 'share' && !landmarked(l))
   const last = trade[trade.length - 1]
   if (last !== undefined) {
     // "The Philippines bought 902,100 t, ahead of China with 237,500 t and Ghana with 124,200 t":
     // after a list of partners, each with its own amount, the next sentence is not the last one's.
     const listed = new Set(trade.flatMap((l) => (l.partner === undefined ? [] : [l.partner])))
-    if (last.reporter !== undefined) {
+    // "Most of the ore went to China, where aluminium output rose 4%": another country's output
+    // (or use) in an article on one country's trade is an aside; the article keeps its side.
+    const aside = last.flow !== undefined && last.flow !== 'X' && last.flow !== 'M' && ctx.trade !== undefined && last.reporter !== undefined && last.reporter !== ctx.trade.reporter
+    if (!aside && last.reporter !== undefined) {
       ctx.reporter = last.reporter
       ctx.partner = last.partner
       if (last.partners !== undefined || listed.size > 2) ctx.partner = undefined
-    } else if (last.partner !== undefined) ctx.partner = last.partner
-    if (last.flow !== undefined) ctx.flow = last.flow
+    } else if (!aside && last.partner !== undefined) ctx.partner = last.partner
+    if (last.flow !== undefined && !aside) ctx.flow = last.flow
     // A rank is read from the side whose partners it ranks, not the article's: it sets no side,
     // and one closing the sentence ("..., making China the world's largest beef importer") leaves
     // the side of the amounts before it.
@@ -483,8 +518,9 @@ function updateContext(text: string, ctx: DocContext, here: SentenceFacts, linke
       ctx.period = last.linkedPeriod
       ctx.yearRelative = (here.lastYear || here.thisYear || here.lastWeek) && !here.years.some((y) => y.base === 'none')
     }
-    const named = here.commodities[here.commodities.length - 1]
-    if (named !== undefined) ctx.commodity = named.commodity
+    // "..., the Ethiopian Coffee and Tea Authority said": a name's commodity word is no goods later sentences inherit.
+    const named = [...here.commodities].reverse().find((c) => !inInstitutionName(text, c))
+    if (named !== undefined && !aside) ctx.commodity = named.commodity
     return
   }
   // A sentence of shares and ranks only ("the United States supplied 12.4% and Nigeria 8.4%") has
@@ -618,8 +654,13 @@ function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocCon
     // "The Philippines bought 780,069 t" under "Vietnam supplies most of the Philippines' rice":
     // before any figure has set the article's side, the lede's side is a guess; a total whose
     // country is named (not as a possessive) before it in its own sentence stays that country's.
+    // "Pakistan imported 250 Mt of tea, and 80% of it came from Kenya" in an article on Kenya's
+    // exports: a part of the other country's total that the article's country holds makes the
+    // amount that country's own total and the part a share of it, both from its side.
+    const part = other !== undefined && out.flow === other && out.reporter !== undefined && out.reporter !== ctx.reporter && (out.partner === undefined || out.partner === ctx.reporter) ? partOfTotal(text, here, l, ctx.reporter) : undefined
+    if (part !== undefined && l.end <= part.share) delete out.partner
     const ledePartnerTotal = ctx.trade === undefined && out.partner === undefined && (out.reporter === ctx.partner || here.countries.some((c) => c.iso3 === out.reporter && c.form === 'name' && c.end <= l.start && !/^['’]/u.test(text.slice(c.end, c.end + 1))))
-    if (other !== undefined && out.flow === other && !possessive && !ledePartnerTotal && out.reporter !== undefined && out.reporter !== ctx.reporter && (out.partner === undefined || adjectiveOnly || withArticleCountry) && out.partners === undefined) {
+    if (other !== undefined && out.flow === other && part === undefined && !possessive && !ledePartnerTotal && out.reporter !== undefined && out.reporter !== ctx.reporter && (out.partner === undefined || adjectiveOnly || withArticleCountry) && out.partners === undefined) {
       // "Russia and Ukraine supplied 8 Mt": a list of subjects becomes the list of partners.
       const list = here.roles.mentions.find((m) => m.list !== undefined && m.list.length > 1 && m.list[0] === out.reporter)?.list
       if (list !== undefined) {
@@ -1268,6 +1309,21 @@ const LANDMARK_RE = new RegExp(
 function isLandmarkDate(text: string, start: number): boolean {
   return LANDMARK_RE.test(text.slice(Math.max(0, start - 100), start))
 }
+/** A share of "it" (or "which") that names the country it came from or went to: "80% of it came from Kenya", "40% of which went to Japan". */
+const PART_OF_TOTAL_RE = /\d(?:[\d.,]*\d)?\s*(?:%|percent|per\s+cent|pc)\s+of\s+(?:it|which|this|that|them|the\s+total)\s+(?:(?:came|come|comes|was|were|went|go|goes|arrived|originated|was\s+shipped|were\s+shipped|headed|bound)\s+)?(?:from|to|for|in)\s+(?:the\s+)?$/iu
+/**
+ * Where the share of such a part starts, when the figure stands before its end in the same
+ * sentence and the part's country is the article's: the figure is the total or that share.
+ */
+function partOfTotal(text: string, here: SentenceFacts, f: FoundFigure, articleCountry: string): { readonly share: number } | undefined {
+  for (const c of here.countries) {
+    if (c.iso3 !== articleCountry || c.start < f.end || c.form !== 'name') continue
+    const from = Math.max(here.sentence.start, c.start - 80)
+    const m = PART_OF_TOTAL_RE.exec(text.slice(from, c.start))
+    if (m !== null && from + m.index >= f.start) return { share: from + m.index }
+  }
+  return undefined
+}
 const BASE_PERIOD_WORDS = new Set(['from', 'than', 'against', 'versus', 'vs', 'below', 'above', 'since'])
 
 /** The one country named (without a role) in the figure's clause, not the reporter itself. */
@@ -1381,6 +1437,33 @@ function whenClauseYear(text: string, f: FoundFigure, here: SentenceFacts, main:
   return { pos: mention.pos, end: mention.end, year: mention.year, base: 'none', ...(period === undefined ? {} : { period }) }
 }
 
+/**
+ * The landmark's date of an amount a record is measured against: "the smallest since 2010, when
+ * 5.57 Mt left", "the lowest since the $274.42 million of March 2016". A level of that date, no
+ * base of a change.
+ */
+function landmarkYear(text: string, f: FoundFigure, here: SentenceFacts): YearMention | undefined {
+  const mention =
+    here.years.find((y) => y.end <= f.start && y.base === 'since' && (WHEN_CLAUSE_BETWEEN_RE.test(text.slice(y.end, f.start)) || OWN_AMOUNT_AFTER_RE.test(text.slice(y.end, f.start)))) ??
+    (/(?<![\p{L}])since\s+(?:the\s+)?$/iu.test(text.slice(Math.max(0, f.start - 12), f.start)) ? here.years.find((y) => y.pos >= (f.afterEnd ?? f.end) && y.base === 'since' && /^\s*(?:of|in)\s+$/u.test(text.slice(f.afterEnd ?? f.end, y.pos))) : undefined)
+  if (mention === undefined) return undefined
+  return { pos: mention.pos, end: mention.end, year: mention.year, base: 'none', ...(mention.period === undefined ? {} : { period: mention.period }) }
+}
+
+/** "apart from 2017, with 54.78 Mt, and 2018, with 54.23 Mt": years set aside from a record, each with its own amount. */
+const EXCEPTED_BEFORE_RE = /(?<![\p{L}])(?:apart\s+from|except(?:\s+for|\s+in)?|other\s+than|save\s+for|behind|bar|besides|after|only)\s+(?:(?:in|for)\s+)?$/iu
+const OWN_AMOUNT_AFTER_RE = /^\s*(?:\([^()]*\)\s*)?,\s*(?:with|at|when\s+it\s+(?:was|reached|hit))\s+(?:about\s+|some\s+|nearly\s+|almost\s+|around\s+)?$/iu
+function isExceptedRecordYear(text: string, y: FoundFigure, figures: readonly FoundFigure[]): boolean {
+  if (y.kind !== 'year') return false
+  const next = figures.find((g) => g.start >= y.end && g.kind !== 'year' && g.kind !== 'date')
+  if (next === undefined || !OWN_AMOUNT_AFTER_RE.test(text.slice(y.end, next.start))) return false
+  const before = text.slice(Math.max(0, y.start - 24), y.start)
+  if (EXCEPTED_BEFORE_RE.test(before)) return true
+  // "..., and 2018, with 54.23 Mt": the list goes on after an excepted year.
+  const previous = [...figures].reverse().find((g) => g.kind === 'year' && g.end <= y.start)
+  return previous !== undefined && /(?<![\p{L}])and\s+$/u.test(before) && isExceptedRecordYear(text, previous, figures)
+}
+
 function isBaseFigure(text: string, f: FoundFigure, earlier: readonly FoundFigure[]): boolean {
   if (f.prior === true) return true
   if (f.kind === 'date' || f.kind === 'year') return false
@@ -1402,7 +1485,7 @@ const FROM_TO_AFTER_RE = /^\s+(?:(?:in|of|during)\s+(?:the\s+)?(?:[\p{L}]+(?:[-�
 const OWNED_YEAR_RE = /^\s*(?:\([^()]{0,20}\)\s*)?(?:(?:at|by)\s+(?:this|that|the\s+same)\s+(?:point|time|stage|date)\s+)?(?:in|of|during|for)\s+(?:(?:the|each|of|those|these|same|corresponding|period|periods|months?|quarters?|half|weeks?)\s+){0,5}$/i
 
 /** ", as European buyers look for gas to replace Russian supplies": a reason clause after a comma. */
-const TRAILING_REASON_RE = /,\s*(?:as|because|amid|amidst|due\s+to|owing\s+to|despite|in\s+spite\s+of)\s/gu
+const TRAILING_REASON_RE = /,\s*(?:as|because|amid|amidst|due\s+to|owing\s+to|despite|in\s+spite\s+of|after|following)\s/gu
 
 /**
  * Where a reason clause closing the sentence begins, when no figure stands in it ("... carrying
@@ -1413,7 +1496,9 @@ function trailingReasonStart(text: string, sentence: Sentence, figures: readonly
   if (figures.length === 0) return undefined
   for (const m of text.slice(sentence.start, sentence.end).matchAll(TRAILING_REASON_RE)) {
     const at = sentence.start + m.index
-    if (figures.every((f) => f.end <= at)) return at
+    // "..., after record shipments, mostly to China, in November 2013": a date there is the
+    // event's (a landmark), no amount of the clause.
+    if (figures.every((f) => f.end <= at || f.kind === 'year' || f.kind === 'date')) return at
   }
   return undefined
 }
@@ -1439,7 +1524,7 @@ function readFacts(
     // "from 2.1 Mt in 2021": the year belongs to the base figure before it.
     // "against 1.38 Mt in each of those months of 2018", "the N7.77 trillion of the same months of 2017".
     const owner = bases.find((b) => b.end <= f.start && OWNED_YEAR_RE.test(text.slice(b.afterEnd ?? b.end, f.start)))
-    const base = owner !== undefined ? 'strict' : isPlanDeadline(text, f.start, figures) ? 'since' : baseYearKind(text, f.start)
+    const base = owner !== undefined ? 'strict' : isPlanDeadline(text, f.start, figures) || (reason !== undefined && f.start >= reason) || isExceptedRecordYear(text, f, figures) ? 'since' : baseYearKind(text, f.start)
     years.push({ pos: f.start, end: f.end, year: Number(f.valueExact), ...(f.period === undefined ? {} : { period: f.period }), base, ...(owner === undefined ? {} : { owner: owner.start }) })
   }
   const body = text.slice(sentence.start, sentence.end)
@@ -1596,7 +1681,8 @@ function linkOne(text: string, f: FoundFigure, here: SentenceFacts, previous: Se
     if (country !== undefined && measure.shareOf.includes(text.slice(country.start, country.end))) out.shareOfCountry = country.iso3
   }
 
-  const year = when ?? (series !== undefined ? baseYear(text, f, here, series) : pickYear(text, f, here, previous, measure.measure === 'change'))
+  const landmark = when === undefined && series === undefined && f.kind !== 'percent' && isTradeFigure(f) ? landmarkYear(text, f, here) : undefined
+  const year = when ?? landmark ?? (series !== undefined ? baseYear(text, f, here, series) : pickYear(text, f, here, previous, measure.measure === 'change'))
   if (year !== undefined) {
     out.year = year.year
     if (year.period !== undefined) out.linkedPeriod = year.period
@@ -1649,10 +1735,33 @@ function linkOne(text: string, f: FoundFigure, here: SentenceFacts, previous: Se
   // "68% of what Egypt bought abroad": the whole is an import, whoever else is named.
   // (a verb of the whole's country, or its exports; "18% of Israel's oil needs" stays the supplier's export).
   const wholeFlow = measure.shareOf === undefined || out.shareOfCountry === undefined ? undefined : /(?<![\p{L}])(?:bought|imported|purchased)(?![\p{L}])/iu.test(measure.shareOf) ? 'M' : SHARE_OF_EXPORTS_RE.test(measure.shareOf) ? 'X' : undefined
+  // "Chile held 30 percent of the Spanish market", "Ivory Coast, its biggest supplier, held 65.8
+  // percent of the Dutch market": a share of a named country's market is of its imports, whatever
+  // flow word stands before it.
+  const marketWhole = measure.shareOf !== undefined && out.shareOfCountry !== undefined && /(?<![\p{L}])market(?![\p{L}])/iu.test(measure.shareOf) ? 'M' : undefined
   // "Asian buyers took 80% of the kingdom's oil exports": a whole that names its trade, with no
   // country name in it, is that trade, before any flow word outside it.
   const namedWhole = measure.shareOf === undefined || out.shareOfCountry !== undefined ? undefined : WHOLE_EXPORTS_RE.test(measure.shareOf) ? 'X' : WHOLE_IMPORTS_RE.test(measure.shareOf) ? 'M' : undefined
-  let flow = namedWhole ?? flowWord?.flow ?? wholeFlow ?? (origin !== undefined && destination !== undefined ? 'X' : undefined)
+  let flow = marketWhole ?? namedWhole ?? flowWord?.flow ?? wholeFlow ?? (origin !== undefined && destination !== undefined ? 'X' : undefined)
+  // "Chile's goods exports fell 9.5%, ..., while imports slipped 1.3%": the possessive owner of the
+  // first flow, with no country in the second flow's clause, owns the second flow too (its
+  // reporter, not its partner).
+  if ((flow === 'X' || flow === 'M') && flowWord !== undefined) {
+    const otherSide = flow === 'M' ? origin : destination
+    const ownSide = flow === 'M' ? destination : origin
+    const owner = otherSide === undefined || ownSide !== undefined ? undefined : here.countries.find((c) => c.iso3 === otherSide && c.form === 'name' && c.end <= flowWord.start && /^['’]s?\s/u.test(text.slice(c.end, c.end + 3)))
+    const clause = owner === undefined ? null : /,\s*(?:while|whereas|but|and)\s+(?:[\p{Ll}-]+\s+){0,3}$/u.exec(text.slice(owner.end, flowWord.start))
+    const firstFlow = owner === undefined ? undefined : here.flows.find((w) => w.start >= owner.end && w.start < flowWord.start && w.flow !== flow)
+    if (owner !== undefined && clause !== null && firstFlow !== undefined && !here.countries.some((c) => c.start > owner.end && c.start < f.start && c.iso3 !== owner.iso3)) {
+      if (flow === 'M') {
+        destination = owner.iso3
+        origin = undefined
+      } else {
+        origin = owner.iso3
+        destination = undefined
+      }
+    }
+  }
   // Countries named without a role in the figure's own clause ("Moscow will cut exports by 0.5
   // million bpd, while Saudi Arabia ...": Russia for the first figure, Saudi Arabia for the second).
   const own = here.roles.unassigned.filter((iso3) => here.countries.some((c) => c.iso3 === iso3 && (c.end <= f.start ? sameClause(text, c.end, f.start) : sameClause(text, f.end, c.start))))
@@ -1740,8 +1849,8 @@ function coordinatedShare(text: string, f: FoundFigure, main: LinkedFigure | und
   // The last comma-or-"and" piece before the figure: "..., India 20%", "... and South Korea 13%".
   const cut = Math.max(between.lastIndexOf(','), between.search(/\sand\s+(?:(?:the\s+)?\p{Lu}[\p{L}-]*\s+){1,3}$/u))
   const tail = cut < 0 ? between : between.slice(cut)
-  // "..., followed by the United States with 6%": the same whole, the next partner.
-  const elliptic = /^\s*,?\s*(?:and\s+)?(?:(?:followed|trailed)\s+by\s+)?((?:(?:the\s+)?\p{Lu}[\p{L}-]*\s+){1,3})(?:(?:was|were|came|ranked|followed|stood)\s+(?:(?:next|second|third|fourth|fifth)\s+)?)?(?:(?:with|at|on)\s+)?$/u.exec(tail)
+  // "..., followed by the United States with 6%", "..., the Netherlands alone 16%": the same whole, the next partner.
+  const elliptic = /^\s*,?\s*(?:and\s+)?(?:(?:followed|trailed)\s+by\s+)?((?:(?:the\s+)?\p{Lu}[\p{L}-]*\s+){1,3})(?:(?:alone|only|by\s+itself|on\s+its\s+own)\s+)?(?:(?:was|were|came|ranked|followed|stood)\s+(?:(?:next|second|third|fourth|fifth)\s+)?)?(?:(?:with|at|on)\s+)?$/u.exec(tail)
   if (elliptic !== null) {
     const at = from + (cut < 0 ? 0 : cut) + tail.indexOf(elliptic[1] ?? '')
     const country = here.countries.find((c) => c.form === 'name' && c.start >= at && c.end <= f.start)
@@ -1824,7 +1933,7 @@ function readMeasure(f: FoundFigure, before: readonly string[], after: string): 
     if (changeAfter !== null || f.points === true || YOY_AFTER_RE.test(after)) return changeOf(changeAfter?.[1] ?? wordBefore, negative)
     const comparative = COMPARATIVE_AFTER_RE.exec(after) ?? SHORT_OF_AFTER_RE.exec(after) ?? /^\s*(more|less|fewer)(?=\s+\p{L})(?!\s+(?:of|or|and)\s)/u.exec(after)
     if (comparative !== null) {
-      const up = /^(more|higher|greater|above)$/i.test(comparative[1] ?? '')
+      const up = /^(more|higher|greater|above|larger|bigger)$/i.test(comparative[1] ?? '')
       return { measure: 'change', direction: up !== negative ? 'increase' : 'decrease' }
     }
     const shareOf = SHARE_OF_RE.exec(after)
@@ -1846,7 +1955,7 @@ function readMeasure(f: FoundFigure, before: readonly string[], after: string): 
   // A change verb right before the amount ("the deficit grew $23.2 billion"); "rose to $2bn" has "to" between.
   if (w !== 'up' && w !== 'down' && CHANGE_VERB_RE.test(w)) return changeOf(w, negative)
   const comparative = COMPARATIVE_AFTER_RE.exec(after) ?? SHORT_OF_AFTER_RE.exec(after) ?? /^\s*(more|less|fewer)\s+(?:[\p{L}-]+\s+){1,2}than(?![\p{L}])/u.exec(after)
-  if (comparative !== null) return { measure: 'change', direction: /^(more|higher|greater|above)$/i.test(comparative[1] ?? '') !== negative ? 'increase' : 'decrease' }
+  if (comparative !== null) return { measure: 'change', direction: /^(more|higher|greater|above|larger|bigger)$/i.test(comparative[1] ?? '') !== negative ? 'increase' : 'decrease' }
   if (byOf) {
     const word = before.slice(Math.max(0, n - 4), n - 1).find((x) => CHANGE_WORD_RE.test(x))
     if (word !== undefined) return changeOf(word, negative)
@@ -1868,17 +1977,21 @@ const SHORT_OF: ReadonlySet<string> = new Set(['short', 'shy'])
  */
 const PERIOD_PHRASE_BEFORE_RE = /\s(?:(?:the|a|its|their|each|those|these|that|this)\s+){0,2}(?:(?:(?:first|last|same|corresponding|previous|prior|opening|final|comparable|equivalent|like|whole|full|entire)\s+)?(?:(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+)?(?:months?|weeks?|days?|quarters?|half|halves|period|periods|point|time|stage|date|season|level|levels|total|figure|volume|mark)\s+(?:of|in)|(?:first|last|same|corresponding|previous|prior|opening|final|comparable|equivalent|whole|full|entire))\s*$/iu
 
+const LEVELS_OF_BEFORE_RE = /(?<![\p{L}])(?:(?:at|to|near|around|like|with|similar\s+to)\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+)?(?:the\s+)?(?:same\s+|similar\s+)?levels?\s+(?:of|seen\s+in)|levels?\s+(?:last\s+seen|not\s+seen\s+since)(?:\s+in)?)\s+$/iu
+
 function baseYearKind(text: string, start: number): 'strict' | 'loose' | 'since' | 'none' {
   if (/(?:^|[^\p{L}])vs\.\s*$/u.test(text.slice(Math.max(0, start - 6), start))) return 'strict'
   const words = lastWords(text, start, 6, 48)
   let n = words.length
   if (words[n - 1] === 'year') n--
   if (words[n - 1] === 'the') n--
+  // "42 percent under its December 2013 peak", "below their 2019 level": a possessive before the date.
+  if ((words[n - 1] === 'its' || words[n - 1] === 'their') && /^(?:below|above|under|than)$/.test(words[n - 2] ?? '')) n--
   // "on the same month of 2018", "the same period of 2020", "by the same date of 2022": the base of a comparison.
   if ((words[n - 1] === 'of' || words[n - 1] === 'in') && /^(?:period|periods|month|months|quarter|half|time|day|date|week)$/.test(words[n - 2] ?? '') && words[n - 3] === 'same') return 'strict'
   const w = words[n - 1] ?? ''
   const w1 = words[n - 2] ?? ''
-  if (w === 'against' || w === 'versus' || w === 'vs' || w === 'than' || w === 'above' || w === 'below' || (w === 'in' && w1 === 'than') || (w === 'of' && SHORT_OF.has(w1))) return 'strict'
+  if (w === 'against' || w === 'versus' || w === 'vs' || w === 'than' || w === 'above' || w === 'below' || w === 'under' || (w === 'in' && w1 === 'than') || (w === 'of' && SHORT_OF.has(w1))) return 'strict'
   if ((w === 'with' || w === 'to') && (w1 === 'compared' || w1 === 'relative')) return 'strict'
   if (w === 'from' || w === 'over' || w === 'on') return 'loose'
   // "above the previous record set in 2022", "than the level of 2021": inside a comparison phrase.
@@ -1893,9 +2006,13 @@ function baseYearKind(text: string, start: number): 'strict' | 'loose' | 'since'
   }
   // "the lowest since 2015", "the highest since the ban was lifted in 2015": a landmark,
   // neither the figure's year nor the base of a change.
-  if (w === 'since' || /(?<![\p{L}])since\s[^,.;:()]{0,40}$/iu.test(text.slice(Math.max(0, start - 48), start))) return 'since'
+  // "the lowest since the $274.42 million of March 2016": a decimal point is no clause end.
+  if (w === 'since' || /(?<![\p{L}])since\s(?:[^,.;:()]|(?<=\d)[.,](?=\d)){0,40}$/iu.test(text.slice(Math.max(0, start - 48), start))) return 'since'
   // "before the war in Ukraine began in February 2022": the date of an event, a landmark too.
   if (isLandmarkDate(text, start)) return 'since'
+  // "back at about the levels of 2012", "to levels last seen in 2016": a level compared with a
+  // year's, that year no figure's own.
+  if (LEVELS_OF_BEFORE_RE.test(text.slice(Math.max(0, start - 60), start))) return 'since'
   return 'none'
 }
 
