@@ -111,4 +111,21 @@ describe.each(ENGINES)('the first load into an empty fact table on the %s engine
     }
     expect((await queryStatus(t.wh)).firstLoad).toBeNull()
   })
+
+  it.runIf(engine === 'server')('a first load into another warehouse on the same server is not this one\'s (their tables share ids)', async () => {
+    const other = await createTestWarehouse('server')
+    const loader = new pg.Client({ connectionString: other.url })
+    await loader.connect()
+    try {
+      await loader.query('begin')
+      await loader.query(`select set_config('application_name', 'trade-etl loading BACI_HS17_Y2021_V202301.csv', true)`)
+      await loader.query('lock table core.trade_fact in access exclusive mode')
+      expect((await queryStatus(t.wh)).firstLoad).toBeNull()
+      expect((await queryStatus(other.wh)).firstLoad).toEqual({ path: 'BACI_HS17_Y2021_V202301.csv', since: expect.any(Date) })
+      await loader.query('rollback')
+    } finally {
+      await loader.end()
+      await other.close()
+    }
+  })
 })

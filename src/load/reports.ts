@@ -200,6 +200,8 @@ async function firstLoadInProgress(wh: Warehouse): Promise<StatusReport['firstLo
     select a.application_name as application, a.xact_start as since
     from pg_locks l join pg_stat_activity a using (pid)
     where l.locktype = 'relation' and l.relation = 'core.trade_fact'::regclass and l.mode = 'AccessExclusiveLock'
+      -- This database's table: warehouses cloned from one template share its relation ids.
+      and l.database = (select oid from pg_database where datname = current_database())
       and l.granted and l.pid <> pg_backend_pid()
     limit 1`.execute(wh.db)
   const holder = held.rows[0]
