@@ -1114,11 +1114,13 @@ function readArticlePartners(text: string, out: MutableLinks, here: SentenceFact
     }
   }
   // "India, the biggest buyer, took 30% of the shipments" in an article on Malaysia's exports: a
-  // share of the article's trade with no owner, held by the one country named before it.
-  if (out.measure === 'share' && out.shareOf !== undefined && BARE_WHOLE_RE.test(out.shareOf) && out.reporter !== undefined && out.reporter !== trade.reporter && out.partner === undefined && out.partners === undefined && (out.flow === undefined || out.flow === trade.flow)) {
+  // share of the article's trade with no owner, held by the one country named before it. So is
+  // one left with no reporter at all ("China was the biggest market for beef, with 40% of shipments").
+  if (out.measure === 'share' && out.shareOf !== undefined && BARE_WHOLE_RE.test(out.shareOf) && out.reporter !== trade.reporter && out.partner === undefined && out.partners === undefined && (out.flow === undefined || out.flow === trade.flow)) {
     const named = here.countries.filter((c) => c.form === 'name' && inClause(c) && c.end <= out.start)
-    if (named.length === 1 && named[0]?.iso3 === out.reporter) {
-      out.partner = out.reporter
+    const holder = named.length === 1 ? named[0]?.iso3 : undefined
+    if (holder !== undefined && holder !== trade.reporter && (out.reporter === undefined || holder === out.reporter)) {
+      out.partner = holder
       out.reporter = trade.reporter
       out.flow = trade.flow
       return
@@ -1668,7 +1670,9 @@ function linkOne(text: string, f: FoundFigure, here: SentenceFacts, previous: Se
 
   // Measure first: a change figure reads "from 2021" as its base, not as its year.
   const read = f.multiple !== undefined ? { measure: 'change' as const, direction: f.multiple } : readMeasure(f, wordsBefore(text, f), after)
-  const coordinated = read.measure === 'level' && f.kind === 'percent' ? coordinatedShare(text, f, main, here) : undefined
+  // "41% of the shipments, ahead of China on 22%": the comparison "ahead of China" is no share the percent could follow.
+  const shareMain = main?.kind === 'comparison' ? [...mains].reverse().find((m) => m.kind !== 'comparison') : main
+  const coordinated = read.measure === 'level' && f.kind === 'percent' ? coordinatedShare(text, f, shareMain, here) : undefined
   // "14pc, or 485,000 b/d, above ...": an amount that restates a change with "or" is the same change.
   const restated = read.measure === 'level' && f.kind !== 'percent' && main !== undefined && /^\s*,?\s*or\s+$/.test(text.slice(main.afterEnd ?? main.end, f.start)) ? coordinatedChange(text, f, main) : undefined
   const measure = f.kind === 'rank' ? { measure: 'rank' as const } : f.kind === 'comparison' ? { measure: 'comparison' as const } : read.measure === 'level' && f.kind === 'percent' ? (coordinatedChange(text, f, main) ?? gappedChange(text, f, after, mains) ?? coordinated?.read ?? read) : (restated ?? read)
@@ -1849,8 +1853,9 @@ function coordinatedShare(text: string, f: FoundFigure, main: LinkedFigure | und
   // The last comma-or-"and" piece before the figure: "..., India 20%", "... and South Korea 13%".
   const cut = Math.max(between.lastIndexOf(','), between.search(/\sand\s+(?:(?:the\s+)?\p{Lu}[\p{L}-]*\s+){1,3}$/u))
   const tail = cut < 0 ? between : between.slice(cut)
-  // "..., followed by the United States with 6%", "..., the Netherlands alone 16%": the same whole, the next partner.
-  const elliptic = /^\s*,?\s*(?:and\s+)?(?:(?:followed|trailed)\s+by\s+)?((?:(?:the\s+)?\p{Lu}[\p{L}-]*\s+){1,3})(?:(?:alone|only|by\s+itself|on\s+its\s+own)\s+)?(?:(?:was|were|came|ranked|followed|stood)\s+(?:(?:next|second|third|fourth|fifth)\s+)?)?(?:(?:with|at|on)\s+)?$/u.exec(tail)
+  // "..., followed by the United States with 6%", "..., the Netherlands alone 16%", "..., ahead of
+  // Chile on 19%": the same whole, the next partner.
+  const elliptic = /^\s*,?\s*(?:and\s+)?(?:(?:followed|trailed)\s+by\s+|ahead\s+of\s+|behind\s+)?((?:(?:the\s+)?\p{Lu}[\p{L}-]*\s+){1,3})(?:(?:alone|only|by\s+itself|on\s+its\s+own)\s+)?(?:(?:was|were|came|ranked|followed|stood)\s+(?:(?:next|second|third|fourth|fifth)\s+)?)?(?:(?:with|at|on)\s+)?$/u.exec(tail)
   if (elliptic !== null) {
     const at = from + (cut < 0 ? 0 : cut) + tail.indexOf(elliptic[1] ?? '')
     const country = here.countries.find((c) => c.form === 'name' && c.start >= at && c.end <= f.start)
@@ -1920,6 +1925,9 @@ function wordsBefore(text: string, f: FoundFigure): string[] {
   return words.slice(0, n)
 }
 
+/** ", or 3 per cent more than", " or 6% lower than", ", or 2 percent, up": a percent comparative restating the amount before it. */
+const OR_PERCENT_COMPARATIVE_AFTER_RE = /^\s*,?\s*or\s+(?:(?:about|some|nearly|almost|around|roughly|just)\s+)?\d[\d.,]*\s*(?:%|per\s*cent|percent|pc)\s*,?\s+(more|less|fewer|higher|lower|greater|smaller|above|below|larger|bigger|up|down)(?![\p{L}])/iu
+
 function readMeasure(f: FoundFigure, before: readonly string[], after: string): MeasureRead {
   const negative = f.valueExact.startsWith('-')
   const n = before.length
@@ -1956,6 +1964,9 @@ function readMeasure(f: FoundFigure, before: readonly string[], after: string): 
   if (w !== 'up' && w !== 'down' && CHANGE_VERB_RE.test(w)) return changeOf(w, negative)
   const comparative = COMPARATIVE_AFTER_RE.exec(after) ?? SHORT_OF_AFTER_RE.exec(after) ?? /^\s*(more|less|fewer)\s+(?:[\p{L}-]+\s+){1,2}than(?![\p{L}])/u.exec(after)
   if (comparative !== null) return { measure: 'change', direction: /^(more|higher|greater|above|larger|bigger)$/i.test(comparative[1] ?? '') !== negative ? 'increase' : 'decrease' }
+  // "NOK 101 million or 3 per cent more than ...": an amount restated by a percent comparative after it is the same change.
+  const restatedBy = OR_PERCENT_COMPARATIVE_AFTER_RE.exec(after)
+  if (restatedBy !== null) return { measure: 'change', direction: /^(?:more|higher|greater|above|larger|bigger|up)$/i.test(restatedBy[1] ?? '') !== negative ? 'increase' : 'decrease' }
   if (byOf) {
     const word = before.slice(Math.max(0, n - 4), n - 1).find((x) => CHANGE_WORD_RE.test(x))
     if (word !== undefined) return changeOf(word, negative)
