@@ -50,3 +50,18 @@ describe('an amount joined by "or" to a percent comparative after it is a change
     expect(at(f, '15,000 tonnes')).toMatchObject({ measure: 'level' })
   })
 })
+
+describe("a buyer's demand that drives the article country's sales", () => {
+  it('"strong Indian demand lifted sales of palm oil to 3 million tonnes" in an article on Malaysia\'s exports is Malaysia\'s exports to India', () => {
+    const text =
+      "Malaysian palm oil exports to India\n\nMalaysia shipped 250,000 tonnes of palm oil to India in March, industry data showed.\n\nIn 2021, strong Indian demand lifted sales of crude palm oil to 3 million tonnes, worth about $3 billion."
+    const f = extractFigures(text, { published: '2022-04-10' })
+    expect(at(f, '3 million tonnes')).toMatchObject({ reporter: 'MYS', partner: 'IND', flow: 'X', year: 2021 })
+    expect(at(f, '$3 billion')).toMatchObject({ reporter: 'MYS', partner: 'IND', flow: 'X' })
+  })
+  it('a country\'s own demand with no trade noun after it stays its consumption', () => {
+    const text = "Malaysian palm oil exports to India\n\nMalaysia shipped 250,000 tonnes of palm oil to India in March.\n\nIndian demand for edible oils rose to 24 million tonnes in 2021."
+    const f = extractFigures(text, { published: '2022-04-10' })
+    expect(at(f, '24 million tonnes')).not.toMatchObject({ reporter: 'MYS' })
+  })
+})

@@ -950,6 +950,8 @@ const ELLIPTIC_BEFORE_RE = /(?:,|(?<![\p{L}])(?:and|with|followed\s+by|ahead\s+o
 /** "the two buyers", "these three suppliers", "both countries": a group of the partners just named. */
 const GROUP_OF_PARTNERS_RE = /(?<![\p{L}])(?:(?:the|these|those|the\s+top|its|their)\s+(two|three|four)|(both))\s+(?:[\p{Ll}-]+\s+)?(?:buyers|suppliers|countries|nations|destinations|markets|origins|sources|customers|importers|exporters)(?![\p{L}])/iu
 const GROUP_SIZE: Readonly<Record<string, number>> = { two: 2, three: 3, four: 4 }
+/** "Chinese demand doubled sales of", "'s strong demand lifted shipments to": demand, a verb, then a trade noun as its object. */
+const DEMAND_AFTER_RE = /^(?:['’]s?)?\s+(?:[\p{Ll}-]+\s+)?(?:demand|appetite|buying)\s+(?:[\p{Ll}-]+\s+){1,2}?(?:the\s+|its\s+)?(?:[\p{Ll}-]+\s+)?(?:sales|exports|shipments|purchases)(?![\p{L}])/u
 /** Where the figure's clause starts and ends (";", ", and", ", but", ", while", "and Peru"). */
 function clauseAround(text: string, here: SentenceFacts, at: number, end: number): { readonly start: number; readonly end: number } {
   const breaks = /[;]|,\s*(?:and|but|while|whereas)\s|\band\s+(?=\p{Lu})/gu
@@ -1007,6 +1009,19 @@ function readArticlePartners(text: string, out: MutableLinks, here: SentenceFact
   // "Algeria was the main supplier in July" after Spain's demand figures: before any trade has set
   // the article's side, a rank among suppliers is the article country's imports.
   const trade = ctx.trade ?? (out.kind === 'rank' && ctx.reporter !== undefined && SUPPLIER_ROLE_RE.test(text.slice(out.start, out.end)) ? { flow: 'M' as const, reporter: ctx.reporter } : undefined)
+  // "Booming Chinese demand doubled sales of beef to 408,500 tonnes" in an article on Argentina's
+  // exports: a country's demand that drives the article's sales is the buyer of the figure, not
+  // a consumption of its own.
+  if (ctx.trade?.flow === 'X' && out.base !== true && out.partner === undefined && out.partners === undefined && (out.flow === 'consumption' || out.flow === 'X')) {
+    const around = clauseAround(text, here, out.start, out.end)
+    const buyer = here.countries.find((c) => c.start >= around.start && c.end <= around.end && c.iso3 !== ctx.trade?.reporter && c.iso3 === out.reporter && DEMAND_AFTER_RE.test(text.slice(c.end, around.end)))
+    if (buyer !== undefined) {
+      out.partner = buyer.iso3
+      out.reporter = ctx.trade.reporter
+      out.flow = 'X'
+      return
+    }
+  }
   if (out.base === true || trade === undefined || ctx.reporter !== trade.reporter) return
   const clause = clauseAround(text, here, out.start, out.end)
   const inClause = (c: CountryMention): boolean => c.start >= clause.start && c.end <= clause.end
