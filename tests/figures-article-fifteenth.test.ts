@@ -65,3 +65,20 @@ describe("a buyer's demand that drives the article country's sales", () => {
     expect(at(f, '24 million tonnes')).not.toMatchObject({ reporter: 'MYS' })
   })
 })
+
+describe('a sentence opened by "Last year," dates its changes as well as its levels', () => {
+  it('"Last year, strong European buying doubled exports to 90,000 tonnes" is 2021 in an article of 2022, the change included', () => {
+    const text =
+      "Kenyan avocado exports slip in January\n\nKenya exported 5,000 tonnes of avocados in January, 12% less than in December, the horticulture directorate said.\n\nLast year, strong European buying doubled exports of fresh avocados to 90,000 tonnes, and earnings rose 40% to $150 million."
+    const f = extractFigures(text, { published: '2022-02-20' })
+    expect(at(f, 'doubled')).toMatchObject({ year: 2021, measure: 'change', changeDirection: 'increase' })
+    expect(at(f, 'doubled')).not.toHaveProperty('period')
+    expect(at(f, '90,000 tonnes')).toMatchObject({ year: 2021, measure: 'level' })
+    expect(at(f, '40%')).toMatchObject({ year: 2021, measure: 'change' })
+  })
+  it('"rose 40% from last year" keeps the article\'s year: "last year" there is the base', () => {
+    const text = "Kenyan avocado exports\n\nKenya exported 5,000 tonnes of avocados in January, up 40% from last year, the directorate said."
+    const f = extractFigures(text, { published: '2022-02-20' })
+    expect(at(f, '40%')).toMatchObject({ year: 2022, measure: 'change' })
+  })
+})

@@ -574,6 +574,9 @@ const LAST_YEAR_RE = /(?<![\p{L}])(?<!(?:same(?:\s+[\p{L}]+){1,3}|same(?:\s+[\p{
  * Fills what the sentence did not say from the article: the year (or the article's date for
  * "this year", "last year", months without a year), the countries and flow, the commodity.
  */
+/** "Last year, ...", "But last year, ...": a sentence whose first words, set off by a comma, are "last year". */
+const LAST_YEAR_OPENER_RE = /^\s*(?:(?:and|but|yet|so)\s+)?last\s+year\s*,/iu
+
 function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocContext, published: Published | undefined): LinkedFigure {
   const out: { -readonly [K in keyof LinkedFigure]: LinkedFigure[K] } = { ...l }
   if (l.base !== true) {
@@ -581,7 +584,9 @@ function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocCon
     // "N4.7 trillion in the third": a period written right after the amount is its own.
     const period = periods.find((p) => p.start >= (l.afterEnd ?? l.end) && /^\s*(?:in|during|for|over)\s+(?:the\s+)?$/i.test(text.slice(l.afterEnd ?? l.end, p.start))) ?? nearest(periods, l.start)
     if (out.year === undefined) {
-      const hint = period?.yearHint ?? (here.thisYear ? 'this' : here.lastYear && l.measure !== 'change' ? 'last' : undefined)
+      // "Last year, Chinese demand doubled sales ...": a sentence opened by "last year" and a comma dates its changes too.
+      const openedByLastYear = LAST_YEAR_OPENER_RE.test(text.slice(here.sentence.start, l.start))
+      const hint = period?.yearHint ?? (here.thisYear ? 'this' : here.lastYear && (l.measure !== 'change' || openedByLastYear) ? 'last' : undefined)
       if (period?.lastMonth === true && published !== undefined) {
         const month = published.month === 1 ? 12 : published.month - 1
         out.year = published.month === 1 ? published.year - 1 : published.year
