@@ -574,6 +574,9 @@ const LAST_YEAR_RE = /(?<![\p{L}])(?<!(?:same(?:\s+[\p{L}]+){1,3}|same(?:\s+[\p{
  * Fills what the sentence did not say from the article: the year (or the article's date for
  * "this year", "last year", months without a year), the countries and flow, the commodity.
  */
+/** "Last year, ...", "But last year, ...": a sentence whose first words, set off by a comma, are "last year". */
+const LAST_YEAR_OPENER_RE = /^\s*(?:(?:and|but|yet|so)\s+)?last\s+year\s*,/iu
+
 function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocContext, published: Published | undefined): LinkedFigure {
   const out: { -readonly [K in keyof LinkedFigure]: LinkedFigure[K] } = { ...l }
   if (l.base !== true) {
@@ -581,7 +584,9 @@ function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocCon
     // "N4.7 trillion in the third": a period written right after the amount is its own.
     const period = periods.find((p) => p.start >= (l.afterEnd ?? l.end) && /^\s*(?:in|during|for|over)\s+(?:the\s+)?$/i.test(text.slice(l.afterEnd ?? l.end, p.start))) ?? nearest(periods, l.start)
     if (out.year === undefined) {
-      const hint = period?.yearHint ?? (here.thisYear ? 'this' : here.lastYear && l.measure !== 'change' ? 'last' : undefined)
+      // "Last year, Chinese demand doubled sales ...": a sentence opened by "last year" and a comma dates its changes too.
+      const openedByLastYear = LAST_YEAR_OPENER_RE.test(text.slice(here.sentence.start, l.start))
+      const hint = period?.yearHint ?? (here.thisYear ? 'this' : here.lastYear && (l.measure !== 'change' || openedByLastYear) ? 'last' : undefined)
       if (period?.lastMonth === true && published !== undefined) {
         const month = published.month === 1 ? 12 : published.month - 1
         out.year = published.month === 1 ? published.year - 1 : published.year
@@ -950,6 +955,8 @@ const ELLIPTIC_BEFORE_RE = /(?:,|(?<![\p{L}])(?:and|with|followed\s+by|ahead\s+o
 /** "the two buyers", "these three suppliers", "both countries": a group of the partners just named. */
 const GROUP_OF_PARTNERS_RE = /(?<![\p{L}])(?:(?:the|these|those|the\s+top|its|their)\s+(two|three|four)|(both))\s+(?:[\p{Ll}-]+\s+)?(?:buyers|suppliers|countries|nations|destinations|markets|origins|sources|customers|importers|exporters)(?![\p{L}])/iu
 const GROUP_SIZE: Readonly<Record<string, number>> = { two: 2, three: 3, four: 4 }
+/** "Chinese demand doubled sales of", "'s strong demand lifted shipments to": demand, a verb, then a trade noun as its object. */
+const DEMAND_AFTER_RE = /^(?:['’]s?)?\s+(?:[\p{Ll}-]+\s+)?(?:demand|appetite|buying)\s+(?:[\p{Ll}-]+\s+){1,2}?(?:the\s+|its\s+)?(?:[\p{Ll}-]+\s+)?(?:sales|exports|shipments|purchases)(?![\p{L}])/u
 /** Where the figure's clause starts and ends (";", ", and", ", but", ", while", "and Peru"). */
 function clauseAround(text: string, here: SentenceFacts, at: number, end: number): { readonly start: number; readonly end: number } {
   const breaks = /[;]|,\s*(?:and|but|while|whereas)\s|\band\s+(?=\p{Lu})/gu
@@ -1007,6 +1014,19 @@ function readArticlePartners(text: string, out: MutableLinks, here: SentenceFact
   // "Algeria was the main supplier in July" after Spain's demand figures: before any trade has set
   // the article's side, a rank among suppliers is the article country's imports.
   const trade = ctx.trade ?? (out.kind === 'rank' && ctx.reporter !== undefined && SUPPLIER_ROLE_RE.test(text.slice(out.start, out.end)) ? { flow: 'M' as const, reporter: ctx.reporter } : undefined)
+  // "Booming Chinese demand doubled sales of beef to 408,500 tonnes" in an article on Argentina's
+  // exports: a country's demand that drives the article's sales is the buyer of the figure, not
+  // a consumption of its own.
+  if (ctx.trade?.flow === 'X' && out.base !== true && out.partner === undefined && out.partners === undefined && (out.flow === 'consumption' || out.flow === 'X')) {
+    const around = clauseAround(text, here, out.start, out.end)
+    const buyer = here.countries.find((c) => c.start >= around.start && c.end <= around.end && c.iso3 !== ctx.trade?.reporter && c.iso3 === out.reporter && DEMAND_AFTER_RE.test(text.slice(c.end, around.end)))
+    if (buyer !== undefined) {
+      out.partner = buyer.iso3
+      out.reporter = ctx.trade.reporter
+      out.flow = 'X'
+      return
+    }
+  }
   if (out.base === true || trade === undefined || ctx.reporter !== trade.reporter) return
   const clause = clauseAround(text, here, out.start, out.end)
   const inClause = (c: CountryMention): boolean => c.start >= clause.start && c.end <= clause.end
@@ -1114,11 +1134,13 @@ function readArticlePartners(text: string, out: MutableLinks, here: SentenceFact
     }
   }
   // "India, the biggest buyer, took 30% of the shipments" in an article on Malaysia's exports: a
-  // share of the article's trade with no owner, held by the one country named before it.
-  if (out.measure === 'share' && out.shareOf !== undefined && BARE_WHOLE_RE.test(out.shareOf) && out.reporter !== undefined && out.reporter !== trade.reporter && out.partner === undefined && out.partners === undefined && (out.flow === undefined || out.flow === trade.flow)) {
+  // share of the article's trade with no owner, held by the one country named before it. So is
+  // one left with no reporter at all ("China was the biggest market for beef, with 40% of shipments").
+  if (out.measure === 'share' && out.shareOf !== undefined && BARE_WHOLE_RE.test(out.shareOf) && out.reporter !== trade.reporter && out.partner === undefined && out.partners === undefined && (out.flow === undefined || out.flow === trade.flow)) {
     const named = here.countries.filter((c) => c.form === 'name' && inClause(c) && c.end <= out.start)
-    if (named.length === 1 && named[0]?.iso3 === out.reporter) {
-      out.partner = out.reporter
+    const holder = named.length === 1 ? named[0]?.iso3 : undefined
+    if (holder !== undefined && holder !== trade.reporter && (out.reporter === undefined || holder === out.reporter)) {
+      out.partner = holder
       out.reporter = trade.reporter
       out.flow = trade.flow
       return
@@ -1668,7 +1690,9 @@ function linkOne(text: string, f: FoundFigure, here: SentenceFacts, previous: Se
 
   // Measure first: a change figure reads "from 2021" as its base, not as its year.
   const read = f.multiple !== undefined ? { measure: 'change' as const, direction: f.multiple } : readMeasure(f, wordsBefore(text, f), after)
-  const coordinated = read.measure === 'level' && f.kind === 'percent' ? coordinatedShare(text, f, main, here) : undefined
+  // "41% of the shipments, ahead of China on 22%": the comparison "ahead of China" is no share the percent could follow.
+  const shareMain = main?.kind === 'comparison' ? [...mains].reverse().find((m) => m.kind !== 'comparison') : main
+  const coordinated = read.measure === 'level' && f.kind === 'percent' ? coordinatedShare(text, f, shareMain, here) : undefined
   // "14pc, or 485,000 b/d, above ...": an amount that restates a change with "or" is the same change.
   const restated = read.measure === 'level' && f.kind !== 'percent' && main !== undefined && /^\s*,?\s*or\s+$/.test(text.slice(main.afterEnd ?? main.end, f.start)) ? coordinatedChange(text, f, main) : undefined
   const measure = f.kind === 'rank' ? { measure: 'rank' as const } : f.kind === 'comparison' ? { measure: 'comparison' as const } : read.measure === 'level' && f.kind === 'percent' ? (coordinatedChange(text, f, main) ?? gappedChange(text, f, after, mains) ?? coordinated?.read ?? read) : (restated ?? read)
@@ -1849,8 +1873,9 @@ function coordinatedShare(text: string, f: FoundFigure, main: LinkedFigure | und
   // The last comma-or-"and" piece before the figure: "..., India 20%", "... and South Korea 13%".
   const cut = Math.max(between.lastIndexOf(','), between.search(/\sand\s+(?:(?:the\s+)?\p{Lu}[\p{L}-]*\s+){1,3}$/u))
   const tail = cut < 0 ? between : between.slice(cut)
-  // "..., followed by the United States with 6%", "..., the Netherlands alone 16%": the same whole, the next partner.
-  const elliptic = /^\s*,?\s*(?:and\s+)?(?:(?:followed|trailed)\s+by\s+)?((?:(?:the\s+)?\p{Lu}[\p{L}-]*\s+){1,3})(?:(?:alone|only|by\s+itself|on\s+its\s+own)\s+)?(?:(?:was|were|came|ranked|followed|stood)\s+(?:(?:next|second|third|fourth|fifth)\s+)?)?(?:(?:with|at|on)\s+)?$/u.exec(tail)
+  // "..., followed by the United States with 6%", "..., the Netherlands alone 16%", "..., ahead of
+  // Chile on 19%": the same whole, the next partner.
+  const elliptic = /^\s*,?\s*(?:and\s+)?(?:(?:followed|trailed)\s+by\s+|ahead\s+of\s+|behind\s+)?((?:(?:the\s+)?\p{Lu}[\p{L}-]*\s+){1,3})(?:(?:alone|only|by\s+itself|on\s+its\s+own)\s+)?(?:(?:was|were|came|ranked|followed|stood)\s+(?:(?:next|second|third|fourth|fifth)\s+)?)?(?:(?:with|at|on)\s+)?$/u.exec(tail)
   if (elliptic !== null) {
     const at = from + (cut < 0 ? 0 : cut) + tail.indexOf(elliptic[1] ?? '')
     const country = here.countries.find((c) => c.form === 'name' && c.start >= at && c.end <= f.start)
@@ -1920,6 +1945,9 @@ function wordsBefore(text: string, f: FoundFigure): string[] {
   return words.slice(0, n)
 }
 
+/** ", or 3 per cent more than", " or 6% lower than", ", or 2 percent, up": a percent comparative restating the amount before it. */
+const OR_PERCENT_COMPARATIVE_AFTER_RE = /^\s*,?\s*or\s+(?:(?:about|some|nearly|almost|around|roughly|just)\s+)?\d[\d.,]*\s*(?:%|per\s*cent|percent|pc)\s*,?\s+(more|less|fewer|higher|lower|greater|smaller|above|below|larger|bigger|up|down)(?![\p{L}])/iu
+
 function readMeasure(f: FoundFigure, before: readonly string[], after: string): MeasureRead {
   const negative = f.valueExact.startsWith('-')
   const n = before.length
@@ -1956,6 +1984,9 @@ function readMeasure(f: FoundFigure, before: readonly string[], after: string): 
   if (w !== 'up' && w !== 'down' && CHANGE_VERB_RE.test(w)) return changeOf(w, negative)
   const comparative = COMPARATIVE_AFTER_RE.exec(after) ?? SHORT_OF_AFTER_RE.exec(after) ?? /^\s*(more|less|fewer)\s+(?:[\p{L}-]+\s+){1,2}than(?![\p{L}])/u.exec(after)
   if (comparative !== null) return { measure: 'change', direction: /^(more|higher|greater|above|larger|bigger)$/i.test(comparative[1] ?? '') !== negative ? 'increase' : 'decrease' }
+  // "NOK 101 million or 3 per cent more than ...": an amount restated by a percent comparative after it is the same change.
+  const restatedBy = OR_PERCENT_COMPARATIVE_AFTER_RE.exec(after)
+  if (restatedBy !== null) return { measure: 'change', direction: /^(?:more|higher|greater|above|larger|bigger|up)$/i.test(restatedBy[1] ?? '') !== negative ? 'increase' : 'decrease' }
   if (byOf) {
     const word = before.slice(Math.max(0, n - 4), n - 1).find((x) => CHANGE_WORD_RE.test(x))
     if (word !== undefined) return changeOf(word, negative)
