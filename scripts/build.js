@@ -44,7 +44,7 @@ await build({
   logLevel: 'warning',
 })
 
-await buildEmbeddedTemplate()
+buildEmbeddedTemplate()
 
 /**
  * A migrated embedded warehouse with the reference data (dist/embedded-template/pgdata), which a
@@ -54,7 +54,7 @@ await buildEmbeddedTemplate()
  * the code that applies them and PGlite's version (the stamp). A build that cannot make it
  * says so and goes on: homes are then made from scratch, as before.
  */
-async function buildEmbeddedTemplate() {
+function buildEmbeddedTemplate() {
   const dir = `${root}/dist/embedded-template`
   const stamp = templateStamp()
   if (existsSync(`${dir}/pgdata/PG_VERSION`) && existsSync(`${dir}/stamp`) && readFileSync(`${dir}/stamp`, 'utf8') === stamp) return

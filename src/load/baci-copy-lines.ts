@@ -72,13 +72,11 @@ export class BaciLineWriter {
     if (p - start !== 4 || s.charCodeAt(p) !== COMMA || year < rules.firstYear || year > this.#c.latestYear) return false
     // i, j: country codes; k: the HS code, at most 6 digits.
     const i = readCode(s, ++p, end)
-    if (i < 0) return false
-    p = codeEnd
-    if (s.charCodeAt(p) !== COMMA) return false
+    p = digitsEnd
+    if (i < 0 || s.charCodeAt(p) !== COMMA) return false
     const j = readCode(s, ++p, end)
-    if (j < 0) return false
-    p = codeEnd
-    if (s.charCodeAt(p) !== COMMA) return false
+    p = digitsEnd
+    if (j < 0 || s.charCodeAt(p) !== COMMA) return false
     const kStart = ++p
     const k = readDigits(s, kStart, end)
     p = digitsEnd
@@ -89,23 +87,18 @@ export class BaciLineWriter {
     const vDot = amountDot
     const vEnd = amountEnd
     if (s.charCodeAt(vEnd) !== COMMA) return false
+    // q runs to the end of the line; blank and 'NA' are unknown.
     const qStart = vEnd + 1
-    let qEnd = qStart
-    let qDot = -1
-    if (qStart === end) {
-      qEnd = -1
-    } else if (end - qStart === 2 && s.charCodeAt(qStart) === 78 && s.charCodeAt(qStart + 1) === 65) { // 'NA'
-      qEnd = -1
-    } else {
+    const qUnknown = qStart === end || (end - qStart === 2 && s.charCodeAt(qStart) === 78 && s.charCodeAt(qStart + 1) === 65)
+    if (!qUnknown) {
       if (!readPlainAmount(s, qStart, end) || amountEnd !== end) return false
-      qDot = amountDot
-      qEnd = end
-      if (integerDigits(s, qStart, qDot < 0 ? qEnd : qDot) > rules.mass.maxDigits) return false
+      if (integerDigits(s, qStart, amountDot < 0 ? end : amountDot) > rules.mass.maxDigits) return false
     }
     // v moves three places (thousand USD -> USD): its integer digits then, leading zeros aside.
     const vIntEnd = vDot < 0 ? vEnd : vDot
     const vFracStart = vDot < 0 ? vEnd : vDot + 1
-    if (shiftedIntegerDigits(s, vStart, vIntEnd, vFracStart, vEnd) > rules.value.maxDigits) return false
+    const vZeros = shiftedLeadingZeros(s, vStart, vIntEnd, vFracStart, vEnd)
+    if (vIntEnd - vStart + 3 - vZeros > rules.value.maxDigits) return false
 
     if (this.#pos + LINE_MAX > this.#buf.length) this.#flush()
     const b = this.#buf
@@ -123,12 +116,12 @@ export class BaciLineWriter {
     o = writeBytes(b, o, this.#countryId(j))
     o = writeBytes(b, o, this.#productId(k))
     o = writeBytes(b, o, this.#middle)
-    o = writeShifted(b, o, s, vStart, vIntEnd, vFracStart, vEnd)
+    o = writeShifted(b, o, s, vStart, vIntEnd, vFracStart, vEnd, vZeros)
     o = writeAscii(b, o, '\tUSD\t')
-    if (qEnd < 0) {
+    if (qUnknown) {
       o = writeAscii(b, o, '\\N')
     } else {
-      for (let n = qStart; n < qEnd; n++) b[o++] = s.charCodeAt(n)
+      for (let n = qStart; n < end; n++) b[o++] = s.charCodeAt(n)
     }
     o = writeBytes(b, o, this.#suffix)
     o = writeUint(b, o, line)
@@ -173,9 +166,8 @@ export class BaciLineWriter {
   }
 }
 
-/** Where readDigits, readCode and readPlainAmount stopped (module state: the hot path returns one number). */
+/** Where readDigits (and readCode) and readPlainAmount stopped (module state: the hot path returns one number). */
 let digitsEnd = 0
-let codeEnd = 0
 let amountDot = -1
 let amountEnd = 0
 
@@ -192,14 +184,11 @@ function readDigits(s: string, start: number, end: number): number {
   return n
 }
 
-/** A code of 1-9 digits without a leading zero (or '0') from `start`: its value, else -1. */
+/** A code of 1-9 digits without a leading zero (or '0') from `start`: its value, else -1 (digitsEnd says where its digits stop). */
 function readCode(s: string, start: number, end: number): number {
   const n = readDigits(s, start, end)
-  const p = digitsEnd
-  const length = p - start
-  if (length === 0 || length > 9 || (length > 1 && s.charCodeAt(start) === ZERO)) return -1
-  codeEnd = p
-  return n
+  const length = digitsEnd - start
+  return length === 0 || length > 9 || (length > 1 && s.charCodeAt(start) === ZERO) ? -1 : n
 }
 
 /** An unsigned plain decimal (digits, optionally a point and digits) from `start`, at most AMOUNT_MAX long. */
@@ -231,15 +220,12 @@ function integerDigits(s: string, start: number, end: number): number {
   return end - p
 }
 
-/** Integer digits of the amount moved three places, leading zeros aside (at least one). */
-function shiftedIntegerDigits(s: string, intStart: number, intEnd: number, fracStart: number, fracEnd: number): number {
+/** Leading zeros of the integer part of the amount moved three places (all but its last digit at most). */
+function shiftedLeadingZeros(s: string, intStart: number, intEnd: number, fracStart: number, fracEnd: number): number {
   const total = intEnd - intStart + 3
   let zeros = 0
-  for (let n = 0; n < total - 1; n++) {
-    if (shiftedDigit(s, n, intStart, intEnd, fracStart, fracEnd) !== ZERO) break
-    zeros++
-  }
-  return total - zeros
+  while (zeros < total - 1 && shiftedDigit(s, zeros, intStart, intEnd, fracStart, fracEnd) === ZERO) zeros++
+  return zeros
 }
 
 /** The n-th character of the integer part of the amount moved three places ('0' past the fraction). */
@@ -251,15 +237,13 @@ function shiftedDigit(s: string, n: number, intStart: number, intEnd: number, fr
 }
 
 /**
- * The amount moved three places as shiftDecimal writes it: leading zeros of the integer part and
- * trailing zeros of the fraction dropped.
+ * The amount moved three places as shiftDecimal writes it: the `zeros` leading zeros of the
+ * integer part (shiftedLeadingZeros) and trailing zeros of the fraction dropped.
  */
-function writeShifted(b: Buffer, at: number, s: string, intStart: number, intEnd: number, fracStart: number, fracEnd: number): number {
+function writeShifted(b: Buffer, at: number, s: string, intStart: number, intEnd: number, fracStart: number, fracEnd: number, zeros: number): number {
   let o = at
   const total = intEnd - intStart + 3
-  let n = 0
-  while (n < total - 1 && shiftedDigit(s, n, intStart, intEnd, fracStart, fracEnd) === ZERO) n++
-  for (; n < total; n++) b[o++] = shiftedDigit(s, n, intStart, intEnd, fracStart, fracEnd)
+  for (let n = zeros; n < total; n++) b[o++] = shiftedDigit(s, n, intStart, intEnd, fracStart, fracEnd)
   // The fraction left after three of its digits moved, trailing zeros dropped.
   let restEnd = fracEnd
   const restStart = fracStart + 3

@@ -185,7 +185,7 @@ export class TradeFactEncoder {
     if (row.partnerIso3 !== null && !this.#hasIso3.has(row.partnerCode)) this.#learnIso3(row.partnerCode, row.partnerIso3)
     if (row.classification !== this.#lastClassification || row.flow !== this.#lastFlow || row.partner2Code !== this.#lastPartner2
       || row.customsCode !== this.#lastCustoms || row.motCode !== this.#lastMot) {
-      this.#lastSeriesId = this.#series.id(this.#prefix + row.classification + SEP + row.flow + SEP + row.partner2Code + SEP + row.customsCode + SEP + row.motCode)
+      this.#lastSeriesId = this.#series.id(this.#seriesCode(row.classification, row.flow, row.partner2Code, row.customsCode, row.motCode))
       this.#lastClassification = row.classification
       this.#lastFlow = row.flow
       this.#lastPartner2 = row.partner2Code
@@ -202,11 +202,16 @@ export class TradeFactEncoder {
   baciLines(classification: string, latestYear: number): BaciLineWriter {
     if (this.format !== 'baci') throw new Error(`baciLines on a ${this.format} file`)
     const series = this.#series
-    const code = this.#prefix + classification + SEP + 'X' + SEP + TOTAL_PARTNER2 + SEP + TOTAL_CUSTOMS + SEP + TOTAL_MOT
+    const code = this.#seriesCode(classification, 'X', TOTAL_PARTNER2, TOTAL_CUSTOMS, TOTAL_MOT)
     return new BaciLineWriter({
       periods: this.#periods, countries: this.#countries, products: this.#products, seriesId: () => series.id(code),
       fileId: this.#fileId, rules: PLAUSIBILITY.baci, latestYear,
     })
+  }
+
+  /** A series' dictionary code: its columns joined by SEP, this file's format first (see open). */
+  #seriesCode(classification: string, flow: string, partner2: string, customs: string, mot: string): string {
+    return this.#prefix + classification + SEP + flow + SEP + partner2 + SEP + customs + SEP + mot
   }
 
   /** Writes the codes first seen since the last call to their dimension tables. */

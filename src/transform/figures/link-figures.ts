@@ -1945,6 +1945,14 @@ function wordsBefore(text: string, f: FoundFigure): string[] {
   return words.slice(0, n)
 }
 
+/** Comparative words of a rise; the others ("less", "below", "short", "down") say a fall. */
+const UPWARD_COMPARATIVE_RE = /^(?:more|higher|greater|above|larger|bigger|up)$/i
+
+/** The change a comparative word after an amount says, a negative amount turning its direction. */
+function comparativeChange(word: string | undefined, negative: boolean): MeasureRead {
+  return { measure: 'change', direction: UPWARD_COMPARATIVE_RE.test(word ?? '') !== negative ? 'increase' : 'decrease' }
+}
+
 /** ", or 3 per cent more than", " or 6% lower than", ", or 2 percent, up": a percent comparative restating the amount before it. */
 const OR_PERCENT_COMPARATIVE_AFTER_RE = /^\s*,?\s*or\s+(?:(?:about|some|nearly|almost|around|roughly|just)\s+)?\d[\d.,]*\s*(?:%|per\s*cent|percent|pc)\s*,?\s+(more|less|fewer|higher|lower|greater|smaller|above|below|larger|bigger|up|down)(?![\p{L}])/iu
 
@@ -1960,10 +1968,7 @@ function readMeasure(f: FoundFigure, before: readonly string[], after: string): 
     const wordBefore = CHANGE_WORD_RE.test(w) ? w : byOf && CHANGE_WORD_RE.test(w1) ? w1 : w === 'by' ? before.slice(Math.max(0, n - 5), n - 1).find((x) => CHANGE_WORD_RE.test(x) && x !== 'up' && x !== 'down') : undefined
     if (changeAfter !== null || f.points === true || YOY_AFTER_RE.test(after)) return changeOf(changeAfter?.[1] ?? wordBefore, negative)
     const comparative = COMPARATIVE_AFTER_RE.exec(after) ?? SHORT_OF_AFTER_RE.exec(after) ?? /^\s*(more|less|fewer)(?=\s+\p{L})(?!\s+(?:of|or|and)\s)/u.exec(after)
-    if (comparative !== null) {
-      const up = /^(more|higher|greater|above|larger|bigger)$/i.test(comparative[1] ?? '')
-      return { measure: 'change', direction: up !== negative ? 'increase' : 'decrease' }
-    }
+    if (comparative !== null) return comparativeChange(comparative[1], negative)
     const shareOf = SHARE_OF_RE.exec(after)
     if (shareOf !== null) return { measure: 'share', shareOf: (shareOf[1] ?? '').trim() }
     const share =
@@ -1983,10 +1988,10 @@ function readMeasure(f: FoundFigure, before: readonly string[], after: string): 
   // A change verb right before the amount ("the deficit grew $23.2 billion"); "rose to $2bn" has "to" between.
   if (w !== 'up' && w !== 'down' && CHANGE_VERB_RE.test(w)) return changeOf(w, negative)
   const comparative = COMPARATIVE_AFTER_RE.exec(after) ?? SHORT_OF_AFTER_RE.exec(after) ?? /^\s*(more|less|fewer)\s+(?:[\p{L}-]+\s+){1,2}than(?![\p{L}])/u.exec(after)
-  if (comparative !== null) return { measure: 'change', direction: /^(more|higher|greater|above|larger|bigger)$/i.test(comparative[1] ?? '') !== negative ? 'increase' : 'decrease' }
+  if (comparative !== null) return comparativeChange(comparative[1], negative)
   // "NOK 101 million or 3 per cent more than ...": an amount restated by a percent comparative after it is the same change.
   const restatedBy = OR_PERCENT_COMPARATIVE_AFTER_RE.exec(after)
-  if (restatedBy !== null) return { measure: 'change', direction: /^(?:more|higher|greater|above|larger|bigger|up)$/i.test(restatedBy[1] ?? '') !== negative ? 'increase' : 'decrease' }
+  if (restatedBy !== null) return comparativeChange(restatedBy[1], negative)
   if (byOf) {
     const word = before.slice(Math.max(0, n - 4), n - 1).find((x) => CHANGE_WORD_RE.test(x))
     if (word !== undefined) return changeOf(word, negative)
