@@ -50,6 +50,8 @@ export const COMMODITIES: readonly CommodityEntry[] = [
   { name: 'tea', hsCode: '0902', terms: ['tea'] },
   { name: 'cocoa', hsCode: '1801', terms: ['cocoa', 'cocoa beans'] },
   { name: 'hazelnuts', hsCode: '0802', terms: ['hazelnuts', 'hazelnut'] },
+  { name: 'cherries', hsCode: '0809', terms: ['cherries', 'cherry'] },
+  { name: 'cement', hsCode: '2523', terms: ['cement'] },
   { name: 'citrus fruit', hsCode: '0805', terms: ['citrus', 'oranges', 'tangerines', 'mandarins', 'lemons'] },
   { name: 'fruits and vegetables', hsCode: '', terms: ['fruits and vegetables', 'fruit and vegetables'] },
   { name: 'cotton', hsCode: '5201', terms: ['cotton', 'raw cotton', 'cotton fibre', 'cotton fiber'] },
@@ -92,8 +94,10 @@ const INSTITUTION_AFTER_RE = /^(?:\s+(?:(?:and|&|of)\s+)?\p{Lu}[\p{L}-]*){0,5}?\
 
 /** Whether a mention is a word of an institution's name ("the Ethiopian Coffee and Tea Authority"), not the goods a sentence is about. */
 export function inInstitutionName(text: string, m: CommodityMention): boolean {
-  return /^\p{Lu}/u.test(text.slice(m.start, m.end)) && INSTITUTION_AFTER_RE.test(text.slice(m.end, m.end + 80))
+  return (/^\p{Lu}/u.test(text.slice(m.start, m.end)) && INSTITUTION_AFTER_RE.test(text.slice(m.end, m.end + 80))) || COMPANY_AFTER_RE.test(text.slice(m.end, m.end + 24))
 }
+/** "the state oil company's bulletin", "a coal firm": a goods word that only says what a company deals in (issue 10, sixteenth round). */
+const COMPANY_AFTER_RE = /^\s+(?:company|companies|firm|firms|major|majors|giant|giants|conglomerate)(?![\p{L}])/u
 
 /** The commodity a phrase names ("petroleum products" -> 2710), or undefined. */
 export function lookupCommodity(term: string): CommodityEntry | undefined {

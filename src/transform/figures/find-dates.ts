@@ -11,7 +11,7 @@ export interface DateMatch {
   readonly date: string
   /** The (first) year the date falls in. */
   readonly year: number
-  /** Set when the date names a stretch of one year a figure can be about ('2023-01/2023-11'). */
+  /** Set when the date names a stretch of months a figure can be about ('2023-01/2023-11', '2017-09/2018-08'). */
   readonly period?: string
 }
 
@@ -45,6 +45,21 @@ const PATTERNS: readonly Pattern[] = [
       if (to <= from) return null
       const period = `${year}-${pad(from)}/${year}-${pad(to)}`
       return { date: period, year, period }
+    },
+  },
+  {
+    // September 2017 to August 2018, from July 2019 through June 2020: a span of months across
+    // years (a season, a fiscal year) is one date, and the period of the figures it dates, across
+    // the two years (issue 10, sixteenth round).
+    re: new RegExp(`${START}${M}\\.?,?\\s+(?:of\\s+)?${Y}${DASH}${M}\\.?,?\\s+(?:of\\s+)?${Y}${END}`, 'gu'),
+    build: (m) => {
+      const from = month(m[1])
+      const to = month(m[3])
+      const first = Number(m[2])
+      const last = Number(m[4])
+      if (last < first || (last === first && to <= from) || last - first > 5) return null
+      const period = `${first}-${pad(from)}/${last}-${pad(to)}`
+      return { date: period, year: first, period }
     },
   },
   {

@@ -133,6 +133,21 @@ const PERIOD_FRACTION_AFTER_RE = /^\s+of\s+(?:a|the)\s+(?:century|decade|year|mo
 const MULTIPLE_RE = /(?<![\p{L}-])(doubled|tripled|trebled|quadrupled|halved|doubles|triples|trebles|quadruples|halves)(?![\p{L}-])/giu
 /** "grew by half", "fell by a third": a change written as a fraction after a change verb and "by". */
 const CHANGE_BY_FRACTION_RE = /(?<=(?<![\p{L}])(?:(grew|rose|increased|jumped|climbed|expanded|gained)|fell|dropped|declined|decreased|shrank|slumped|plunged|contracted)\s+by\s+)(?:(half)|(?:a|one)\s+(third|quarter|fifth)|(two)[\s-](thirds))(?![\p{L}-])/giu
+/**
+ * "grew 78-fold", "thirtyfold the 10,000 tons", "a tenfold rise": an N-fold amount, a change of
+ * (N-1) x 100 % (issue 10, sixteenth round). "3-fold the amount of Greece", "fivefold as much"
+ * compare with another side: comparisons, not read here.
+ */
+const FOLD_RE = new RegExp(`(?<![\\p{L}\\p{N}.,-])(\\d+(?:\\.\\d+)?|${NUMBER_WORDS})[\\s-]?fold(?![\\p{L}])(?!\\s+(?:as|more|less|greater|higher|larger|those|that\\s+of|what|the\\s+(?:amount|volume|quantity|value|level|total|size)s?\\s+of)(?![\\p{L}]))`, 'giu')
+/**
+ * "four times their 2013-14 level", "twice what it was", "three times the 2019 figure": N times
+ * a base named right after (an amount, a level of a year, "what it was"), a change of (N-1) x 100 %.
+ * "three times as much as" and "twice the size of" are not read here.
+ */
+const TIMES_BASE_RE = new RegExp(
+  `(?<![\\p{L}\\p{N}.,-])(?:(twice)|(\\d+(?:\\.\\d+)?|${NUMBER_WORDS})\\s+times)(?=\\s+(?:(?:their|its|the)\\s+(?:(?:19|20)\\d\\d(?:[-/]\\d\\d)?\\s+|(?:previous|earlier|former|pre-[\\p{L}]+)\\s+)?(?:level|levels|amount|volume|volumes|total|figure|figures)(?![\\p{L}])|what\\s+(?:it|they|there)\\s+(?:was|were|had\\s+been)(?![\\p{L}])))`,
+  'giu',
+)
 const MULTIPLE_VALUE: Readonly<Record<string, [string, 'increase' | 'decrease']>> = {
   doubled: ['100', 'increase'], tripled: ['200', 'increase'], trebled: ['200', 'increase'], quadrupled: ['300', 'increase'], halved: ['50', 'decrease'],
   doubles: ['100', 'increase'], triples: ['200', 'increase'], trebles: ['200', 'increase'], quadruples: ['300', 'increase'], halves: ['50', 'decrease'],
@@ -353,6 +368,18 @@ function findWordRatios(text: string, figures: readonly FoundFigure[]): FoundFig
     const denominator = FRACTION_DENOMINATOR[(m[2] ?? m[3] ?? m[5] ?? '').toLowerCase()] ?? 0
     if (denominator === 0) continue
     out.push({ kind: 'percent', valueExact: percentOf(m[4] === undefined ? 1 : 2, denominator), unit: '%', start, end, numberStart: start, multiple: m[1] === undefined ? 'decrease' : 'increase' })
+  }
+  for (const re of [FOLD_RE, TIMES_BASE_RE]) {
+    for (const m of text.matchAll(re)) {
+      const start = m.index
+      const end = start + m[0].length
+      if (taken(start, end)) continue
+      const written = m[1] === undefined || re === TIMES_BASE_RE ? (m[1] === undefined ? m[2] ?? '' : '2') : m[1]
+      const n = /^\d/.test(written) ? Number(written) : written === '2' ? 2 : parseNumberWords(written)
+      if (n === null || !(n > 1)) continue
+      const qualifier = readQualifier(text, start)
+      out.push({ kind: 'percent', valueExact: String(Number(((n - 1) * 100).toFixed(9))), unit: '%', start, end, numberStart: start, multiple: 'increase', ...(qualifier === undefined ? {} : { qualifier }) })
+    }
   }
   for (const m of text.matchAll(MULTIPLE_RE)) {
     const start = m.index

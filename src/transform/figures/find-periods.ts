@@ -16,6 +16,11 @@ export interface PeriodMention {
   readonly lastMonth?: boolean
   /** "this month", "so far this month": the article's month. */
   readonly thisMonth?: boolean
+  /**
+   * "the first ten months of the 2017/18 fiscal year", "the first quarter of the fiscal year":
+   * months counted from a fiscal year's start, which the text does not give: no calendar period.
+   */
+  readonly fiscal?: boolean
 }
 
 const MONTHS: Readonly<Record<string, number>> = {
@@ -32,6 +37,8 @@ const M = '(January|February|March|April|May|June|July|August|September|October|
 /** Not followed by a year or a day: those are dates. */
 const NO_YEAR = '(?![\\p{L}\\p{N}])(?!\\.?,?\\s*(?:of\\s+)?(?:1[89]\\d\\d|20\\d\\d)(?!\\d))(?!\\.?\\s+\\d{1,2}(?![\\d%.,]))'
 const HINT = '(?:\\s+(?:of\\s+)?(this|the\\s+current|last|the\\s+previous|the\\s+same)\\s+(?:year|fiscal(?:\\s+year)?|financial\\s+year))?'
+/** After a count of months, quarter or half: "of the 2017/18 fiscal year", "of fiscal 2017-18", "of its financial year", "of FY2022". */
+const FISCAL_AFTER_RE = /^\s+(?:of|in|into)\s+(?:the\s+|its\s+|their\s+|this\s+|last\s+)?(?:(?:current|previous|last|ethiopian|[\p{Lu}][\p{L}]+)\s+)?(?:(?:19|20)\d\d(?:[-/–]\d{2,4})?\s+)?(?:fiscal|financial|FY|marketing\s+year|crop\s+year|season)/iu
 
 const RANGE_RE = new RegExp(`(?<![\\p{L}\\p{N}])(?:(?<=[Bb]etween\\s+))?${M}\\.?\\s*(?:-|–|—|to|through|(?<=[Bb]etween\\s+\\S+\\s+)and)\\s*${M}\\.?${NO_YEAR}${HINT}`, 'gu')
 const QUARTER_RE = new RegExp(`(?<![\\p{L}\\p{N}])(?:(first|second|third|fourth|1st|2nd|3rd|4th)[\\s-]+quarter|Q([1-4]))${NO_YEAR}${HINT}`, 'giu')
@@ -58,12 +65,15 @@ function hintOf(raw: string | undefined): 'this' | 'last' | undefined {
 /** Every yearless period of `text`, in order; where two overlap, the longer one wins. */
 export function findPeriods(text: string): PeriodMention[] {
   const found: PeriodMention[] = []
-  const push = (m: RegExpExecArray, fromMonth: number, toMonth: number, hint: string | undefined): void => {
-    if (fromMonth < 1 || toMonth < fromMonth || toMonth > 12) return
+  const push = (m: RegExpExecArray, fromMonth: number, toMonth: number, hint: string | undefined, wraps = false): void => {
+    if (fromMonth < 1 || (toMonth < fromMonth && !wraps) || toMonth > 12) return
     const yearHint = hintOf(hint)
-    found.push({ start: m.index, end: m.index + m[0].length, fromMonth, toMonth, ...(yearHint === undefined ? {} : { yearHint }) })
+    const end = m.index + m[0].length
+    const fiscal = /fiscal|financial/iu.test(hint ?? '') || FISCAL_AFTER_RE.test(text.slice(end, end + 60))
+    found.push({ start: m.index, end, fromMonth, toMonth, ...(yearHint === undefined ? {} : { yearHint }), ...(fiscal ? { fiscal } : {}) })
   }
-  for (const m of text.matchAll(RANGE_RE)) push(m, MONTHS[(m[1] ?? '').toLowerCase()] ?? 0, MONTHS[(m[2] ?? '').toLowerCase()] ?? 0, m[3])
+  // "July-April" (of a fiscal year): a range across the year end, ending in the later year.
+  for (const m of text.matchAll(RANGE_RE)) push(m, MONTHS[(m[1] ?? '').toLowerCase()] ?? 0, MONTHS[(m[2] ?? '').toLowerCase()] ?? 0, m[3], true)
   const quarters: number[] = []
   for (const m of text.matchAll(QUARTER_RE)) {
     const q = m[2] !== undefined ? Number(m[2]) : ORDINAL[(m[1] ?? '').toLowerCase()] ?? 0
@@ -105,5 +115,7 @@ export function findPeriods(text: string): PeriodMention[] {
 /** The period as the figure's `period` field ('2023-09', '2023-01/2023-03'). */
 export function periodText(year: number, fromMonth: number, toMonth: number): string {
   const pad = (n: number): string => String(n).padStart(2, '0')
+  // "July-April": from the year before to `year`.
+  if (fromMonth > toMonth) return `${year - 1}-${pad(fromMonth)}/${year}-${pad(toMonth)}`
   return fromMonth === toMonth ? `${year}-${pad(fromMonth)}` : `${year}-${pad(fromMonth)}/${year}-${pad(toMonth)}`
 }

@@ -49,7 +49,7 @@ const STATE_VERBS = new Set(['was', 'is', 'were', 'are', 'at', 'reached', 'hit',
 /** "33.8% increase", "5% higher", "12-percent rise", "5% year-on-year". */
 const CHANGE_AFTER_RE = new RegExp(`^\\s*(?:(?:year-on-year|year-over-year|y/y|yoy|annual|on-year)\\s+)?(${INCREASE}|${DECREASE})(?![\\p{L}])`, 'iu')
 /** "28% more than in 2022", "5% lower than a year earlier", "18.6% below a year earlier", "9% above last year": a change against what follows. */
-const COMPARATIVE_AFTER_RE = /^\s*(?:,\s*or\s+(?:[^,;()]|,(?=\d{3}))+?,\s*)?([Mm]ore|[Hh]igher|[Gg]reater|[Aa]bove|[Ll]arger|[Bb]igger|[Ll]ess|[Ll]ower|[Bb]elow|[Uu]nder|[Ss]maller|[Ff]ewer)(?:\s+(?:than(?![\p{L}])|(?:a|one)\s+(?:year|month|quarter|week)\s+(?:earlier|before|ago)(?![\p{L}])|last\s+(?:year|month)(?![\p{L}])|(?:the\s+)?(?:[Ss]ame|[Pp]revious|prior|year-earlier|year-ago|corresponding)\s|(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:in\s+)?(?:19|20)\d\d)(?![\p{L}\p{N}])|(?:the\s+)?(?:US)?[$€£]?\s?\d|(?:the\s+)?(?:(?:first|second|third|fourth|previous|prior|last)\s+)?(?:quarter|half|month|year|week)(?![\p{L}])|(?:the\s+|its\s+|their\s+)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:(?:19|20)\d\d\s+)?(?:[\p{L}-]+\s+)?(?:high|low|peak|record|level|average|baseline)(?![\p{L}]))|\s*(?=[.,;)]|$))/u
+const COMPARATIVE_AFTER_RE = /^\s*(?:,\s*or\s+(?:[^,;()]|,(?=\d{3}))+?,\s*)?([Mm]ore|[Hh]igher|[Gg]reater|[Aa]bove|[Ll]arger|[Bb]igger|[Ll]ess|[Ll]ower|[Bb]elow|[Uu]nder|[Ss]maller|[Ff]ewer)(?:\s+(?:than(?![\p{L}])|(?:a|one)\s+(?:year|month|quarter|week)\s+(?:earlier|before|ago)(?![\p{L}])|last\s+(?:year|month|season|campaign|quarter|week)(?![\p{L}])|(?:the\s+)?(?:[Ss]ame|[Pp]revious|prior|year-earlier|year-ago|corresponding)\s|(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:in\s+)?(?:19|20)\d\d)(?![\p{L}\p{N}])|(?:the\s+)?(?:US)?[$€£]?\s?\d|(?:the\s+)?(?:(?:first|second|third|fourth|previous|prior|last)\s+)?(?:quarter|half|month|year|week)(?![\p{L}])|(?:the\s+|its\s+|their\s+)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:(?:19|20)\d\d\s+)?(?:[\p{L}-]+\s+)?(?:high|low|peak|record|level|average|baseline)(?![\p{L}]))|\s*(?=[.,;)]|$))/u
 /** "2.75 per cent short of August 2019", "5% shy of the 2021 level": below the base named after it (a decrease). */
 const SHORT_OF_AFTER_RE = /^\s*(short|shy)\s+of\s+(?:the\s+|its\s+|their\s+|a\s+)?(?:(?:US)?[$€£]?\s?\d|(?:January|February|March|April|May|June|July|August|September|October|November|December)(?![\p{L}])|(?:same|previous|prior|year-earlier|year-ago|corresponding|last|record|level|average|target)(?![\p{L}]))/u
 const YOY_AFTER_RE = /^\s*(?:year-on-year|year-over-year|y\/y|yoy|on the year|on an annual basis|annually)(?![\p{L}])/iu
@@ -161,6 +161,8 @@ interface DocContext {
   yearRelative?: boolean
   /** The last trade (exports or imports) and its reporter: a production sentence in between does not end them. */
   trade?: { readonly flow: 'X' | 'M'; readonly reporter: string }
+  /** The partner list of the last trade figure ("sales of gas to Brazil and Argentina"): the next sentence's figures are of the same list. */
+  listPartners?: readonly string[]
   /** The partners of the last sentence that named any, in order ("the two buyers" are its last two). */
   partners?: readonly string[]
   /** The last share that is no base: "a year earlier its share was 80%" is its base. */
@@ -240,7 +242,8 @@ export function linkFigures(text: string, figures: readonly FoundFigure[], optio
   titleYear(out, sentences, bySentence)
   titleRepeats(out, sentences, bySentence)
   if (sentences[1]?.paragraph !== sentences[0]?.paragraph) titleSuppliedShare(text, factsOf(0), out, bySentence)
-  return readAmbiguousCurrencies(text, pairRespectively(text, linkRanges(out)), [...countries.values()].flat())
+  const allCountries = [...countries.values()].flat()
+  return readAmbiguousCurrencies(text, pairRespectivelyWithNames(text, pairRespectively(text, linkRanges(out)), allCountries), allCountries)
 }
 
 /**
@@ -412,6 +415,48 @@ function pairRespectively(text: string, figures: LinkedFigure[]): LinkedFigure[]
   return out
 }
 
+/** Only commas and "and" between two names of a list: "Italy and France", "Peru, Chile and". */
+const LIST_JOINER_RE = /^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?$/u
+/**
+ * "Italy and France came next, with 57,000 tons and 20,000 tons respectively" in an article on
+ * Turkey's exports: amounts of one kind followed by "respectively" pair, in order, with the list
+ * of as many countries named together before the first of them in the sentence (not the
+ * reporter, nor a country outside the list such as the "after Germany" they are measured
+ * against).
+ */
+function pairRespectivelyWithNames(text: string, figures: LinkedFigure[], countries: readonly CountryMention[]): LinkedFigure[] {
+  const out = figures.slice()
+  for (let j = 0; j < out.length; j++) {
+    const f = out[j]
+    if (f === undefined || f.partners !== undefined) continue
+    let n = 1
+    while (out[j + n]?.kind === f.kind && !/[.;!?]\s/.test(text.slice(f.end, out[j + n]?.start))) n++
+    const last = out[j + n - 1]
+    if (n < 2 || last === undefined || !/^[^.;!?\d]{0,40}?(?<![\p{L}])respectively(?![\p{L}])/u.test(text.slice(last.afterEnd ?? last.end))) continue
+    const sentenceStart = Math.max(text.lastIndexOf('. ', f.start), text.lastIndexOf('\n', f.start)) + 1
+    const before = countries.filter((c) => c.form === 'name' && c.start >= sentenceStart && c.end <= f.start)
+    const list = coordinatedList(text, before, n)
+    if (list === undefined || list.some((c) => c === f.reporter)) continue
+    for (let i = 0; i < n; i++) {
+      const g = out[j + i]
+      if (g !== undefined) out[j + i] = { ...g, partner: list[i] ?? '' }
+    }
+    j += n - 1
+  }
+  return out
+}
+
+/** The first run of exactly n names joined by commas and "and" among mentions (in order), as codes. */
+function coordinatedList(text: string, mentions: readonly CountryMention[], n: number): string[] | undefined {
+  for (let a = 0; a < mentions.length; a++) {
+    let b = a
+    while (b + 1 < mentions.length && LIST_JOINER_RE.test(text.slice(mentions[b]?.end ?? 0, mentions[b + 1]?.start ?? 0))) b++
+    if (b - a + 1 === n) return mentions.slice(a, b + 1).map((c) => c.iso3)
+    a = b
+  }
+  return undefined
+}
+
 const RANGE_LINKS = ['year', 'linkedPeriod', 'reporter', 'partner', 'partners', 'flow', 'commodity', 'hsCode', 'changeFrom', 'changeDirection', 'shareOf', 'shareOfCountry'] as const
 
 /** Rupee spellings by country: "Rs" alone is read as the Indian rupee unless the article is another country's. */
@@ -505,8 +550,12 @@ function updateContext(text: string, ctx: DocContext, here: SentenceFacts, linke
     if (!aside && last.reporter !== undefined) {
       ctx.reporter = last.reporter
       ctx.partner = last.partner
+      ctx.listPartners = last.partners
       if (last.partners !== undefined || listed.size > 2) ctx.partner = undefined
-    } else if (!aside && last.partner !== undefined) ctx.partner = last.partner
+    } else if (!aside && last.partner !== undefined) {
+      ctx.partner = last.partner
+      ctx.listPartners = undefined
+    }
     if (last.flow !== undefined && !aside) ctx.flow = last.flow
     // A rank is read from the side whose partners it ranks, not the article's: it sets no side,
     // and one closing the sentence ("..., making China the world's largest beef importer") leaves
@@ -538,11 +587,23 @@ function updateContext(text: string, ctx: DocContext, here: SentenceFacts, linke
   if (flow !== undefined && (origin !== undefined || destination !== undefined)) {
     const reporter = flow === 'M' ? destination : origin
     const partner = flow === 'M' ? origin : destination
-    if (reporter !== undefined) {
-      ctx.reporter = reporter
-      ctx.partner = partner
-    } else if (partner !== undefined) ctx.partner = partner
-    ctx.flow = flow
+    // "China also bought heavily." in an article on Pakistan's rice exports (its side set by
+    // figures): a buyer (or a supplier) named with the other side's verb and no other trader is
+    // the article's partner; the article keeps its side (issue 10, sixteenth round).
+    const side = ctx.trade
+    if (side !== undefined && reporter !== undefined && reporter !== side.reporter && flow !== side.flow && (flow === 'X' || flow === 'M') && (partner === undefined || partner === side.reporter)) {
+      ctx.reporter = side.reporter
+      ctx.partner = reporter
+      ctx.listPartners = undefined
+      ctx.flow = side.flow
+    } else {
+      if (reporter !== undefined || partner !== undefined) ctx.listPartners = undefined
+      if (reporter !== undefined) {
+        ctx.reporter = reporter
+        ctx.partner = partner
+      } else if (partner !== undefined) ctx.partner = partner
+      ctx.flow = flow
+    }
   }
   if (here.commodities.length > 0 && (flow !== undefined || origin !== undefined || destination !== undefined)) ctx.commodity = here.commodities[0]?.commodity
   if (flow !== undefined || here.commodities.length > 0) {
@@ -606,7 +667,9 @@ function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocCon
       } else if (period !== undefined && here.years.every((y) => y.base !== 'none')) {
         // "Output was 19.5 Mt last year ... production rose in August": a month without a year is
         // the latest one before the article's date, unless the article wrote its year out.
-        const dated = published === undefined ? undefined : period.fromMonth > published.month ? published.year - 1 : published.year
+        // "in July-April" (a span across the year end) is dated by its last month.
+        const lastMonth = period.fromMonth > period.toMonth ? period.toMonth : period.fromMonth
+        const dated = published === undefined ? undefined : lastMonth > published.month ? published.year - 1 : published.year
         const year = ctx.yearRelative === true ? (dated ?? ctx.year) : (ctx.year ?? dated)
         if (year !== undefined) out.year = year
       } else if (ctx.year !== undefined && here.years.length === 0 && l.measure !== 'change' && SAME_PERIOD_LAST_YEAR_RE.test(text.slice(here.sentence.start, here.sentence.end)) && !/\d/.test(text.slice(here.sentence.start, l.start) + text.slice(l.afterEnd ?? l.end, here.sentence.end))) {
@@ -627,7 +690,7 @@ function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocCon
         if (month > 0) out.year = month > published.month ? published.year - 1 : published.year
       }
     }
-    if (out.year !== undefined && out.linkedPeriod === undefined && period !== undefined && period.lastMonth !== true && period.thisMonth !== true) {
+    if (out.year !== undefined && out.linkedPeriod === undefined && period !== undefined && period.lastMonth !== true && period.thisMonth !== true && period.fiscal !== true) {
       out.linkedPeriod = periodText(out.year, period.fromMonth, period.toMonth)
     }
     if (out.measure === 'change' && out.changeFrom === undefined && out.year !== undefined && here.previousYear) out.changeFrom = out.year - 1
@@ -768,6 +831,9 @@ function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocCon
       out.flow = flow
       // The partner carries over only while the flow does: "Imports ..." after exports to Italy is no import from Italy.
       if (out.partner === undefined && noCountries && flow === ctx.flow && ctx.partner !== undefined && out.partners === undefined) out.partner = ctx.partner
+      // "Gas sales to Brazil and Argentina rose 44%. The sales were billed at $332 million": a
+      // list of partners carries over as one partner does (issue 10, sixteenth round).
+      else if (out.partner === undefined && noCountries && flow === ctx.flow && ctx.partner === undefined && ctx.listPartners !== undefined && out.partners === undefined) out.partners = ctx.listPartners
     }
   }
   if (l.kind !== 'price') readArticlePartners(text, out, here, ctx)
@@ -879,7 +945,8 @@ const THAT_WAS_BEFORE_RE = /(?:^|[,;:]\s*|\s)(?:that|this|which|it)\s+(?:was|is|
  * flow, when the whole is of that flow.
  */
 function thatShare(text: string, here: SentenceFacts, l: LinkedFigure, linked: readonly LinkedFigure[], ctx: DocContext): LinkedFigure {
-  if (l.kind !== 'percent' || l.measure !== 'share' || l.base === true || !THAT_WAS_BEFORE_RE.test(text.slice(Math.max(here.sentence.start, l.start - 40), l.start))) return l
+  if (l.kind !== 'percent' || l.measure !== 'share' || l.base === true) return l
+  if (!THAT_WAS_BEFORE_RE.test(text.slice(Math.max(here.sentence.start, l.start - 40), l.start)) && !laterThatShare(text, here, l)) return l
   const prior = linked.length > 0 ? linked[linked.length - 1] : undefined
   const reporter = prior === undefined ? ctx.reporter : prior.reporter
   const partner = prior === undefined ? ctx.partner : prior.partner
@@ -887,6 +954,19 @@ function thatShare(text: string, here: SentenceFacts, l: LinkedFigure, linked: r
   if (reporter === undefined || partner === undefined || (flow !== 'X' && flow !== 'M') || (l.flow !== undefined && l.flow !== flow)) return l
   const { partners: _partners, ...rest } = l
   return { ...rest, reporter, partner, flow }
+}
+
+/** A sentence opened by a pronoun for the amount before: "That was", "But this was", "It represented". */
+const THAT_WAS_OPENER_RE = /^\s*(?:(?:but|and|yet)\s+)?(?:that|this|it)\s+(?:was|is|were|represented|represents|equalled|equaled)\s/iu
+/**
+ * Issue 10, sixteenth round: "That was 5.4 per cent less than a year earlier, but still 35.3 per
+ * cent of the volume Vietnam exported": a share in a later clause (", but", ", and", ", or") of a
+ * sentence the pronoun opens, with no country named before the share, is still of the amount the
+ * pronoun stands for.
+ */
+function laterThatShare(text: string, here: SentenceFacts, l: LinkedFigure): boolean {
+  const before = text.slice(here.sentence.start, l.start)
+  return THAT_WAS_OPENER_RE.test(before) && /,\s*(?:but|and|or)\s+(?:(?:still|also|only|just|yet)\s+)?(?:(?:about|around|nearly|almost|some|roughly|over|under|more\s+than|less\s+than)\s+)?$/iu.test(before) && !here.countries.some((c) => c.end <= l.start)
 }
 
 /** "of India's sunflower oil imports came from", "of the gas Germany imported in 2022 came from": up to the origin. */
@@ -1358,8 +1438,15 @@ function clausePartner(text: string, here: SentenceFacts, f: FoundFigure, report
 
 /** ", and Bangladesh took": a clause that starts with a capitalised name of its own, between a and b. */
 function newSubjectBetween(text: string, a: number, b: number): boolean {
-  return /(?:[;]|,\s*(?:and|but|while)|\bwhile)\s+(?:the\s+)?\p{Lu}/u.test(text.slice(a, b))
+  const between = text.slice(a, b)
+  return /(?:[;]|,\s*(?:and|but|while)|\bwhile)\s+(?:the\s+)?\p{Lu}/u.test(between) || AFTER_ADVERBIAL_SUBJECT_RE.test(between)
 }
+/**
+ * Issue 10, sixteenth round: ", and over the same years South Korea's volume has grown", ",
+ * while in the same period Japan bought": an opening adverbial of lower-case words between the
+ * clause break and the new subject's name (a month or a day after them is no subject).
+ */
+const AFTER_ADVERBIAL_SUBJECT_RE = /(?:[;]|,\s*(?:and|but|while)|\bwhile)\s+(?:[\p{Ll}\d-]+\s+){1,5}?(?:the\s+)?(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![\p{L}]))\p{Lu}/u
 
 /** Whether nothing between a and b starts another clause (";", ", and", ", but", "and South Korea"). */
 /** The start of a reason clause: ", as construction booms", "because of", "due to", "amid", "on the back of". */
@@ -1402,9 +1489,9 @@ const HEDGE_BEFORE_THAN = new Set(['less', 'more', 'fewer', 'much'])
 const HEDGE_BEFORE = new Set(['under', 'nearly', 'almost', 'about', 'around', 'roughly', 'some', 'approximately', 'barely', 'just', 'only'])
 /** Words right before a level that make it the base of a comparison: "from 2.9 Mt", "against $5bn". */
 const BASE_BEFORE = new Set(['from', 'against', 'versus', 'vs', 'over', 'than', 'above', 'below'])
-const PRE_BASE_SOFT = new Set(['the', 'a', 'revised', 'previous', 'preliminary', 'initial', 'record', 'all-time'])
+const PRE_BASE_SOFT = new Set(['the', 'a', 'revised', 'previous', 'preliminary', 'initial', 'record', 'all-time', 'low', 'small', 'modest', 'tiny', 'high', 'base'])
 /** "the previous record of 108.6 bcm", "a level of": "of" after these words still leaves a base. */
-const OF_AFTER = new Set(['record', 'level', 'high', 'peak', 'total'])
+const OF_AFTER = new Set(['record', 'level', 'high', 'peak', 'total', 'base'])
 /** "below May's 6.93 million bpd", "than last year's 5 Mt": the possessive names the base period. */
 const POSSESSIVE_PERIOD_RE = /^(january|february|march|april|may|june|july|august|september|october|november|december|year|month|quarter)['’]s$/
 /** Percent bases need a plain comparison ("compared with 62% in 2022"); "from 5%" is often a change. */
@@ -1486,6 +1573,11 @@ function isExceptedRecordYear(text: string, y: FoundFigure, figures: readonly Fo
   return previous !== undefined && /(?<![\p{L}])and\s+$/u.test(before) && isExceptedRecordYear(text, previous, figures)
 }
 
+/** "from a low base of ", "from a base of about ": right before an amount (issue 10, sixteenth round). */
+const BASE_OF_BEFORE_RE = /(?<![\p{L}])base\s+of\s+(?:(?:about|around|nearly|almost|some|just|only)\s+)?$/u
+function baseOfBefore(text: string, f: FoundFigure): boolean {
+  return BASE_OF_BEFORE_RE.test(text.slice(Math.max(0, f.start - 40), f.start))
+}
 function isBaseFigure(text: string, f: FoundFigure, earlier: readonly FoundFigure[]): boolean {
   if (f.prior === true) return true
   if (f.kind === 'date' || f.kind === 'year') return false
@@ -1498,6 +1590,8 @@ function isBaseFigure(text: string, f: FoundFigure, earlier: readonly FoundFigur
   if (f.kind === 'percent') return (comparedWith || PERCENT_BASE_BEFORE.has(w)) && earlier.some((e) => e.kind === 'percent' && e.prior !== true)
   // "climbed from around $100 million in 2010 to almost $16.6 billion in 2022": the base named first.
   if (w === 'from' && FROM_TO_AFTER_RE.test(text.slice(f.end, f.end + 60))) return true
+  // "has grown 78-fold from a low base of 34 tonnes": the words say it is the base, with or without an amount before it.
+  if (w === 'from' && baseOfBefore(text, f)) return true
   return (BASE_BEFORE.has(w) || comparedWith) && earlier.some((e) => e.kind === f.kind && e.prior !== true)
 }
 /** After the first amount of "from X (in 2010) to Y": the year or period it is of ("in January-May 2017", "in the first half of 2017"), then "to" and the second amount. */
@@ -1684,7 +1778,8 @@ function linkOne(text: string, f: FoundFigure, here: SentenceFacts, previous: Se
   // ("30% more than the 8.7 Mt of last year": the tonnes, not the percent, are its series).
   const when = f.kind !== 'percent' && mains.some((m) => m.end <= f.start) ? whenClauseYear(text, f, here, main) : undefined
   const baseLike = when !== undefined || isBaseFigure(text, f, mains)
-  const series = baseLike ? (f.prior === true ? main : [...mains].reverse().find((m) => m.kind === f.kind)) : undefined
+  // "grew 78-fold from a low base of 34 tonnes": with no amount of its kind before it, the base is of the change's series.
+  const series = baseLike ? (f.prior === true ? main : ([...mains].reverse().find((m) => m.kind === f.kind) ?? (baseOfBefore(text, f) ? main : undefined))) : undefined
   // "from around $100 million in 2010 to almost $16.6 billion": a base named before its level has no series yet.
   const isBase = series !== undefined || (baseLike && f.kind !== 'percent')
 
@@ -1695,7 +1790,7 @@ function linkOne(text: string, f: FoundFigure, here: SentenceFacts, previous: Se
   const coordinated = read.measure === 'level' && f.kind === 'percent' ? coordinatedShare(text, f, shareMain, here) : undefined
   // "14pc, or 485,000 b/d, above ...": an amount that restates a change with "or" is the same change.
   const restated = read.measure === 'level' && f.kind !== 'percent' && main !== undefined && /^\s*,?\s*or\s+$/.test(text.slice(main.afterEnd ?? main.end, f.start)) ? coordinatedChange(text, f, main) : undefined
-  const measure = f.kind === 'rank' ? { measure: 'rank' as const } : f.kind === 'comparison' ? { measure: 'comparison' as const } : read.measure === 'level' && f.kind === 'percent' ? (coordinatedChange(text, f, main) ?? gappedChange(text, f, after, mains) ?? coordinated?.read ?? read) : (restated ?? read)
+  const measure = f.kind === 'rank' ? { measure: 'rank' as const } : f.kind === 'comparison' ? { measure: 'comparison' as const } : read.measure === 'level' && f.kind === 'percent' ? (coordinatedChange(text, f, main) ?? gappedChange(text, f, after, mains) ?? listedByChange(text, f, after, here) ?? coordinated?.read ?? read) : (restated ?? read)
   out.measure = isBase ? (f.kind === 'percent' && series?.measure !== undefined ? series.measure : 'level') : measure.measure
   if (isBase) out.base = true
   if (measure.direction !== undefined && !isBase) out.changeDirection = measure.direction
@@ -1733,6 +1828,13 @@ function linkOne(text: string, f: FoundFigure, here: SentenceFacts, previous: Se
     // "China has taken 40% of it, India 20% and South Korea 13%": the series of the first share, another partner.
     for (const k of ['reporter', 'flow', 'commodity', 'hsCode'] as const) if (main[k] !== undefined) (out as Record<string, unknown>)[k] = main[k]
     out.partner = coordinated.partner
+    return out
+  }
+  if (coordinated?.sector === true && main !== undefined && out.measure === 'share') {
+    // The sector's share of the same whole: the first share's country and flow; its goods are not the first share's.
+    for (const k of ['reporter', 'flow'] as const) if (main[k] !== undefined) (out as Record<string, unknown>)[k] = main[k]
+    delete out.commodity
+    delete out.hsCode
     return out
   }
   if (series !== undefined) {
@@ -1826,6 +1928,21 @@ function linkOne(text: string, f: FoundFigure, here: SentenceFacts, previous: Se
   return out
 }
 
+/** A change word of the sentence (not the adverbs "up", "down"): the verb a list of "by" items leaves out. */
+const LIST_CHANGE_WORD_RE = new RegExp(`(?<![\\p{L}])(${INCREASE}|${DECREASE})(?![\\p{L}])`, 'giu')
+/**
+ * Issue 10, sixteenth round: "Other markets grew too: Spain by 12% to 4,000 tons, Japan by 30%
+ * to 900 tons": a list item "<name> by N% to <amount>" whose verb is left out is a change in the
+ * direction of the last change word before it in the sentence, even when no percent change comes
+ * before it.
+ */
+function listedByChange(text: string, f: FoundFigure, after: string, here: SentenceFacts): MeasureRead | undefined {
+  if (f.kind !== 'percent' || !TO_AMOUNT_AFTER_RE.test(after) || !/(?<![\p{L}])by\s+$/u.test(text.slice(Math.max(here.sentence.start, f.start - 4), f.start))) return undefined
+  const words = [...text.slice(here.sentence.start, f.start).matchAll(LIST_CHANGE_WORD_RE)].map((m) => m[1] ?? '').filter((w) => !/^(?:up|down)$/iu.test(w))
+  const word = words[words.length - 1]
+  return word === undefined ? undefined : changeOf(word, false)
+}
+
 /**
  * "grew $6.4 billion, or 1.8%", "exports were down 17.5% and imports 13.8%": a percent joined by
  * "or"/"and" (and at most three words, no verb) to a change before it is the same kind of change;
@@ -1863,7 +1980,7 @@ function gappedChange(text: string, f: FoundFigure, after: string, mains: readon
  * before it (no number, no change word between) is a share of the same whole; a country named
  * right before it is its partner.
  */
-function coordinatedShare(text: string, f: FoundFigure, main: LinkedFigure | undefined, here: SentenceFacts): { read: MeasureRead; partner?: string } | undefined {
+function coordinatedShare(text: string, f: FoundFigure, main: LinkedFigure | undefined, here: SentenceFacts): { read: MeasureRead; partner?: string; sector?: true } | undefined {
   if (main === undefined || main.measure !== 'share' || main.kind !== 'percent') return undefined
   const from = main.afterEnd ?? main.end
   let between = text.slice(from, f.start)
@@ -1881,6 +1998,9 @@ function coordinatedShare(text: string, f: FoundFigure, main: LinkedFigure | und
     const country = here.countries.find((c) => c.form === 'name' && c.start >= at && c.end <= f.start)
     return country === undefined ? { read } : { read, partner: country.iso3 }
   }
+  // Issue 10, sixteenth round: "with 54.5% of the total, ahead of mineral extraction with 21.4%":
+  // the next item of the list is a sector or a good (lower-case words), a share of the same whole.
+  if (/^\s*,?\s*(?:and\s+)?(?:(?:followed|trailed)\s+by|ahead\s+of|behind)\s+(?:the\s+)?(?:[\p{Ll}-]+\s+){1,4}?(?:with|at|on)\s+$/u.test(tail) && !here.countries.some((c) => c.start >= from && c.end <= f.start)) return { read, sector: true }
   if (/\d/.test(between) || between.split(/\s+/).filter((w) => w !== '').length > 10 || !/(?:,|\band)\s*$/.test(between)) return undefined
   return { read }
 }
