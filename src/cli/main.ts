@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
 import { chooseWarehouse, ensureHome, findConfig, readEnv, readJobConfig, requireConfig, type JobConfig, type WarehouseChoice } from '../config/index.ts'
 import { TradeEtlError } from '../errors.ts'
-import { LOADING_SETTINGS, grantReader, holderUrl, migrateToLatest, queryStatus, readHolderState, serveEmbedded, serveToReaders, withWarehouse, type EmbeddedEngine, type Warehouse } from '../load/index.ts'
+import { LOADING_SETTINGS, LOADING_WASM_TIER, grantReader, holderUrl, migrateToLatest, queryStatus, readHolderState, serveEmbedded, serveToReaders, withWarehouse, type EmbeddedEngine, type Warehouse } from '../load/index.ts'
 import { createLogger, routeLibraryLogs, type Logger } from '../log.ts'
 import { SOURCE_FORMATS, type SourceFormat } from '../transform/index.ts'
 import { ensureReferenceData, ingestFiles, runJobs, runScheduler, scheduledJobs, unloadSource } from '../jobs/index.ts'
@@ -104,7 +104,7 @@ export class Session {
   /** Opens the warehouse, brings schema and reference data up to date, then runs `fn`. */
   async withReadyWarehouse<T>(fn: (wh: Warehouse) => Promise<T>, announce = true, purpose: 'load' | 'read' = 'read'): Promise<T> {
     const choice = this.chooseWarehouse(announce)
-    const location = purpose === 'load' && choice.location.engine === 'embedded' ? { ...choice.location, settings: LOADING_SETTINGS } : choice.location
+    const location = purpose === 'load' && choice.location.engine === 'embedded' ? { ...choice.location, settings: LOADING_SETTINGS, wasmTier: LOADING_WASM_TIER } : choice.location
     return withWarehouse(location, async (wh) => {
       // While this process holds the embedded warehouse, other trade-etl processes read through it.
       const served = wh.embedded === undefined ? undefined : await serveToReaders(wh.embedded)

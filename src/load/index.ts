@@ -1,4 +1,4 @@
-export { LOADING_SETTINGS, withWarehouse, openWarehouse, isConnectionLost, type Warehouse, type WarehouseTx, type WarehouseLocation, type Engine, type EmbeddedEngine } from './warehouse.ts'
+export { LOADING_SETTINGS, LOADING_WASM_TIER, withWarehouse, openWarehouse, isConnectionLost, type Warehouse, type WarehouseTx, type WarehouseLocation, type Engine, type EmbeddedEngine } from './warehouse.ts'
 export { migrateToLatest, type MigrateSummary } from './migrate.ts'
 export { loadTradeSource, firstLoadTuning, RowSplit, findLoadedSource, withdrawReplacedFlows, type WithdrawResult, type TradeSourceLoad, type TradeSourceResult, type TradeRowBatch, type RejectSink } from './load-trade-source.ts'
 export { TRADE_FLOW_COLUMNS, TRADE_FLOW_KEY, naturalKeyOf, refreshTradeStatistics, type TradeFactEncoder } from './trade-flow-table.ts'

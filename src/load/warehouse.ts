@@ -40,6 +40,11 @@ export type WarehouseLocation =
      * LOADING_SETTINGS.
      */
     readonly settings?: Readonly<Record<string, string>>
+    /**
+     * How V8 compiles PGlite's WebAssembly, for the whole process (the first open decides):
+     * 'baseline' for the loading commands (LOADING_WASM_TIER), else 'sparing'; see tierPGlite.
+     */
+    readonly wasmTier?: WasmTier
   }
 
 /** What a caller may do inside one warehouse transaction. */
@@ -100,7 +105,7 @@ export async function withWarehouse<T>(location: WarehouseLocation, fn: (wh: War
 
 /** Opens a warehouse the caller must close; prefer withWarehouse, which cannot forget to. */
 export async function openWarehouse(location: WarehouseLocation): Promise<Warehouse> {
-  const wh = location.engine === 'server' ? openServer(location.url) : await openEmbedded(location.dataDir, location.template, location.settings)
+  const wh = location.engine === 'server' ? openServer(location.url) : await openEmbedded(location.dataDir, location.template, location.settings, location.wasmTier)
   const spoolDir = spoolRootOf(location)
   // Spools a killed process left behind (its transaction rolled back; the rejects stayed on disk).
   sweepSpools(spoolDir)
@@ -241,9 +246,14 @@ const EMBEDDED_COPY_CHUNK = 512 * 1024
  * growing to the end), 32MB/64MB 374 MB, 32MB/16MB 324 MB, 32MB/4MB 314 MB; 1M rows 477 ->
  * 345-366 MB (those runs built a first load's key after the COPY, not done here since). With the
  * key kept during the COPY, 5M rows: 32MB 270-327 MB in 43 s, 64MB 356 MB in 40 s, 128MB 403 MB
- * in 37 s (load times within this machine's noise of each other).
+ * in 37 s (load times within this machine's noise of each other). With the key built after the
+ * first million rows (load-trade-source.ts) and V8 tiering sparingly, 1M rows: 32MB/16MB 276 MB
+ * 5.5 s, 16MB/16MB 260 MB 5.5 s, 16MB/4MB 246 MB 5.8 s, 8MB/4MB 206-240 MB 5.6-6.0 s (5M
+ * 246-250 MB 31 s); with the baseline compiler only (LOADING_WASM_TIER) 8MB/4MB 201 MB in
+ * 7.1 s, 5M 203 MB in 42 s. A COPY's ring of buffers is an eighth of the pool below 128MB: the
+ * pool's size made no difference to load time in these runs.
  */
-export const LOADING_SETTINGS: Readonly<Record<string, string>> = { shared_buffers: '32MB', maintenance_work_mem: '16MB' }
+export const LOADING_SETTINGS: Readonly<Record<string, string>> = { shared_buffers: '8MB', maintenance_work_mem: '4MB' }
 
 /**
  * COPY into the embedded engine through a file in its data directory, read by the server side of
@@ -308,23 +318,35 @@ function copyBuiltTemplate(pgdata: string): void {
   renameSync(partial, pgdata)
 }
 
+/** How V8 compiles PGlite's WebAssembly (tierPGlite). */
+export type WasmTier = 'baseline' | 'sparing'
+
 /**
- * V8 compiles PGlite's WebAssembly with its baseline compiler, then again with its optimizing
- * one, in background threads, each function that has run a while; the optimizing compiler's
- * memory is what pushed the embedded engine's peak RSS up: a 10-row `ingest` into a new home
- * 279 MB by default, 186 MB with the baseline compiler only. Recompiling only functions that ran
- * 200x longer than V8's default before, one at a time, keeps most of the speed of a long load:
- * 1M BACI rows, interleaved runs, load 6.2-6.5 s and peak RSS 270-293 MB by default, 6.2-6.5 s
- * and 252-264 MB with these (baseline only: 8.4-8.7 s, 222 MB). Set before PGlite's module is
- * compiled, once per process; V8 reads them when it compiles.
+ * V8 compiles PGlite's WebAssembly with its baseline compiler (Liftoff), then again with its
+ * optimizing one (TurboFan), in background threads, each function that has run a while; the
+ * optimizing compiler's memory is most of what the embedded engine's peak RSS grows by as a load
+ * runs. 'sparing' recompiles only functions that ran 200x V8's default budget, one at a time:
+ * a 10-row `ingest` into a new home 278-294 -> 220 MB, `status` 1.33 -> 0.85 s, 1M BACI rows at
+ * the same speed with 10-30 MB less. 'baseline' never recompiles: the loading commands' peak
+ * RSS then stays flat whatever the file's size (with LOADING_SETTINGS, 1M BACI rows 201 MB,
+ * 5M 203 MB; 'sparing' 206-240 and 246-250 MB, growing with the file) for a slower load (1M
+ * 7.1 s against 5.6-6.0 s, 5M 42 s against 31 s). V8 reads these flags when it compiles: set
+ * once per process, before PGlite's module is compiled.
  */
-function tierPGliteSparingly(): void {
-  if (wasmFlagsSet) return
-  wasmFlagsSet = true
+function tierPGlite(tier: WasmTier): void {
+  if (wasmTierSet) return
+  wasmTierSet = true
+  if (tier === 'baseline') {
+    v8.setFlagsFromString('--liftoff-only')
+    return
+  }
   v8.setFlagsFromString('--wasm-tiering-budget=200000000')
   v8.setFlagsFromString('--wasm-num-compilation-tasks=1')
 }
-let wasmFlagsSet = false
+let wasmTierSet = false
+
+/** The compiler tier of the commands that load (ingest, run, schedule): peak RSS bounded whatever the file size. */
+export const LOADING_WASM_TIER: WasmTier = 'baseline'
 
 /** COPY files of processes that died mid-load are removed when the warehouse is opened. */
 const COPY_FILE_PREFIX = 'trade-etl-copy-'
@@ -362,7 +384,7 @@ async function copyThroughBlobs(pglite: PGlite, copySql: string, chunks: AsyncIt
   return rows
 }
 
-async function openEmbedded(dataDir: string, template: Blob | undefined, settings: Readonly<Record<string, string>> | undefined): Promise<Omit<Warehouse, 'spoolDir'>> {
+async function openEmbedded(dataDir: string, template: Blob | undefined, settings: Readonly<Record<string, string>> | undefined, wasmTier: WasmTier = 'sparing'): Promise<Omit<Warehouse, 'spoolDir'>> {
   let releaseHome: (() => void) | undefined
   if (dataDir !== 'memory://') {
     mkdirSync(dataDir, { recursive: true })
@@ -380,7 +402,7 @@ async function openEmbedded(dataDir: string, template: Blob | undefined, setting
   try {
     // Loaded here, not at the top: the server path never needs it, and loading it through tsx
     // cost ~30 MB of peak RSS (`trade-etl migrate` on a server, 160 -> 130 MB).
-    tierPGliteSparingly()
+    tierPGlite(wasmTier)
     const { PGlite } = await import('@electric-sql/pglite')
     const startParams = settings === undefined ? {} : { startParams: [...PGlite.defaultStartParams, ...Object.entries(settings).flatMap(([k, v]) => ['-c', `${k}=${v}`])] }
     pglite = await PGlite.create(dataDir === 'memory://' ? undefined : `${dataDir}/pgdata`, {
