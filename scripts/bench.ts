@@ -15,7 +15,8 @@
  * Environment: BENCH_DATABASE_URL (else DATABASE_URL, else postgres://root@127.0.0.1:5432/postgres)
  * is the server; BENCH_QUICK=1 runs 200k-row files and skips the 5M cases (for iterations);
  * BENCH_SCALE=1 adds the scale curve: 10M BACI rows into an empty warehouse, then 10M more
- * (new years) into the warehouse holding them (docs/scale.md); BENCH_SCALE=only runs just that and
+ * (new years) into the warehouse holding them (docs/scale.md), and the first 10M into an
+ * embedded home (its peak RSS); BENCH_SCALE=only runs just that and
  * the fixed cost.
  */
 import { execFileSync, spawn } from 'node:child_process'
@@ -323,8 +324,20 @@ async function benchScale(): Promise<void> {
     const path = `${dir}/BACI_HS17_Y${firstYear}-${firstYear + 9}_V202301.csv`
     await writeBaci(path, rows, 10, firstYear)
     const ingest = await timeIngest(path, { DATABASE_URL: url }, rows)
-    report(`baci 10 years, load ${n} (warehouse holds ${(n - 1) * 10}M), server`, rows, path, ingest, n === 1 ? timePsqlCopy(path, 'baci', rows) : undefined,
+    const psql = n === 1 ? timePsqlCopy(path, 'baci', rows) : undefined
+    report(`baci 10 years, load ${n} (warehouse holds ${(n - 1) * 10}M), server`, rows, path, ingest, psql,
       `${(ingest.loadSeconds / rows * 1e6).toFixed(2)} s per 1M rows`)
+    // The embedded engine's peak RSS must not grow with the file: the same 10M rows into a new home.
+    if (n === 1) {
+      const home = mkdtempSync(`${tmpdir()}/trade-etl-bench-home-`)
+      try {
+        const embedded = await timeIngest(path, { DATABASE_URL: '', TRADE_ETL_HOME: home }, rows)
+        report('baci 10 years, embedded', rows, path, embedded, psql,
+          `rate ${(embedded.loadSeconds === 0 ? 0 : ingest.loadSeconds / embedded.loadSeconds).toFixed(2)}x the server's`)
+      } finally {
+        rmSync(home, { recursive: true, force: true })
+      }
+    }
     rmSync(path, { force: true })
   }
 }
