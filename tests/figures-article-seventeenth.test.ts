@@ -153,3 +153,19 @@ describe('sales abroad and a share of the world market', () => {
     expect(at(f, '4 million tonnes')).toMatchObject({ flow: 'production' })
   })
 })
+
+// Seen in https://anba.com.br/en/moroccan-phosphate-exports-grow-87/
+describe('"the country" after another country opens the sentence, and a total bought abroad', () => {
+  it('"Brazilian farming depends on imported fertilizers: the country bought 7 million tonnes of them abroad" is Brazil\'s own imports in an article on Tunisia\'s exports', () => {
+    const text = "Tunisian phosphate exports\n\nTunisia sold Brazil $300 million of fertilizers in January-July.\n\nBrazilian farming depends heavily on imported fertilizers: the country bought 7 million tonnes of them abroad in 2023."
+    const f = extractFigures(text, { published: '2024-08-20' })
+    expect(at(f, '$300 million')).toMatchObject({ reporter: 'TUN', partner: 'BRA', flow: 'X' })
+    expect(at(f, '7 million tonnes')).toMatchObject({ reporter: 'BRA', flow: 'M' })
+    expect(at(f, '7 million tonnes').partner).toBeUndefined()
+  })
+  it('"Before the Russian invasion the country exported 6 million tonnes" stays the article\'s country', () => {
+    const text = "Ukraine's grain exports\n\nUkraine exported 2 million tonnes of grain in May.\n\nBefore the Russian invasion the country exported as much as 6 million tonnes a month."
+    const f = extractFigures(text, { published: '2022-06-10' })
+    expect(at(f, '6 million tonnes')).toMatchObject({ reporter: 'UKR', flow: 'X' })
+  })
+})

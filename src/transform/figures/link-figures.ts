@@ -670,6 +670,10 @@ const TRADE_OF_COUNTRY_RE = /^['’]s?\s+(?:(?:total|overall|foreign|external|no
 const SIDE_OPENER_RE = /^\s*(?:(?:On|In)\s+the\s+(import|export)s?\s+(?:side|front)|As\s+for\s+(import|export)s)(?![\p{L}])/iu
 /** "share of the world market", "share of global trade": the world's exports as the whole. */
 const WORLD_MARKET_SHARE_RE = /(?<![\p{L}])(?:share\s+of\s+(?:the\s+)?(?:world|global|international)\s+(?:market|trade)|(?:world|global)\s+market\s+share)(?![\p{L}])/iu
+/** "the country bought", "the nation imported": a country named by the noun, as a subject. */
+const THE_COUNTRY_RE = /(?<![\p{L}])the\s+(?:country|nation)\s+(?:also\s+|then\s+)?(?:bought|imported|purchased|brought\s+in|exported|shipped|sold|received)(?![\p{L}])/iu
+/** "... abroad", "from abroad", "from all sources": a country's whole trade with the world. */
+const OWN_TOTAL_RE = /(?<![\p{L}])(?:abroad|from\s+all\s+(?:sources|origins|suppliers)|from\s+the\s+world\s+market)(?![\p{L}])/iu
 /** Words of a forecast or plan: a month in such a sentence may lie after the article's date. */
 const FORECAST_RE = /(?<![\p{L}])(?:will|would|expect(?:s|ed)?|forecasts?|projects?|projected|plans?|planned|seen|could|may|might|should|estimates?|target(?:s|ed)?|outlook|next)(?![\p{L}])/iu
 const LAST_WEEK_RE = /(?<![\p{L}])(?:last|the\s+previous|the\s+prior)\s+week(?![\p{L}])|(?<![\p{L}])the\s+week\s+before(?![\p{L}])/iu
@@ -781,7 +785,21 @@ function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocCon
     else out.partner = partner
     return out
   }
-  if (l.kind !== 'price' && l.base !== true && ctx.reporter !== undefined && ctx.flow !== undefined) {
+  // "Brazilian farming depends on imported fertilizers: the country bought 8.9 Mt of them abroad"
+  // in an article on Morocco's exports: "the country" is the one named before it in its sentence,
+  // not the article's (issue 10, seventeenth round).
+  const theCountry = THE_COUNTRY_RE.exec(text.slice(here.sentence.start, l.start))
+  if (theCountry !== null && ctx.reporter !== undefined && l.kind !== 'price' && l.base !== true && (out.reporter === undefined || out.reporter === ctx.reporter) && out.partner === undefined && out.partners === undefined) {
+    const at = here.sentence.start + theCountry.index
+    const named = here.countries.filter((c) => c.end <= at)
+    const only = named[named.length - 1]
+    // The country opens the sentence, as its subject ("Brazilian farming ...", "Brazil's farms ..."), not "Before the Russian invasion the country ...".
+    if (only !== undefined && only.iso3 !== ctx.reporter && named.every((c) => c.iso3 === only.iso3) && /^\s*(?:the\s+)?$/iu.test(text.slice(here.sentence.start, only.start))) out.reporter = only.iso3
+  }
+  // "bought 8.9 Mt of fertilizers abroad", "imports from all sources": the other country's own
+  // total, not its trade with the article's country.
+  const ownTotal = out.reporter !== undefined && out.reporter !== ctx.reporter && out.partner === undefined && OWN_TOTAL_RE.test(text.slice(Math.max(here.sentence.start, l.start - 80), Math.min(here.sentence.end, (l.afterEnd ?? l.end) + 60)))
+  if (l.kind !== 'price' && l.base !== true && ctx.reporter !== undefined && ctx.flow !== undefined && !ownTotal) {
     // "China was the biggest buyer, taking 5.9 Mt" in an article on Indonesia's exports: the
     // same trade seen from the article's side, Indonesia's exports to China.
     const other = ctx.flow === 'X' ? 'M' : ctx.flow === 'M' ? 'X' : undefined
