@@ -169,3 +169,17 @@ describe('"the country" after another country opens the sentence, and a total bo
     expect(at(f, '6 million tonnes')).toMatchObject({ reporter: 'UKR', flow: 'X' })
   })
 })
+
+// Seen in https://allafrica.com/stories/202007150302.html
+describe('buyers with no country of their own taking the article\'s goods', () => {
+  it('"European buyers as a whole took 45,000 tonnes of Colombian coffee" is Colombia\'s exports', () => {
+    const text = "Colombia's coffee exports\n\nColombia sold 200,000 tonnes of coffee in the first half of 2023.\n\nEuropean buyers as a whole took 45,000 tonnes of Colombian coffee over the six months."
+    const f = extractFigures(text, { published: '2023-07-20' })
+    expect(at(f, '45,000 tonnes')).toMatchObject({ reporter: 'COL', flow: 'X' })
+  })
+  it('"Colombian buyers imported 30,000 tonnes of wheat" (the demonym on the buyers) stays imports', () => {
+    const text = "Colombia's coffee exports\n\nColombia sold 200,000 tonnes of coffee in the first half of 2023.\n\nColombian buyers imported 30,000 tonnes of wheat over the six months."
+    const f = extractFigures(text, { published: '2023-07-20' })
+    expect(at(f, '30,000 tonnes')).toMatchObject({ flow: 'M' })
+  })
+})

@@ -853,6 +853,16 @@ function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocCon
   // "Europe took 20pc more US crude" in an article on US exports: the goods named by the
   // article's own adjective, with no flow word, continue the article's trade.
   const trade = ctx.trade
+  // "European buyers as a whole took 45,737 tonnes of Kenyan avocados": the other side's flow word
+  // with no country of its own, and the article's country named only as the goods' adjective,
+  // is the article's trade too (issue 10, seventeenth round).
+  const adjectiveGoods = trade !== undefined && out.flow !== undefined && out.flow !== trade.flow && (out.flow === 'X' || out.flow === 'M') && (out.reporter === undefined || out.reporter === trade.reporter) && (out.partner === undefined || out.partner === trade.reporter) && out.partners === undefined &&
+    here.countries.some((c) => c.iso3 === trade.reporter && c.form === 'demonym' && (here.commodities.some((m) => m.start >= c.end && m.start <= c.end + 2) || /^\s+(?:goods|products|produce)(?![\p{L}])/u.test(text.slice(c.end, c.end + 12)))) && !here.countries.some((c) => c.iso3 === trade.reporter && c.form === 'name') && here.countries.every((c) => c.iso3 === trade.reporter)
+  if (adjectiveGoods && trade !== undefined) {
+    out.reporter = trade.reporter
+    out.flow = trade.flow
+    delete out.partner
+  }
   if (l.kind !== 'price' && l.base !== true && out.flow === undefined && out.reporter === undefined && trade !== undefined) {
     const side = trade.flow === 'X' ? 'origin' : 'destination'
     if (here.roles.mentions.some((m) => m.role === side && m.iso3 === trade.reporter)) {
