@@ -183,3 +183,17 @@ describe('buyers with no country of their own taking the article\'s goods', () =
     expect(at(f, '30,000 tonnes')).toMatchObject({ flow: 'M' })
   })
 })
+
+// Seen in https://irannewsdaily.com/2023/08/irans-4-month-non-oil-trade-stands-at-35-445b
+describe('a title that rounds a body amount', () => {
+  it('"... reaches $20.4 billion" over "$20.445 billion" takes the body amount\'s year and period', () => {
+    const text = "Egypt's non-oil trade reaches $20.4 billion in five months\n\nEgypt's trade in goods other than oil was worth $20.445 billion in the first five months of the year."
+    const f = extractFigures(text, { published: '2024-06-20' })
+    expect(at(f, '$20.4 billion')).toMatchObject({ reporter: 'EGY', year: 2024, period: '2024-01/2024-05' })
+  })
+  it('a title amount the body does not round keeps no year', () => {
+    const text = "Egypt's non-oil trade reaches $21 billion in five months\n\nEgypt's trade in goods other than oil was worth $20.445 billion in the first five months of the year."
+    const f = extractFigures(text, { published: '2024-06-20' })
+    expect(at(f, '$21 billion').year).toBeUndefined()
+  })
+})

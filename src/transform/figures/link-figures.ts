@@ -326,7 +326,10 @@ function titleRepeats(out: LinkedFigure[], sentences: readonly Sentence[], bySen
   if (first === undefined || sentences[1]?.paragraph === first.paragraph) return
   for (const [j, f] of out.entries()) {
     if (bySentence[j] !== 0 || !isTradeFigure(f) || f.kind === 'percent' || f.kind === 'rank') continue
-    const body = out.find((g, k) => (bySentence[k] ?? 0) > 0 && g.kind === f.kind && g.valueExact === f.valueExact && g.unit === f.unit && g.base !== true)
+    // "Iran's non-oil trade reaches $35.4 billion in four months" over "$35.445 billion": a
+    // title's rounding of a body amount is that amount too (issue 10, seventeenth round).
+    const body = out.find((g, k) => (bySentence[k] ?? 0) > 0 && g.kind === f.kind && g.valueExact === f.valueExact && g.unit === f.unit && g.base !== true) ??
+      out.find((g, k) => (bySentence[k] ?? 0) > 0 && g.kind === f.kind && g.unit === f.unit && g.base !== true && roundsTo(g.valueExact, f.valueExact))
     if (body === undefined) continue
     const filled: { -readonly [K in keyof LinkedFigure]: LinkedFigure[K] } = { ...f }
     if (f.year === undefined && body.year !== undefined) {
@@ -338,6 +341,18 @@ function titleRepeats(out: LinkedFigure[], sentences: readonly Sentence[], bySen
     if (f.partner === undefined && f.partners === undefined && body.partner !== undefined && (f.reporter === undefined || f.reporter === body.reporter)) filled.partner = body.partner
     out[j] = filled
   }
+}
+
+/** Whether `title` is `body` written with fewer significant digits ("35.4" billion for "35.445" billion). */
+function roundsTo(body: string, title: string): boolean {
+  const b = Number(body)
+  const t = Number(title)
+  if (!(t > 0) || !(b > 0) || b === t) return false
+  const digits = (v: string): number => v.replace(/^[-0.]+|\.|0+$/gu, '').length
+  const kept = digits(title)
+  if (kept >= digits(body) || kept < 2) return false
+  const scale = 10 ** (Math.floor(Math.log10(b)) - kept + 1)
+  return Math.abs(Math.round(b / scale) * scale - t) < scale / 1000
 }
 
 /**
