@@ -37,7 +37,7 @@ describe('a change inside the brackets of a name\'s amount is that amount\'s cha
 // Seen in https://www.hellenicshippingnews.com/chinas-2019-nickel-ore-imports-from-indonesia-jump-72-on-year/
 describe('a month not yet over at the article\'s date is the latest one before it', () => {
   it('"In December" in an article of February 2020 is December 2019, even after a sentence (with a rank) on an export ban "from the first day of 2020"', () => {
-    const text = "Japan's copper ore imports jump in 2019\n\nJapan imported 5 million tonnes of copper ore last year, up 10% from 2018.\n\nPeru, the world\'s second-largest producer of copper ore, said it would stop exports of the ore from the first day of 2020.\n\nIn December, Japan's imports rose 20% to 500,000 tonnes."
+    const text = "Japan's copper ore imports jump in 2019\n\nJapan imported 5 million tonnes of copper ore last year, up 10% from 2018.\n\nPeru, the world's second-largest producer of copper ore, said it would stop exports of the ore from the first day of 2020.\n\nIn December, Japan's imports rose 20% to 500,000 tonnes."
     const f = extractFigures(text, { published: '2020-02-05' })
     expect(at(f, '500,000 tonnes')).toMatchObject({ year: 2019, period: '2019-12' })
   })
