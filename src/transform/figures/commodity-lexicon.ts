@@ -51,6 +51,7 @@ export const COMMODITIES: readonly CommodityEntry[] = [
   { name: 'cocoa', hsCode: '1801', terms: ['cocoa', 'cocoa beans'] },
   { name: 'hazelnuts', hsCode: '0802', terms: ['hazelnuts', 'hazelnut'] },
   { name: 'cherries', hsCode: '0809', terms: ['cherries', 'cherry'] },
+  { name: 'avocados', hsCode: '080440', terms: ['avocados', 'avocado'] },
   { name: 'cement', hsCode: '2523', terms: ['cement'] },
   { name: 'citrus fruit', hsCode: '0805', terms: ['citrus', 'oranges', 'tangerines', 'mandarins', 'lemons'] },
   { name: 'fruits and vegetables', hsCode: '', terms: ['fruits and vegetables', 'fruit and vegetables'] },
@@ -59,6 +60,8 @@ export const COMMODITIES: readonly CommodityEntry[] = [
   { name: 'poultry', hsCode: '0207', terms: ['poultry', 'chicken meat'] },
   { name: 'fertilizers', hsCode: '31', terms: ['fertilizer', 'fertilizers', 'fertiliser', 'fertilisers', 'urea', 'potash', 'ammonium nitrate'] },
   { name: 'iron ore', hsCode: '2601', terms: ['iron ore'] },
+  { name: 'nickel ore', hsCode: '2604', terms: ['nickel ore', 'nickel ores', 'nickel oxide ore'] },
+  { name: 'phosphates', hsCode: '2510', terms: ['phosphates', 'phosphate', 'phosphate rock', 'phosphate products'] },
   { name: 'copper ore', hsCode: '2603', terms: ['copper ore', 'copper concentrate', 'copper concentrates'] },
   { name: 'copper', hsCode: '74', terms: ['copper', 'refined copper', 'copper cathodes'] },
   { name: 'aluminium', hsCode: '76', terms: ['aluminium', 'aluminum'] },
@@ -79,10 +82,15 @@ const COMMODITY_RE = new RegExp(
   'giu',
 )
 
+/** Words that leave the goods after them out: "other than", "excluding", "except", "apart from". */
+const EXCLUDED_BEFORE_RE = /(?<![\p{L}])(?:other\s+than|excluding|except(?:\s+for)?|apart\s+from|aside\s+from|besides|not\s+counting|leaving\s+out)\s+(?:the\s+)?$/iu
+
 /** Every commodity mentioned in `text`, left to right. */
 export function findCommodityMentions(text: string): CommodityMention[] {
   const mentions: CommodityMention[] = []
   for (const m of text.matchAll(COMMODITY_RE)) {
+    // "trade in goods other than oil", "exports excluding oil": goods left out (issue 10, seventeenth round).
+    if (EXCLUDED_BEFORE_RE.test(text.slice(Math.max(0, m.index - 24), m.index))) continue
     const entry = TERM_TO_ENTRY.get(m[0].toLowerCase().replace(/\s+/g, ' '))
     if (entry !== undefined) mentions.push({ start: m.index, end: m.index + m[0].length, commodity: entry })
   }
@@ -90,7 +98,7 @@ export function findCommodityMentions(text: string): CommodityMention[] {
 }
 
 /** The rest of an institution's name after a capitalised commodity word: "(Coffee) and Tea Authority", "(Tea) Board". */
-const INSTITUTION_AFTER_RE = /^(?:\s+(?:(?:and|&|of)\s+)?\p{Lu}[\p{L}-]*){0,5}?\s+(?:Authority|Board|Council|Association|Agency|Corporation|Company|Commission|Exchange|Institute|Federation|Chamber|Ministry|Organi[sz]ation|Bureau|Brokers|Union|Directorate)(?![\p{L}])/u
+const INSTITUTION_AFTER_RE = /^(?:\s+(?:(?:and|&|of)\s+)?\p{Lu}[\p{L}-]*){0,5}?\s+(?:Authority|Board|Council|Association|Agency|Corporation|Company|Commission|Exchange|Institute|Federation|Chamber|Ministry|Organi[sz]ation|Bureau|Brokers|Union|Directorate|Society)(?![\p{L}])/u
 
 /** Whether a mention is a word of an institution's name ("the Ethiopian Coffee and Tea Authority"), not the goods a sentence is about. */
 export function inInstitutionName(text: string, m: CommodityMention): boolean {

@@ -50,7 +50,7 @@ export interface FoundFigure extends ComparisonFields {
 // A number may be glued to a currency written in letters ("K2.5 billion", "Rs5,000"), not to other letters.
 // Indian grouping ("1,35,000", "12,40,500": lakhs and crores in pairs of digits) is read first.
 const TOKEN_RE = new RegExp(
-  `(?:(?<![\\p{L}\\p{N}_.,])|(?<=(?<![\\p{L}\\p{N}])(?:[KNR]|Rs|Rp|Tk|RM|KSh|Ksh|NIS|USD|EUR|GBP|AZN|INR|CNY|RMB)))([+-]?)(\\d{1,2}(?:,\\d{2})+,\\d{3}(?![\\d,])(?:\\.\\d+)?|\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d{1,3}(?: \\d{3})+(?![\\d,])(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)|(?<![\\p{L}\\p{N}_-])(${NUMBER_WORDS})(?![\\p{L}\\p{N}])`,
+  `(?:(?<![\\p{L}\\p{N}_.,])|(?<=(?<![\\p{L}\\p{N}])(?:[KNR]|Rs|Rp|Tk|RM|KSh|Ksh|Sh|NIS|USD|EUR|GBP|AZN|INR|CNY|RMB)))([+-]?)(\\d{1,2}(?:,\\d{2})+,\\d{3}(?![\\d,])(?:\\.\\d+)?|\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d{1,3}(?: \\d{3})+(?![\\d,])(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)|(?<![\\p{L}\\p{N}_-])(${NUMBER_WORDS})(?![\\p{L}\\p{N}])`,
   'giu',
 )
 /** The same token pattern, anchored: reads the second number of a range. */
@@ -113,7 +113,7 @@ const PER_CODE: Readonly<Record<string, string>> = {
   bushel: 'bu', bu: 'bu', cwt: 'cwt', pound: 'lb', lb: 'lb', ounce: 'oz', 'troy ounce': 'oz', oz: 'oz', mmbtu: 'MMBtu', 'million btu': 'MMBtu', btu: 'Btu',
   litre: 'l', liter: 'l', l: 'l', gallon: 'gal', gal: 'gal', kwh: 'kWh', mwh: 'MWh', 'cubic metre': 'm3', 'cubic meter': 'm3', m3: 'm3',
   'thousand cubic metres': '1000 m3', 'thousand cubic meters': '1000 m3', '1,000 cubic metres': '1000 m3', '1,000 cubic meters': '1000 m3', tcm: '1000 m3',
-  hectare: 'ha', ha: 'ha', acre: 'acre', capita: 'person', person: 'person', inhabitant: 'person', carat: 'ct', sack: 'sack', bag: 'bag',
+  hectare: 'ha', ha: 'ha', acre: 'acre', capita: 'person', person: 'person', inhabitant: 'person', carat: 'ct', sack: 'sack', bag: 'bag', carton: 'carton', box: 'box', crate: 'crate',
 }
 /** "$5 billion a year", "€3.9bn a year earlier": money per day or year is an amount, not a price. */
 const PER_TIME = new Set(['day', 'month', 'year', 'hour'])
@@ -131,6 +131,12 @@ const PERIOD_FRACTION_BEFORE_RE = /(?:first|second|third|fourth|last|final|1st|2
 const PERIOD_FRACTION_AFTER_RE = /^\s+of\s+(?:a|the)\s+(?:century|decade|year|month|quarter|day|week|hour)(?![\p{L}])/iu
 /** "doubled", "halved" (and the present, "nearly doubles" in a headline): changes written as multiples (percent of the earlier amount). */
 const MULTIPLE_RE = /(?<![\p{L}-])(doubled|tripled|trebled|quadrupled|halved|doubles|triples|trebles|quadruples|halves)(?![\p{L}-])/giu
+/**
+ * "coal imports more than double in October", "exports nearly triple": the bare verb after a
+ * hedge, not followed by what it would multiply as a noun or adjective ("double the 2019 level",
+ * "double-digit") (issue 10, seventeenth round).
+ */
+const HEDGED_MULTIPLE_RE = /(?<=(?:more\s+than|nearly|almost|roughly|about|over)\s+)(double|triple|treble|quadruple|halve)(?![\p{L}-])(?!\s+(?:the|that|what|its|their|his|her|our|digits?|[\d$€£]))/giu
 /** "grew by half", "fell by a third": a change written as a fraction after a change verb and "by". */
 const CHANGE_BY_FRACTION_RE = /(?<=(?<![\p{L}])(?:(grew|rose|increased|jumped|climbed|expanded|gained)|fell|dropped|declined|decreased|shrank|slumped|plunged|contracted)\s+by\s+)(?:(half)|(?:a|one)\s+(third|quarter|fifth)|(two)[\s-](thirds))(?![\p{L}-])/giu
 /**
@@ -151,6 +157,7 @@ const TIMES_BASE_RE = new RegExp(
 const MULTIPLE_VALUE: Readonly<Record<string, [string, 'increase' | 'decrease']>> = {
   doubled: ['100', 'increase'], tripled: ['200', 'increase'], trebled: ['200', 'increase'], quadrupled: ['300', 'increase'], halved: ['50', 'decrease'],
   doubles: ['100', 'increase'], triples: ['200', 'increase'], trebles: ['200', 'increase'], quadruples: ['300', 'increase'], halves: ['50', 'decrease'],
+  double: ['100', 'increase'], triple: ['200', 'increase'], treble: ['200', 'increase'], quadruple: ['300', 'increase'], halve: ['50', 'decrease'],
 }
 /** Words before a scaled number that make it a comparison whose unit is written beside it. */
 const ELLIPTIC_OF_AFTER = new Set(['deficit', 'surplus', 'total', 'balance', 'value', 'worth'])
@@ -241,12 +248,47 @@ export function findFigures(text: string): FoundFigure[] {
   figures.push(...clearOf(figures, findComparisons(text)))
   figures.sort((a, b) => a.start - b.start)
   pricesCompared(text, figures)
+  pricesOfOneUnit(text, figures)
   const elliptic = bare.map((b) => carryUnit(text, b, figures)).filter((f): f is FoundFigure => f !== null)
   return elliptic.length === 0 ? figures : [...figures, ...elliptic].sort((a, b) => a.start - b.start)
 }
 
 /** "than the", "from", "compared with", "against": a comparison word right before the amount. */
 const COMPARED_BEFORE_RE = /(?<![\p{L}])(?:than|from|against|versus|vs\.?|compared\s+(?:with|to)|with)\s+(?:the\s+|a\s+|an\s+)?(?:(?:average|revised|previous|prior)\s+)?(?:(?:about|around|nearly|almost|some|roughly)\s+)?$/iu
+
+const ONE_UNIT = '(?:a|an|each|every|one)\\s+(barrel|tonne|ton|metric\\s+ton|kilogram|kilo|kg|bushel|pound|ounce|litre|liter|gallon)'
+/** "A four-kilogramme carton of Hass avocados sells for Sh350": a package, its size as an adjective, priced before the money. */
+const ONE_PACKAGE = '(?:a|an|each|every|one)\\s+(?:[\\p{L}\\d-]+\\s+)?(carton|sack|bag|box|crate)'
+/** "$1,650 for a ton of imports", "$80 for each barrel": a price per unit written with "for". */
+const FOR_ONE_UNIT_AFTER_RE = new RegExp(`^\\s*(?:on\\s+average\\s+)?for\\s+${ONE_UNIT}(?![\\p{L}])`, 'iu')
+/** "Each ton of exports was worth $348", "a tonne of the fruit fetched $2,100": the unit named before the money. */
+const ONE_UNIT_BEFORE_RE = new RegExp(`(?<![\\p{L}])(?:${ONE_UNIT}|${ONE_PACKAGE})\\s+of\\s+[^.;:!?$€£\\d]{0,40}?\\s(?:was|is|were|are|has\\s+been)?\\s*(?:worth|sold\\s+for|sells\\s+for|fetched|fetches|cost|costs|valued\\s+at)\\s+(?:on\\s+average\\s+|about\\s+|around\\s+)?$`, 'iu')
+
+/**
+ * "Each ton of exports was worth $348 on average, against $1,650 for a ton of imports": money
+ * for one unit of goods, named before it or after "for", is a price (issue 10, seventeenth round).
+ */
+function pricesOfOneUnit(text: string, figures: FoundFigure[]): void {
+  figures.forEach((f, k) => {
+    if (f.kind !== 'money') return
+    const m = FOR_ONE_UNIT_AFTER_RE.exec(text.slice(f.end, f.end + 40)) ?? ONE_UNIT_BEFORE_RE.exec(text.slice(Math.max(0, f.start - 80), f.start))
+    const code = m === null ? undefined : PER_CODE[(m[1] ?? m[2] ?? '').toLowerCase().replace(/\s+/g, ' ')]
+    if (code !== undefined) figures[k] = { ...f, kind: 'price', unit: `${f.unit}/${code}` }
+  })
+  // "... sells for Sh350 and could fetch Sh450": the next amount of the same currency that the
+  // price is said to reach, in the same sentence, is a price in the same unit.
+  let price: FoundFigure | undefined
+  figures.forEach((f, k) => {
+    if (f.kind === 'price') price = f
+    else if (f.kind !== 'money') return
+    else if (price !== undefined && price.unit.startsWith(`${f.unit}/`) && !/[.;!?]\s/u.test(text.slice(price.end, f.start)) && PRICE_REACHES_BEFORE_RE.test(text.slice(Math.max(price.end, f.start - 40), f.start))) {
+      const ratio = Number(f.valueExact) / Number(price.valueExact)
+      if (ratio > 0.2 && ratio < 5) figures[k] = { ...f, kind: 'price', unit: price.unit }
+    }
+  })
+}
+/** "could fetch", "is expected to reach", "rose to": what a price goes to. */
+const PRICE_REACHES_BEFORE_RE = /(?<![\p{L}])(?:fetch(?:es|ed)?|reach(?:es|ed)?|hits?|(?:rise|rises|rose|climb|climbs|climbed|fall|falls|fell|drop|drops|dropped)\s+to|sells?\s+for|sold\s+for)\s+(?:about\s+|around\s+)?$/iu
 
 /**
  * "4.70 dollars a kilogram, compared with 4.62 dollars a year earlier", "US$10,237.6 a tonne in
@@ -381,7 +423,7 @@ function findWordRatios(text: string, figures: readonly FoundFigure[]): FoundFig
       out.push({ kind: 'percent', valueExact: String(Number(((n - 1) * 100).toFixed(9))), unit: '%', start, end, numberStart: start, multiple: 'increase', ...(qualifier === undefined ? {} : { qualifier }) })
     }
   }
-  for (const m of text.matchAll(MULTIPLE_RE)) {
+  for (const m of [...text.matchAll(MULTIPLE_RE), ...text.matchAll(HEDGED_MULTIPLE_RE)]) {
     const start = m.index
     const end = start + m[0].length
     if (taken(start, end)) continue

@@ -46,8 +46,8 @@ const QUARTER_RE = new RegExp(`(?<![\\p{L}\\p{N}])(?:(first|second|third|fourth|
 const ELLIPTIC_ORDINAL_RE = /(?<![\p{L}])(?:in|for|during)\s+the\s+(first|second|third|fourth)(?=\s*(?:[,.;)]|and\s|when\s|while\s|$))/giu
 const HALF_RE = new RegExp(`(?<![\\p{L}\\p{N}])(?:(first|second)[\\s-]+half|H([12]))${NO_YEAR}${HINT}`, 'giu')
 const MONTHS_RE = new RegExp(`(?<![\\p{L}\\p{N}])first\\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|[2-9]|1[01])\\s+months${NO_YEAR}${HINT}`, 'giu')
-/** "by April", "until May": from the start of the year up to that month. */
-const UP_TO_MONTH_RE = new RegExp(`(?<=(?:\\b(?:[Bb]y|[Uu]ntil|[Uu]p\\s+to)\\s+))${M}${NO_YEAR}${HINT}`, 'gu')
+/** "by April", "until May", "by the end of June" (issue 10, seventeenth round): from the start of the year up to that month. */
+const UP_TO_MONTH_RE = new RegExp(`(?<=(?:\\b(?:[Bb]y|[Uu]ntil|[Uu]p\\s+to)\\s+))(?:the\\s+end\\s+of\\s+)?${M}${NO_YEAR}${HINT}`, 'gu')
 /** "in March", "March alone", "during November", "India's July coal imports", "July imports" opening a sentence: a month on its own (capitalised). */
 const MONTH_RE = new RegExp(`(?<=(?:\\b(?:[Ii]n|[Dd]uring|[Ff]or|of|[Ss]ince|[Tt]hrough)\\s+)|\\p{L}['’]s\\s+|[.!?]\\s+|^)${M}${NO_YEAR}(?!\\s*(?:-|–|—)\\s*\\p{L})${HINT}`, 'gmu')
 /** "only January, at $145.7 million, was higher", "March saw 2 Mt", "October alone brought": a month as the subject. */

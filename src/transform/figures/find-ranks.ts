@@ -35,6 +35,8 @@ const POSITION_RE = new RegExp(
 const COPULA_POSITION_RE = new RegExp(`(?:was|is|were|are)\\s+${ORD}(?=\\s*(?:[,.;]|$)|\\s+(?:with|taking|at|behind|after|ahead|among)(?![\\p{L}-]))`, 'giu')
 /** "Thailand came second with 189 kt and Italy third with 179 kt": an ordinal after a name, the verb left out. */
 const ELLIPTIC_POSITION_RE = new RegExp(`(?:,|\\band)\\s+(?:the\\s+)?\\p{Lu}[\\p{L}-]*(?:\\s+\\p{Lu}[\\p{L}-]*){0,2}\\s+${ORD}(?=\\s+(?:with|taking|at)(?![\\p{L}-])|\\s*,)`, 'gu')
+/** "(ranked third) and fourth", "(came second), third": the next ordinal of a coordinated position. */
+const COORDINATED_ORDINAL_RE = new RegExp(`^\\s*(?:,\\s*(?:and\\s+)?|and\\s+)${ORD}(?![\\p{L}-])`, 'iu')
 /** "the No.4 supplier", "its number 2 buyer", "No. 3 crude supplier": a position written as a number. */
 const NUMBER_ROLE_RE = new RegExp(`(?:No\\.|no\\.|[Nn]umber|#)\\s?([1-9]|1[0-9])\\s+(?:(?:[\\p{L}-]+\\s+){0,2}?)${ROLE}(?![\\p{L}-])`, 'gu')
 /** "top five buyers", "top 10 suppliers". */
@@ -76,6 +78,16 @@ export function findRanks(text: string): FoundFigure[] {
     if (!atWordStart(text, m)) continue
     found.push(rank(m, ORDINALS[(m[1] ?? m[2] ?? '').toLowerCase()] ?? 0))
     positions.push(m.index + m[0].length)
+  }
+  // "Australia and Colombia ranked third and fourth respectively": a second ordinal joined to a
+  // stated position is a position too (issue 10, seventeenth round).
+  for (const end of [...positions]) {
+    const m = COORDINATED_ORDINAL_RE.exec(text.slice(end, end + 24))
+    if (m === null) continue
+    const ord = m[1] ?? ''
+    const at = end + m[0].length - ord.length
+    found.push({ kind: 'rank', valueExact: String(ORDINALS[ord.toLowerCase()] ?? 0), unit: '1', start: at, end: end + m[0].length, numberStart: at })
+    positions.push(end + m[0].length)
   }
   for (const m of text.matchAll(COPULA_POSITION_RE)) {
     if (!atWordStart(text, m)) continue

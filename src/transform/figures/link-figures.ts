@@ -71,9 +71,9 @@ const SHARE_WORD_AFTER_RE = /^\s+(?:share|stake|market\s+share)(?![\p{L}])/iu
 
 const PREVIOUS_YEAR_RE = /previous\s+year|prior\s+year|preceding\s+year|year\s+earlier|year\s+before|(?:twelve|12)\s+months\s+(?:before|earlier|ago)|(?:last|previous)\s+fiscal|a\s+year\s+ago|year-on-year|year-over-year|\by\/y\b|\byoy\b|last\s+year|on\s+the\s+year|on\s+an\s+annual\s+basis|annual(?:ly)?\b/iu
 
-const EXPORT_WORDS = 'export(?:s|ed|ing|er|ers)?|shipped(?!\\s+in\\b)|shipments?|shipping|suppl(?:y|ies|ied|ier|iers|ying)|sold|sells?|selling|overseas\\s+sales|foreign\\s+sales|(?:crude(?:\\s+oil)?|oil|gas|LNG|coal|copper|grain|wheat)\\s+sales|deliver(?:s|ed|ies|y|ing)|sent|sends|outbound|outflows?|earn(?:s|ed|ing|ings)?(?=[^.;]{0,60}?\\sfrom\\s+(?:its\\s+|their\\s+)?(?:crude|oil|gas|LNG|coal|copper|gold|cocoa|coffee|wheat|grain|soybeans?|iron\\s+ore|exports?|sales)(?![\\p{L}]))'
+const EXPORT_WORDS = 'export(?:s|ed|ing|er|ers)?|sales(?=\\s+(?:of\\s+)?(?:[\\p{L}-]+\\s+){0,5}?abroad(?![\\p{L}]))|shipped(?!\\s+in\\b)|shipments?|shipping|suppl(?:y|ies|ied|ier|iers|ying)|sold|sells?|selling|overseas\\s+sales|foreign\\s+sales|(?:crude(?:\\s+oil)?|oil|gas|LNG|coal|copper|grain|wheat)\\s+sales|deliver(?:s|ed|ies|y|ing)|sent|sends|outbound|outflows?|earn(?:s|ed|ing|ings)?(?=[^.;]{0,60}?\\sfrom\\s+(?:its\\s+|their\\s+)?(?:crude|oil|gas|LNG|coal|copper|gold|cocoa|coffee|wheat|grain|soybeans?|iron\\s+ore|exports?|sales)(?![\\p{L}]))'
 const IMPORT_WORDS = 'import(?:s|ed|ing|er|ers)?|bought|buys?|buying|buyers?|purchas(?:e|es|ed|ing)|procured?|received|receives|receiving|shipped\\s+in|(?:brought|brings|bringing|took|takes|taken)\\s+in(?!\\s+(?:about\\s+|some\\s+|nearly\\s+|almost\\s+|around\\s+|over\\s+)?[$€£¥₹]|\\s+(?:revenues?|earnings|income|receipts))|arrivals|inbound|inflows?|intake'
-const PRODUCTION_WORDS = 'produc(?:e|es|ed|ing|tion|er|ers)|output|harvest(?:s|ed)?|crops?|mined|extract(?:ed|ion)|pump(?:s|ed|ing)|exploitation|throughput|crush(?:ed)?|generat(?:ed|ion)'
+const PRODUCTION_WORDS = '(?<!(?:fresh|farm|agricultural|horticultural|garden)\\s+)produc(?:e|es|ed|ing|tion|er|ers)|output|harvest(?:s|ed)?|crops?|mined|extract(?:ed|ion)|pump(?:s|ed|ing)|exploitation|throughput|crush(?:ed)?|generat(?:ed|ion)'
 const CONSUMPTION_WORDS = 'consum(?:e|es|ed|ing|ption)|demand|domestic\\s+sales|local\\s+sales|(?:home|domestic|local)\\s+market|burn(?:s|ed|ing)?'
 const TRANSIT_WORDS = 'transit(?:ed)?|transshipment|transhipment|re-?exports?'
 const STOCK_WORDS = 'stocks?|stockpiles?|inventor(?:y|ies)|reserves|storage'
@@ -243,7 +243,45 @@ export function linkFigures(text: string, figures: readonly FoundFigure[], optio
   titleRepeats(out, sentences, bySentence)
   if (sentences[1]?.paragraph !== sentences[0]?.paragraph) titleSuppliedShare(text, factsOf(0), out, bySentence)
   const allCountries = [...countries.values()].flat()
-  return readAmbiguousCurrencies(text, pairRespectivelyWithNames(text, pairRespectively(text, linkRanges(out)), allCountries), allCountries)
+  return readAmbiguousCurrencies(text, pairRespectivelyWithNames(text, pairRespectively(text, listedWith(text, bracketPartners(text, linkRanges(out)), allCountries)), allCountries), allCountries)
+}
+
+/** "followed by Iraq with", ", the United Arab Emirates with more than", "then China with": a list item's name and "with" before its amount. */
+const LIST_ITEM_WITH_RE = /(?:followed\s+by|then|,|and)\s+(?:the\s+)?$/u
+/**
+ * "China was the biggest buyer, taking $4.6 billion, followed by Iraq with $2.9 billion, the UAE
+ * with more than $2.0 billion and Turkey with $1.8 billion": the items of a list of names "with"
+ * amounts continue the trade of the list's first amount, each with its own partner (issue 10,
+ * seventeenth round).
+ */
+function listedWith(text: string, figures: LinkedFigure[], countries: readonly CountryMention[]): LinkedFigure[] {
+  const out = figures.slice()
+  out.forEach((f, j) => {
+    if ((f.kind !== 'money' && f.kind !== 'mass' && f.kind !== 'volume') || f.base === true || f.partners !== undefined) return
+    const c = [...countries].reverse().find((m) => m.end <= f.start && m.form === 'name' && /^\s+with\s+(?:(?:more\s+than|over|about|around|nearly|almost|some|just\s+over|less\s+than)\s+)?(?:US|A|C)?[$€£]?\s?$/u.test(text.slice(m.end, f.start)))
+    if (c === undefined || !LIST_ITEM_WITH_RE.test(text.slice(Math.max(0, c.start - 16), c.start))) return
+    const first = out.slice(0, j).reverse().find((g) => g.kind === f.kind && g.base !== true && g.end <= c.start)
+    if (first === undefined || first.reporter === undefined || first.partner === undefined || (first.flow !== 'X' && first.flow !== 'M') || /[.;!?]\s/u.test(text.slice(first.end, f.start)) || first.reporter === c.iso3) return
+    out[j] = { ...f, reporter: first.reporter, flow: first.flow, partner: c.iso3 }
+  })
+  return out
+}
+
+/**
+ * "mainly from Indonesia (1.54 million mt, up 28%), China (1.32 million mt, up 242%)": a change
+ * inside the brackets of a name's amount is that amount's change, with its partner (issue 10,
+ * seventeenth round).
+ */
+function bracketPartners(text: string, out: LinkedFigure[]): LinkedFigure[] {
+  return out.map((f, j) => {
+    if (f.kind !== 'percent' || f.measure !== 'change' || f.base === true || f.partners !== undefined) return f
+    const open = text.lastIndexOf('(', f.start)
+    if (open < 0 || text.slice(open, f.start).includes(')') || /[.!?]\s/u.test(text.slice(open, f.start))) return f
+    const amount = out.slice(0, j).reverse().find((g) => g.start > open && g.end <= f.start)
+    if (amount === undefined || !isTradeFigure(amount) || amount.kind === 'percent' || amount.base === true || amount.partner === undefined || amount.partner === f.partner) return f
+    if (amount.reporter !== f.reporter || amount.flow !== f.flow || !/^\s*,\s*(?:[\p{L}-]+\s+){0,3}$/u.test(text.slice(amount.afterEnd ?? amount.end, f.start))) return f
+    return { ...f, partner: amount.partner }
+  })
 }
 
 /**
@@ -288,7 +326,10 @@ function titleRepeats(out: LinkedFigure[], sentences: readonly Sentence[], bySen
   if (first === undefined || sentences[1]?.paragraph === first.paragraph) return
   for (const [j, f] of out.entries()) {
     if (bySentence[j] !== 0 || !isTradeFigure(f) || f.kind === 'percent' || f.kind === 'rank') continue
-    const body = out.find((g, k) => (bySentence[k] ?? 0) > 0 && g.kind === f.kind && g.valueExact === f.valueExact && g.unit === f.unit && g.base !== true)
+    // "Iran's non-oil trade reaches $35.4 billion in four months" over "$35.445 billion": a
+    // title's rounding of a body amount is that amount too (issue 10, seventeenth round).
+    const body = out.find((g, k) => (bySentence[k] ?? 0) > 0 && g.kind === f.kind && g.valueExact === f.valueExact && g.unit === f.unit && g.base !== true) ??
+      out.find((g, k) => (bySentence[k] ?? 0) > 0 && g.kind === f.kind && g.unit === f.unit && g.base !== true && roundsTo(g.valueExact, f.valueExact))
     if (body === undefined) continue
     const filled: { -readonly [K in keyof LinkedFigure]: LinkedFigure[K] } = { ...f }
     if (f.year === undefined && body.year !== undefined) {
@@ -300,6 +341,18 @@ function titleRepeats(out: LinkedFigure[], sentences: readonly Sentence[], bySen
     if (f.partner === undefined && f.partners === undefined && body.partner !== undefined && (f.reporter === undefined || f.reporter === body.reporter)) filled.partner = body.partner
     out[j] = filled
   }
+}
+
+/** Whether `title` is `body` written with fewer significant digits ("35.4" billion for "35.445" billion). */
+function roundsTo(body: string, title: string): boolean {
+  const b = Number(body)
+  const t = Number(title)
+  if (!(t > 0) || !(b > 0) || b === t) return false
+  const digits = (v: string): number => v.replace(/^[-0.]+|\.|0+$/gu, '').length
+  const kept = digits(title)
+  if (kept >= digits(body) || kept < 2) return false
+  const scale = 10 ** (Math.floor(Math.log10(b)) - kept + 1)
+  return Math.abs(Math.round(b / scale) * scale - t) < scale / 1000
 }
 
 /**
@@ -317,7 +370,8 @@ function shareAfterRank(text: string, f: FoundFigure, linked: readonly LinkedFig
   }
   if (rank === undefined || rank.kind !== 'rank' || rank.reporter === undefined || rank.partner === undefined || (rank.flow !== 'X' && rank.flow !== 'M')) return l
   // "..., taking 41.7%", "..., accounting for a fifth": a participle of holding a part joins them too.
-  if (!/^\s*,?\s*(?:with|at|taking|accounting\s+for|making\s+up|holding|capturing|absorbing|with\s+a\s+share\s+of)\s+(?:(?:about|some|nearly|almost|around|over|roughly|just)\s+)?(?:US|A|C)?[$€£]?\s?$/u.test(text.slice(rank.end, f.start))) return l
+  // "China was the biggest buyer of Iranian goods, taking $4.6 billion": the rank's goods may come between.
+  if (!/^(?:\s+(?:of|for)\s+(?:[\p{L}-]+\s+){0,3}?[\p{L}-]+)?\s*,?\s*(?:with|at|taking|accounting\s+for|making\s+up|holding|capturing|absorbing|with\s+a\s+share\s+of)\s+(?:(?:about|some|nearly|almost|around|over|roughly|just)\s+)?(?:US|A|C)?[$€£]?\s?$/u.test(text.slice(rank.end, f.start))) return l
   if (f.kind !== 'percent') {
     // "Egypt took second place with 17,300 tonnes": an amount joined to a rank by "with" is the
     // ranked country's trade, as the rank reads it.
@@ -625,6 +679,18 @@ const THIS_YEAR_RE = /(?<![\p{L}])(?:(?:this|the\s+current)\s+(?:year|fiscal(?:\
 /** "so far this year", "over the year so far", "for the year to date": from January to the article's latest month. */
 const YEAR_TO_DATE_RE = /(?<![\p{L}])(?:so\s+far\s+this\s+year|the\s+year\s+so\s+far|so\s+far\s+in\s+the\s+year|year[\s-]+to[\s-]+date|YTD)(?![\p{L}])/iu
 /** "last week", "the previous week", "the week before": the week before the article's date. */
+/** "'s non-oil trade", "'s foreign trade in goods other than oil", "'s total trade": a country's trade of both flows. */
+const TRADE_OF_COUNTRY_RE = /^['’]s?\s+(?:(?:total|overall|foreign|external|non-oil|merchandise|goods|two-way)\s+){0,2}trade(?:\s+turnover)?(?![\p{L}])/iu
+/** "On the import side", "On the export front,", "As for imports,": a sentence about one side of the article's trade. */
+const SIDE_OPENER_RE = /^\s*(?:(?:On|In)\s+the\s+(import|export)s?\s+(?:side|front)|As\s+for\s+(import|export)s)(?![\p{L}])/iu
+/** "share of the world market", "share of global trade": the world's exports as the whole. */
+const WORLD_MARKET_SHARE_RE = /(?<![\p{L}])(?:share\s+of\s+(?:the\s+)?(?:world|global|international)\s+(?:market|trade)|(?:world|global)\s+market\s+share)(?![\p{L}])/iu
+/** "the country bought", "the nation imported": a country named by the noun, as a subject. */
+const THE_COUNTRY_RE = /(?<![\p{L}])the\s+(?:country|nation)\s+(?:also\s+|then\s+)?(?:bought|imported|purchased|brought\s+in|exported|shipped|sold|received)(?![\p{L}])/iu
+/** "... abroad", "from abroad", "from all sources": a country's whole trade with the world. */
+const OWN_TOTAL_RE = /(?<![\p{L}])(?:abroad|from\s+all\s+(?:sources|origins|suppliers)|from\s+the\s+world\s+market)(?![\p{L}])/iu
+/** Words of a forecast or plan: a month in such a sentence may lie after the article's date. */
+const FORECAST_RE = /(?<![\p{L}])(?:will|would|expect(?:s|ed)?|forecasts?|projects?|projected|plans?|planned|seen|could|may|might|should|estimates?|target(?:s|ed)?|outlook|next)(?![\p{L}])/iu
 const LAST_WEEK_RE = /(?<![\p{L}])(?:last|the\s+previous|the\s+prior)\s+week(?![\p{L}])|(?<![\p{L}])the\s+week\s+before(?![\p{L}])/iu
 /** "last year" as the figure's year, not as a base ("the same period last year", "from last year"). */
 /** "in the same four months of last year", "the same period last year": the current period a year back. */
@@ -640,6 +706,23 @@ const LAST_YEAR_OPENER_RE = /^\s*(?:(?:and|but|yet|so)\s+)?last\s+year\s*,/iu
 
 function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocContext, published: Published | undefined): LinkedFigure {
   const out: { -readonly [K in keyof LinkedFigure]: LinkedFigure[K] } = { ...l }
+  // "Iran's non-oil trade reached $35.4 billion": a country's trade as a whole (exports and
+  // imports together) has no flow but is that country's (issue 10, seventeenth round).
+  // "Morocco's share of the world market at over 30% and its annual output at 30 Mt": a share of
+  // the world market is of the world's exports, whatever flow word comes after (issue 10,
+  // seventeenth round).
+  if (l.measure === 'share' && out.flow !== 'X') {
+    const market = WORLD_MARKET_SHARE_RE.exec(text.slice(here.sentence.start, l.start))
+    if (market !== null && !here.flows.some((w) => w.start >= here.sentence.start + market.index && w.start < l.start)) out.flow = 'X'
+  }
+  // "...reached $20 billion, with 9 million tons of exports": a flow word after it is not its own.
+  if ((out.reporter === undefined || out.flow !== undefined) && out.partner === undefined && out.partners === undefined && l.kind !== 'price' && l.kind !== 'rank' && l.measure !== 'share') {
+    const whole = [...here.countries].reverse().find((c) => c.form === 'name' && c.end <= l.start && TRADE_OF_COUNTRY_RE.test(text.slice(c.end, Math.min(l.start, c.end + 60))))
+    if (whole !== undefined && (out.reporter === undefined || out.reporter === whole.iso3) && !here.flows.some((w) => w.start > whole.end && w.start < l.start) && !/[,;(]/u.test(text.slice(whole.end, l.start))) {
+      out.reporter = whole.iso3
+      delete out.flow
+    }
+  }
   if (l.base !== true) {
     const periods = here.periods.filter((p) => (p.end <= l.start || p.start >= l.end) && !isBasePeriod(text, p))
     // "N4.7 trillion in the third": a period written right after the amount is its own.
@@ -670,7 +753,12 @@ function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocCon
         // "in July-April" (a span across the year end) is dated by its last month.
         const lastMonth = period.fromMonth > period.toMonth ? period.toMonth : period.fromMonth
         const dated = published === undefined ? undefined : lastMonth > published.month ? published.year - 1 : published.year
-        const year = ctx.yearRelative === true ? (dated ?? ctx.year) : (ctx.year ?? dated)
+        let year = ctx.yearRelative === true ? (dated ?? ctx.year) : (ctx.year ?? dated)
+        // "In December, imports rose 60%" in an article of February 2020 whose last year named was
+        // 2020 (a ban "from the first day of 2020"): a month not yet over at the article's date,
+        // in a sentence that reports rather than forecasts, is the latest such month before it
+        // (issue 10, seventeenth round).
+        if (year !== undefined && published !== undefined && dated !== undefined && year > dated && !FORECAST_RE.test(text.slice(here.sentence.start, here.sentence.end))) year = dated
         if (year !== undefined) out.year = year
       } else if (ctx.year !== undefined && here.years.length === 0 && l.measure !== 'change' && SAME_PERIOD_LAST_YEAR_RE.test(text.slice(here.sentence.start, here.sentence.end)) && !/\d/.test(text.slice(here.sentence.start, l.start) + text.slice(l.afterEnd ?? l.end, here.sentence.end))) {
         // "That compares with 80,000 tonnes in the same four months of last year", "In the same
@@ -699,7 +787,34 @@ function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocCon
     out.commodity = ctx.commodity.name
     if (ctx.commodity.hsCode !== '') out.hsCode = ctx.commodity.hsCode
   }
-  if (l.kind !== 'price' && l.base !== true && ctx.reporter !== undefined && ctx.flow !== undefined) {
+  // "On the import side the UAE came first with $5.8 billion, then China with $5.6 billion" in an
+  // article on Iran's trade: a sentence opened by one side of the article's country's trade reads
+  // every country in it as that trade's partner (issue 10, seventeenth round).
+  const sideOpener = SIDE_OPENER_RE.exec(text.slice(here.sentence.start, l.start))
+  if (sideOpener !== null && l.kind !== 'price' && l.base !== true && ctx.reporter !== undefined) {
+    const flow = /^import/iu.test(sideOpener[1] ?? sideOpener[2] ?? '') ? 'M' : 'X'
+    const partner = (out.reporter !== undefined && out.reporter !== ctx.reporter ? out.reporter : out.partner !== ctx.reporter ? out.partner : undefined) ?? clausePartner(text, here, l, ctx.reporter)
+    out.reporter = ctx.reporter
+    out.flow = flow
+    if (partner === undefined) delete out.partner
+    else out.partner = partner
+    return out
+  }
+  // "Brazilian farming depends on imported fertilizers: the country bought 8.9 Mt of them abroad"
+  // in an article on Morocco's exports: "the country" is the one named before it in its sentence,
+  // not the article's (issue 10, seventeenth round).
+  const theCountry = THE_COUNTRY_RE.exec(text.slice(here.sentence.start, l.start))
+  if (theCountry !== null && ctx.reporter !== undefined && l.kind !== 'price' && l.base !== true && (out.reporter === undefined || out.reporter === ctx.reporter) && out.partner === undefined && out.partners === undefined) {
+    const at = here.sentence.start + theCountry.index
+    const named = here.countries.filter((c) => c.end <= at)
+    const only = named[named.length - 1]
+    // The country opens the sentence, as its subject ("Brazilian farming ...", "Brazil's farms ..."), not "Before the Russian invasion the country ...".
+    if (only !== undefined && only.iso3 !== ctx.reporter && named.every((c) => c.iso3 === only.iso3) && /^\s*(?:the\s+)?$/iu.test(text.slice(here.sentence.start, only.start))) out.reporter = only.iso3
+  }
+  // "bought 8.9 Mt of fertilizers abroad", "imports from all sources": the other country's own
+  // total, not its trade with the article's country.
+  const ownTotal = out.reporter !== undefined && out.reporter !== ctx.reporter && out.partner === undefined && OWN_TOTAL_RE.test(text.slice(Math.max(here.sentence.start, l.start - 80), Math.min(here.sentence.end, (l.afterEnd ?? l.end) + 60)))
+  if (l.kind !== 'price' && l.base !== true && ctx.reporter !== undefined && ctx.flow !== undefined && !ownTotal) {
     // "China was the biggest buyer, taking 5.9 Mt" in an article on Indonesia's exports: the
     // same trade seen from the article's side, Indonesia's exports to China.
     const other = ctx.flow === 'X' ? 'M' : ctx.flow === 'M' ? 'X' : undefined
@@ -753,6 +868,16 @@ function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocCon
   // "Europe took 20pc more US crude" in an article on US exports: the goods named by the
   // article's own adjective, with no flow word, continue the article's trade.
   const trade = ctx.trade
+  // "European buyers as a whole took 45,737 tonnes of Kenyan avocados": the other side's flow word
+  // with no country of its own, and the article's country named only as the goods' adjective,
+  // is the article's trade too (issue 10, seventeenth round).
+  const adjectiveGoods = trade !== undefined && out.flow !== undefined && out.flow !== trade.flow && (out.flow === 'X' || out.flow === 'M') && (out.reporter === undefined || out.reporter === trade.reporter) && (out.partner === undefined || out.partner === trade.reporter) && out.partners === undefined &&
+    here.countries.some((c) => c.iso3 === trade.reporter && c.form === 'demonym' && (here.commodities.some((m) => m.start >= c.end && m.start <= c.end + 2) || /^\s+(?:goods|products|produce)(?![\p{L}])/u.test(text.slice(c.end, c.end + 12)))) && !here.countries.some((c) => c.iso3 === trade.reporter && c.form === 'name') && here.countries.every((c) => c.iso3 === trade.reporter)
+  if (adjectiveGoods && trade !== undefined) {
+    out.reporter = trade.reporter
+    out.flow = trade.flow
+    delete out.partner
+  }
   if (l.kind !== 'price' && l.base !== true && out.flow === undefined && out.reporter === undefined && trade !== undefined) {
     const side = trade.flow === 'X' ? 'origin' : 'destination'
     if (here.roles.mentions.some((m) => m.role === side && m.iso3 === trade.reporter)) {
@@ -1382,10 +1507,15 @@ function whoseRoleFlow(text: string, at: number): FigureFlow | undefined {
 /** "from 28,840 tonnes in", "than 1.2 Mt in the": a base amount right before the period's "in". */
 const BASE_AMOUNT_IN_BEFORE_RE = /(?<![\p{L}])(?:from|(?<!(?:more|less|fewer|rather)\s+)than|against|versus|vs\.?)\s+(?:(?:about|around|nearly|almost|some|just|over|roughly)\s+)?(?:US|A|C)?[$€£]?\s?\d[\d.,]*\s*(?:[\p{L}%/]+\s+){0,3}?in\s+(?:the\s+)?$/u
 
+/** "up 12% on", "an increase of 88.3% on the": a percent change and "on" right before a period (issue 10, seventeenth round). */
+const PERCENT_ON_BEFORE_RE = /\d\s*(?:%|percent|per\s+cent|pc)\s+on\s+(?:the\s+)?$/iu
+
 function isBasePeriod(text: string, p: PeriodMention): boolean {
   if (isLandmarkDate(text, p.start)) return true
   // "rose to 72,780 tonnes from 28,840 tonnes in August last year": the month is the base's.
   if (BASE_AMOUNT_IN_BEFORE_RE.test(text.slice(Math.max(0, p.start - 60), p.start))) return true
+  // "(921,480 mt, an increase of 88.3% on January-October last year)": a period right after "N% on" is the change's base.
+  if (PERCENT_ON_BEFORE_RE.test(text.slice(Math.max(0, p.start - 30), p.start))) return true
   const words = lastWords(text, p.start, 3, 32)
   const w = words[words.length - 1] ?? ''
   // "6% more than in the first quarter", "compared with the first half": a span of months named
@@ -1845,7 +1975,7 @@ function linkOne(text: string, f: FoundFigure, here: SentenceFacts, previous: Se
   // Flow words inside the phrase a share is of ("of Israel's oil needs") say what the whole is.
   const afterStart = f.afterEnd ?? f.end
   const shareSpan = measure.shareOf === undefined ? undefined : [afterStart, afterStart + after.indexOf(measure.shareOf) + measure.shareOf.length]
-  const flowWord = flowWordOf(here.flows.filter((w) => (shareSpan === undefined || w.start < (shareSpan[0] ?? 0) || w.start >= (shareSpan[1] ?? 0)) && !(w.start < f.start && newSubjectBetween(text, w.start, f.start))), f)
+  const flowWord = flowWordOf(here.flows.filter((w) => (shareSpan === undefined || w.start < (shareSpan[0] ?? 0) || w.start >= (shareSpan[1] ?? 0)) && !(w.start < f.start && newSubjectBetween(text, w.start, f.start))), f, text)
   const originMention = pickRole(text, here.roles.mentions, 'origin', f)
   const destinationMention = pickRole(text, here.roles.mentions, 'destination', f)
   // A role named only in another clause ("..., and South Korea bought 3.1 Mt") is not this figure's.
@@ -2147,6 +2277,8 @@ function baseYearKind(text: string, start: number): 'strict' | 'loose' | 'since'
   if ((words[n - 1] === 'of' || words[n - 1] === 'in') && /^(?:period|periods|month|months|quarter|half|time|day|date|week)$/.test(words[n - 2] ?? '') && words[n - 3] === 'same') return 'strict'
   const w = words[n - 1] ?? ''
   const w1 = words[n - 2] ?? ''
+  // "a fall of 75.9% from the same ten months of 2014": a date of months opened by "the same" (issue 10, seventeenth round).
+  if (w === 'same' && /^\s*(?:first\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+months\s/iu.test(text.slice(start, start + 24))) return 'strict'
   if (w === 'against' || w === 'versus' || w === 'vs' || w === 'than' || w === 'above' || w === 'below' || w === 'under' || (w === 'in' && w1 === 'than') || (w === 'of' && SHORT_OF.has(w1))) return 'strict'
   if ((w === 'with' || w === 'to') && (w1 === 'compared' || w1 === 'relative')) return 'strict'
   if (w === 'from' || w === 'over' || w === 'on') return 'loose'
@@ -2242,10 +2374,14 @@ function pickYear(text: string, f: FoundFigure, here: SentenceFacts, previous: S
  * The flow word a figure is about: the nearest one before it in its sentence (the subject and
  * verb come first: "Coal imports climbed to 1.2 Mt as power demand surged"), else the nearest after.
  */
-function flowWordOf(words: readonly FlowWord[], f: FoundFigure): FlowWord | undefined {
+function flowWordOf(words: readonly FlowWord[], f: FoundFigure, text: string): FlowWord | undefined {
   // "the 500,000-bpd production cut": a flow word glued to a hyphenated amount is its own.
   const glued = words.find((w) => w.start > f.end && w.start <= f.end + 1)
   if (glued !== undefined) return glued
+  // "with 35.5 million tons of exports worth $12.5 billion and 8.6 million tons of imports": the
+  // flow noun the amount is "of" is its own (issue 10, seventeenth round).
+  const ofFlow = words.find((w) => w.start >= f.end && /^\s+of\s+(?:(?:the|its|their|non-oil|total)\s+)?$/iu.test(text.slice(f.end, w.start)) && /^(?:exports|imports)(?![\p{L}])/iu.test(text.slice(w.start, w.start + 8)))
+  if (ofFlow !== undefined) return ofFlow
   const before = words.filter((w) => w.start < f.numberStart)
   return before[before.length - 1] ?? words.find((w) => w.start >= f.numberStart)
 }

@@ -143,7 +143,8 @@ export const UNITS: readonly UnitEntry[] = [
   currency('ZAR', ['rand', 'South African rand'], ['R']),
   currency('NGN', ['naira'], ['₦', 'N']),
   currency('ZMW', ['kwacha', 'Zambian kwacha'], ['K']),
-  currency('KES', ['Kenyan shilling', 'Kenyan shillings'], ['KSh', 'Ksh']),
+  // "Sh8 billion", "Sh350": Kenyan papers write the shilling as "Sh" (issue 10, seventeenth round).
+  currency('KES', ['Kenyan shilling', 'Kenyan shillings'], ['KSh', 'Ksh', 'Sh']),
   currency('GHS', ['cedi', 'cedis', 'Ghanaian cedi'], ['GH₵', 'GH¢']),
   currency('PKR', ['Pakistani rupee', 'Pakistani rupees'], ['PKR']),
   currency('LKR', ['Sri Lankan rupee', 'Sri Lankan rupees'], []),
