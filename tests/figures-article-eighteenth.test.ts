@@ -6,6 +6,7 @@
  * https://www.agricensus.com/Article/Brazil-s-September-corn-exports-largest-on-record-24908.html
  * https://en.antaranews.com/news/108420/indonesia-records-sharp-export-increase-in-november
  * https://www.einpresswire.com/article/562827722/pangasius-exports-exceed-expectations
+ * https://koreajoongangdaily.joins.com/news/2024-12-23/business/economy/Exports-increase-68-onyear-due-to-semiconductor-demand/2207293
  */
 import { describe, expect, it } from 'vitest'
 import { extractFigures } from '../src/transform/figures/index.ts'
@@ -118,5 +119,35 @@ describe('"Over" opening a sentence names the sentence\'s own period', () => {
     const f = extractFigures(text, { published: '2019-07-10' })
     expect(at(f, '3 percent')).toMatchObject({ year: 2019, period: '2019-01/2019-05', changeFrom: 2018 })
     expect(at(f, '$16 billion')).toMatchObject({ year: 2019, period: '2019-01/2019-05' })
+  })
+})
+
+// Seen in https://koreajoongangdaily.joins.com/news/2024-12-23/business/economy/Exports-increase-68-onyear-due-to-semiconductor-demand/2207293
+describe('a country named in "according to ..." is the source of the figures, no destination', () => {
+  it('"according to the Korea Customs Service" leaves the article\'s reporter and gives no partner', () => {
+    const text = "Taiwan's exports rise\n\nTaiwan's exports rose 9 percent in October.\n\nOutbound shipments came to $40 billion, up from $36.7 billion a year before, according to the Taiwan Ministry of Finance."
+    const f = extractFigures(text, { published: '2024-11-08' })
+    expect(at(f, '$40 billion')).toMatchObject({ reporter: 'TWN', flow: 'X' })
+    expect(at(f, '$40 billion').partner).toBeUndefined()
+  })
+})
+
+// Seen in https://koreajoongangdaily.joins.com/news/2024-12-23/business/economy/Exports-increase-68-onyear-due-to-semiconductor-demand/2207293
+describe('an amount named as the balance has no flow', () => {
+  it('"Imports grew ... to $30 billion, which left a trade surplus of $2.1 billion"', () => {
+    const text = "Thai trade\n\nThailand's exports rose 5 percent in May to $32.1 billion. Imports grew 3 percent on the year to $30 billion, which left a trade surplus of $2.1 billion."
+    const f = extractFigures(text, { published: '2024-06-25' })
+    expect(at(f, '$30 billion')).toMatchObject({ flow: 'M' })
+    expect(at(f, '$2.1 billion')).toMatchObject({ reporter: 'THA', measure: 'level' })
+    expect(at(f, '$2.1 billion').flow).toBeUndefined()
+  })
+})
+
+// Seen in https://www.agricensus.com/Article/Brazil-s-September-corn-exports-largest-on-record-24908.html
+describe('"since the start of the year" is the year to date', () => {
+  it('after a month\'s figures, the amount shipped since the start of the year runs from January to that month', () => {
+    const text = "Ukrainian sunflower oil\n\nUkraine exported 500,000 tonnes of sunflower oil in June. That brought the oil shipped since the start of the year to 3.1 million tonnes."
+    const f = extractFigures(text, { published: '2024-07-04' })
+    expect(at(f, '3.1 million tonnes')).toMatchObject({ year: 2024, period: '2024-01/2024-06' })
   })
 })

@@ -694,14 +694,16 @@ function datedByMonth(text: string, ctx: DocContext, here: SentenceFacts, publis
   ctx.yearRelative = true
 }
 
+/** "a trade surplus of ", "the deficit at about ": the words that name an amount as a balance. */
+const BALANCE_OF_BEFORE_RE = /(?<![\p{L}])(?:deficit|surplus|trade\s+balance|trade\s+gap)\s+(?:of|at)\s+(?:(?:about|around|nearly|almost|some|over|more\s+than)\s+)?$/iu
 const BALANCE_RE = /(?<![\p{L}])(?:deficit|surplus|trade\s+balance|trade\s+gap)(?![\p{L}])/iu
 /**
  * The article's own year: "this year", "so far this year", "this week", "year to date", "in
  * the past 12 months" (a span that ends at the article's date is dated by its end).
  */
-const THIS_YEAR_RE = /(?<![\p{L}])(?:(?:this|the\s+current)\s+(?:year|fiscal(?:\s+year)?|week)|so\s+far\s+this\s+year|the\s+year\s+so\s+far|so\s+far\s+in\s+the\s+year|year[\s-]+to[\s-]+date|(?:in\s+|over\s+|during\s+)?the\s+(?:past|last)\s+(?:12|twelve)\s+months)(?![\p{L}])|(?<![\p{L}])YTD(?![\p{L}])/iu
+const THIS_YEAR_RE = /(?<![\p{L}])(?:(?:this|the\s+current)\s+(?:year|fiscal(?:\s+year)?|week)|so\s+far\s+this\s+year|the\s+year\s+so\s+far|so\s+far\s+in\s+the\s+year|since\s+the\s+(?:start|beginning)\s+of\s+the\s+year|year[\s-]+to[\s-]+date|(?:in\s+|over\s+|during\s+)?the\s+(?:past|last)\s+(?:12|twelve)\s+months)(?![\p{L}])|(?<![\p{L}])YTD(?![\p{L}])/iu
 /** "so far this year", "over the year so far", "for the year to date": from January to the article's latest month. */
-const YEAR_TO_DATE_RE = /(?<![\p{L}])(?:so\s+far\s+this\s+year|the\s+year\s+so\s+far|so\s+far\s+in\s+the\s+year|year[\s-]+to[\s-]+date|YTD)(?![\p{L}])/iu
+const YEAR_TO_DATE_RE = /(?<![\p{L}])(?:so\s+far\s+this\s+year|the\s+year\s+so\s+far|so\s+far\s+in\s+the\s+year|since\s+the\s+(?:start|beginning)\s+of\s+the\s+year|year[\s-]+to[\s-]+date|YTD)(?![\p{L}])/iu
 /** "last week", "the previous week", "the week before": the week before the article's date. */
 /** "'s non-oil trade", "'s foreign trade in goods other than oil", "'s total trade": a country's trade of both flows. */
 const TRADE_OF_COUNTRY_RE = /^['’]s?\s+(?:(?:total|overall|foreign|external|non-oil|merchandise|goods|two-way)\s+){0,2}trade(?:\s+turnover)?(?![\p{L}])/iu
@@ -963,6 +965,9 @@ function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocCon
       out.flow = wanted
     }
   }
+  // "Imports grew 7.5% to $38.9 billion, which left a trade surplus of $1.35 billion": an amount
+  // named as the balance has no flow, whatever flow word stands before it (issue 10, eighteenth round).
+  if (l.kind === 'money' && out.flow !== undefined && BALANCE_OF_BEFORE_RE.test(text.slice(Math.max(here.sentence.start, l.start - 40), l.start))) delete out.flow
   // A trade balance has no flow: its reporter is the country the sentence or the article is about.
   if (out.reporter === undefined && out.flow === undefined && l.kind === 'money' && here.balance) {
     const own = here.roles.mentions.length === 0 && here.roles.unassigned.length === 1 ? here.roles.unassigned[0] : undefined
@@ -1862,6 +1867,9 @@ function readRoles(text: string, sentence: Sentence, countries: readonly Country
     // "markets other than the United States", "buyers outside China", "apart from India": the
     // country is the one the figure leaves out.
     if (isLeftOut(text, c.start)) continue
+    // "according to the Korea Customs Service", "according to China's customs": the source of the
+    // figures, no destination (issue 10, eighteenth round).
+    if (last === 'to' && /(?<![\p{L}])according\s+to\s+(?:the\s+)?$/iu.test(text.slice(Math.max(sentence.start, c.start - 24), c.start))) continue
     // "Japan overtakes China as top buyer": the country overtaken in a rank is only compared.
     if (last !== undefined && OVERTAKING_WORDS.has(last) && /^\s+(?:as|to\s+become)\s/u.test(after)) continue
     // "with Algeria (25%), Russia (21.1%) ... as the main suppliers": a bare name with its own
