@@ -151,3 +151,13 @@ describe('"since the start of the year" is the year to date', () => {
     expect(at(f, '3.1 million tonnes')).toMatchObject({ year: 2024, period: '2024-01/2024-06' })
   })
 })
+
+// Seen in https://koreajoongangdaily.joins.com/news/2024-12-23/business/economy/Exports-increase-68-onyear-due-to-semiconductor-demand/2207293
+describe('percentage points with a comparative after them take its direction', () => {
+  it('"1.4 percentage points more than a year before", "0.8 percentage points less than in June"', () => {
+    const text = "Japanese car exports\n\nCars made up 18.5 percent of Japan's exports in July, 1.4 percentage points more than a year before. Machinery made up 20.1 percent, 0.8 percentage points less than in June."
+    const f = extractFigures(text, { published: '2024-08-20' })
+    expect(at(f, '1.4 percentage points')).toMatchObject({ measure: 'change', changeDirection: 'increase' })
+    expect(at(f, '0.8 percentage points')).toMatchObject({ measure: 'change', changeDirection: 'decrease' })
+  })
+})

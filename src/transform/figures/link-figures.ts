@@ -2279,8 +2279,10 @@ function readMeasure(f: FoundFigure, before: readonly string[], after: string): 
     const changeAfter = CHANGE_AFTER_RE.exec(after)
     // "rose 5%", "rose by 5%", "raised their fixed investment by 36.6%".
     const wordBefore = CHANGE_WORD_RE.test(w) ? w : byOf && CHANGE_WORD_RE.test(w1) ? w1 : w === 'by' ? before.slice(Math.max(0, n - 5), n - 1).find((x) => CHANGE_WORD_RE.test(x) && x !== 'up' && x !== 'down') : undefined
-    if (changeAfter !== null || f.points === true || YOY_AFTER_RE.test(after)) return changeOf(changeAfter?.[1] ?? wordBefore, negative)
     const comparative = COMPARATIVE_AFTER_RE.exec(after) ?? SHORT_OF_AFTER_RE.exec(after) ?? /^\s*(more|less|fewer)(?=\s+\p{L})(?!\s+(?:of|or|and)\s)/u.exec(after)
+    // "2.7 percentage points more than a year before": points with a comparative after them take its direction (issue 10, eighteenth round).
+    if (f.points === true && changeAfter === null && wordBefore === undefined && comparative !== null) return comparativeChange(comparative[1], negative)
+    if (changeAfter !== null || f.points === true || YOY_AFTER_RE.test(after)) return changeOf(changeAfter?.[1] ?? wordBefore, negative)
     if (comparative !== null) return comparativeChange(comparative[1], negative)
     const shareOf = SHARE_OF_RE.exec(after)
     if (shareOf !== null) return { measure: 'share', shareOf: (shareOf[1] ?? '').trim() }
