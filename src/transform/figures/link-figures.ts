@@ -33,8 +33,8 @@ function isTradeFigure(f: { readonly kind: FigureKind; readonly goods?: boolean 
   return TRADE_KINDS.has(f.kind) || (f.kind === 'count' && f.goods === true)
 }
 
-const INCREASE = 'increase[ds]?|increasing|rise|rises|rising|rose|risen|grow|grows|grew|grown|growing|growth|gain(?:s|ed|ing)?|jump(?:s|ed|ing)?|surg(?:e|es|ed|ing)|soar(?:s|ed|ing)?|climb(?:s|ed|ing)?|up|higher|expand(?:s|ed|ing)?|expansion|boost(?:s|ed|ing)?|advance[ds]?|increment|widen(?:s|ed|ing)?|rais(?:e|es|ed|ing)|lift(?:s|ed|ing)?'
-const DECREASE = 'decrease[ds]?|decreasing|decline[ds]?|declining|drop(?:s|ped|ping)?|fall|falls|fell|fallen|falling|down|lower|plung(?:e|es|ed|ing)|slump(?:s|ed|ing)?|shr[iau]nk(?:s|ing)?|contract(?:s|ed|ion)|reduc(?:e|ed|es|tion|ing)|cut(?:s|ting)?|dip(?:s|ped|ping)?|slid|slide|slip(?:s|ped|ping)?|eas(?:e|es|ed)|edg(?:e|es|ed)\\s+down|tumble[ds]?|sank|sink(?:s)?|los(?:e|es|t)|shed|narrow(?:s|ed|ing)?'
+const INCREASE = 'increase[ds]?|increasing|rise|rises|rising|rose|risen|grow|grows|grew|grown|growing|growth|gain(?:s|ed|ing)?|jump(?:s|ed|ing)?|surg(?:e|es|ed|ing)|soar(?:s|ed|ing)?|climb(?:s|ed|ing)?|up|higher|expand(?:s|ed|ing)?|expansion|boost(?:s|ed|ing)?|advance[ds]?|advancing|increment|widen(?:s|ed|ing)?|rais(?:e|es|ed|ing)|lift(?:s|ed|ing)?'
+const DECREASE = 'decrease[ds]?|decreasing|decline[ds]?|declining|drop(?:s|ped|ping)?|fall|falls|fell|fallen|falling|down|lower|plung(?:e|es|ed|ing)|slump(?:s|ed|ing)?|shr[iau]nk(?:s|ing)?|contract(?:s|ed|ion)|reduc(?:e|ed|es|tion|ing)|cut(?:s|ting)?|dip(?:s|ped|ping)?|slid|slide|slip(?:s|ped|ping)?|eas(?:e|es|ed|ing)|edg(?:e|es|ed|ing)\\s+down|tumble[ds]?|tumbling|sank|sink(?:s|ing)?|los(?:e|es|t|ing)|shed|shedding|narrow(?:s|ed|ing)?'
 /** Words that may stand between a change word and the figure: "rose by an impressive 5%". */
 const SOFT = new Set([
   'a', 'an', 'further', 'another', 'additional', 'impressive', 'significant', 'sharp', 'massive', 'modest', 'slight', 'substantial',
@@ -49,7 +49,7 @@ const STATE_VERBS = new Set(['was', 'is', 'were', 'are', 'at', 'reached', 'hit',
 /** "33.8% increase", "5% higher", "12-percent rise", "5% year-on-year". */
 const CHANGE_AFTER_RE = new RegExp(`^\\s*(?:(?:year-on-year|year-over-year|y/y|yoy|annual|on-year)\\s+)?(${INCREASE}|${DECREASE})(?![\\p{L}])`, 'iu')
 /** "28% more than in 2022", "5% lower than a year earlier", "18.6% below a year earlier", "9% above last year": a change against what follows. */
-const COMPARATIVE_AFTER_RE = /^\s*(?:,\s*or\s+(?:[^,;()]|,(?=\d{3}))+?,\s*)?([Mm]ore|[Hh]igher|[Gg]reater|[Aa]bove|[Ll]arger|[Bb]igger|[Ll]ess|[Ll]ower|[Bb]elow|[Uu]nder|[Ss]maller|[Ff]ewer)(?:\s+(?:than(?![\p{L}])|(?:a|one)\s+(?:year|month|quarter|week)\s+(?:earlier|before|ago)(?![\p{L}])|last\s+(?:year|month|season|campaign|quarter|week)(?![\p{L}])|(?:the\s+)?(?:[Ss]ame|[Pp]revious|prior|year-earlier|year-ago|corresponding)\s|(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:in\s+)?(?:19|20)\d\d)(?![\p{L}\p{N}])|(?:the\s+)?(?:US)?[$€£]?\s?\d|(?:the\s+)?(?:(?:first|second|third|fourth|previous|prior|last)\s+)?(?:quarter|half|month|year|week)(?![\p{L}])|(?:the\s+|its\s+|their\s+)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:(?:19|20)\d\d\s+)?(?:[\p{L}-]+\s+)?(?:high|low|peak|record|level|average|baseline)(?![\p{L}]))|\s*(?=[.,;)]|$))/u
+const COMPARATIVE_AFTER_RE = /^\s*(?:,\s*or\s+(?:[^,;()]|,(?=\d{3}))+?,\s*)?([Mm]ore|[Hh]igher|[Gg]reater|[Aa]bove|[Ll]arger|[Bb]igger|[Ll]ess|[Ll]ower|[Bb]elow|[Uu]nder|[Ss]maller|[Ff]ewer)(?:\s+(?:(?:that|those)\s+of\s+)?(?:than(?![\p{L}])|(?:a|one)\s+(?:year|month|quarter|week)\s+(?:earlier|before|ago)(?![\p{L}])|last\s+(?:year|month|season|campaign|quarter|week)(?![\p{L}])|(?:the\s+)?(?:[Ss]ame|[Pp]revious|prior|year-earlier|year-ago|corresponding)\s|(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:in\s+)?(?:19|20)\d\d)(?![\p{L}\p{N}])|(?:the\s+)?(?:US)?[$€£]?\s?\d|(?:the\s+)?(?:(?:first|second|third|fourth|previous|prior|last)\s+)?(?:quarter|half|month|year|week)(?![\p{L}])|(?:the\s+|its\s+|their\s+)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:(?:19|20)\d\d\s+)?(?:[\p{L}-]+\s+)?(?:high|low|peak|record|level|average|baseline)(?![\p{L}]))|\s*(?=[.,;)]|$))/u
 /** "2.75 per cent short of August 2019", "5% shy of the 2021 level": below the base named after it (a decrease). */
 const SHORT_OF_AFTER_RE = /^\s*(short|shy)\s+of\s+(?:the\s+|its\s+|their\s+|a\s+)?(?:(?:US)?[$€£]?\s?\d|(?:January|February|March|April|May|June|July|August|September|October|November|December)(?![\p{L}])|(?:same|previous|prior|year-earlier|year-ago|corresponding|last|record|level|average|target)(?![\p{L}]))/u
 const YOY_AFTER_RE = /^\s*(?:year-on-year|year-over-year|y\/y|yoy|on the year|on an annual basis|annually)(?![\p{L}])/iu
@@ -235,6 +235,7 @@ export function linkFigures(text: string, figures: readonly FoundFigure[], optio
     }
     if (!captions.has(here.sentence.paragraph)) {
       updateContext(text, ctx, here, linked)
+      if (linked.length === 0) datedByMonth(text, ctx, here, published)
       const partners = [...new Set(linked.flatMap((l) => (l.base === true ? [] : l.partners ?? (l.partner === undefined ? [] : [l.partner]))))]
       if (partners.length > 0) ctx.partners = partners
     }
@@ -455,16 +456,23 @@ function pairRespectively(text: string, figures: LinkedFigure[]): LinkedFigure[]
     const f = out[j]
     const list = f?.partners
     if (f === undefined || list === undefined || list.length < 2) continue
-    const group = out.slice(j, j + list.length)
-    if (group.length !== list.length || group.some((g) => g.kind !== f.kind || g.partners?.join() !== list.join())) continue
-    const last = group[group.length - 1]
-    if (last === undefined || !/^[^.;!?]{0,60}?(?<![\p{L}])respectively(?![\p{L}])/u.test(text.slice(last.afterEnd ?? last.end))) continue
-    if (/[.;!?]\s/.test(text.slice(f.end, last.start))) continue
-    group.forEach((g, i) => {
-      const { partners: _, ...rest } = g
-      out[j + i] = { ...rest, partner: list[i] ?? '' }
-    })
-    j += list.length - 1
+    // "rose by 14.6pc to 714,236t, by 59.9pc to 357,470t and by 22.9pc to 327,196t, respectively":
+    // a change and the amount it leads to, per name, pair as one item (issue 10, eighteenth round).
+    const paired = (k: number): boolean => {
+      const group = out.slice(j, j + list.length * k)
+      if (group.length !== list.length * k || group.some((g, i) => g.kind !== out[j + (i % k)]?.kind || g.partners?.join() !== list.join())) return false
+      if (k === 2 && (f.kind === group[1]?.kind || group.some((g, i) => i % 2 === 1 && !/^\s+to\s+$/u.test(text.slice(group[i - 1]?.afterEnd ?? group[i - 1]?.end ?? 0, g.start))))) return false
+      const last = group[group.length - 1]
+      if (last === undefined || !/^[^.;!?]{0,60}?(?<![\p{L}])respectively(?![\p{L}])/u.test(text.slice(last.afterEnd ?? last.end))) return false
+      if (/[.;!?]\s/.test(text.slice(f.end, last.start))) return false
+      group.forEach((g, i) => {
+        const { partners: _, ...rest } = g
+        out[j + i] = { ...rest, partner: list[Math.floor(i / k)] ?? '' }
+      })
+      j += list.length * k - 1
+      return true
+    }
+    if (!paired(1)) paired(2)
   }
   return out
 }
@@ -670,14 +678,32 @@ function updateContext(text: string, ctx: DocContext, here: SentenceFacts, linke
   }
 }
 
+/**
+ * "Brazil ships more corn in September than ever before": a title (or lede) with no figure that
+ * says who trades what in a month without a year dates the figures after it, before any year is
+ * known, by the article's date: the latest such month before it (issue 10, eighteenth round).
+ */
+function datedByMonth(text: string, ctx: DocContext, here: SentenceFacts, published: Published | undefined): void {
+  if (published === undefined || ctx.year !== undefined || here.years.length > 0 || (here.flows.length === 0 && here.commodities.length === 0)) return
+  const months = here.periods.filter((p) => p.fromMonth > 0 && p.yearHint === undefined && p.lastMonth !== true && p.thisMonth !== true && p.fiscal !== true && !isBasePeriod(text, p))
+  const p = months[0]
+  if (p === undefined || months.length > 1 || here.periods.length > 1) return
+  const lastMonth = p.fromMonth > p.toMonth ? p.toMonth : p.fromMonth
+  ctx.year = lastMonth > published.month ? published.year - 1 : published.year
+  ctx.period = periodText(ctx.year, p.fromMonth, p.toMonth)
+  ctx.yearRelative = true
+}
+
+/** "a trade surplus of ", "the deficit at about ": the words that name an amount as a balance. */
+const BALANCE_OF_BEFORE_RE = /(?<![\p{L}])(?:deficit|surplus|trade\s+balance|trade\s+gap)\s+(?:of|at)\s+(?:(?:about|around|nearly|almost|some|over|more\s+than)\s+)?$/iu
 const BALANCE_RE = /(?<![\p{L}])(?:deficit|surplus|trade\s+balance|trade\s+gap)(?![\p{L}])/iu
 /**
  * The article's own year: "this year", "so far this year", "this week", "year to date", "in
  * the past 12 months" (a span that ends at the article's date is dated by its end).
  */
-const THIS_YEAR_RE = /(?<![\p{L}])(?:(?:this|the\s+current)\s+(?:year|fiscal(?:\s+year)?|week)|so\s+far\s+this\s+year|the\s+year\s+so\s+far|so\s+far\s+in\s+the\s+year|year[\s-]+to[\s-]+date|(?:in\s+|over\s+|during\s+)?the\s+(?:past|last)\s+(?:12|twelve)\s+months)(?![\p{L}])|(?<![\p{L}])YTD(?![\p{L}])/iu
+const THIS_YEAR_RE = /(?<![\p{L}])(?:(?:this|the\s+current)\s+(?:year|fiscal(?:\s+year)?|week)|so\s+far\s+this\s+year|the\s+year\s+so\s+far|so\s+far\s+in\s+the\s+year|since\s+the\s+(?:start|beginning)\s+of\s+the\s+year|year[\s-]+to[\s-]+date|(?:in\s+|over\s+|during\s+)?the\s+(?:past|last)\s+(?:12|twelve)\s+months)(?![\p{L}])|(?<![\p{L}])YTD(?![\p{L}])/iu
 /** "so far this year", "over the year so far", "for the year to date": from January to the article's latest month. */
-const YEAR_TO_DATE_RE = /(?<![\p{L}])(?:so\s+far\s+this\s+year|the\s+year\s+so\s+far|so\s+far\s+in\s+the\s+year|year[\s-]+to[\s-]+date|YTD)(?![\p{L}])/iu
+const YEAR_TO_DATE_RE = /(?<![\p{L}])(?:so\s+far\s+this\s+year|the\s+year\s+so\s+far|so\s+far\s+in\s+the\s+year|since\s+the\s+(?:start|beginning)\s+of\s+the\s+year|year[\s-]+to[\s-]+date|YTD)(?![\p{L}])/iu
 /** "last week", "the previous week", "the week before": the week before the article's date. */
 /** "'s non-oil trade", "'s foreign trade in goods other than oil", "'s total trade": a country's trade of both flows. */
 const TRADE_OF_COUNTRY_RE = /^['’]s?\s+(?:(?:total|overall|foreign|external|non-oil|merchandise|goods|two-way)\s+){0,2}trade(?:\s+turnover)?(?![\p{L}])/iu
@@ -939,6 +965,9 @@ function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocCon
       out.flow = wanted
     }
   }
+  // "Imports grew 7.5% to $38.9 billion, which left a trade surplus of $1.35 billion": an amount
+  // named as the balance has no flow, whatever flow word stands before it (issue 10, eighteenth round).
+  if (l.kind === 'money' && out.flow !== undefined && BALANCE_OF_BEFORE_RE.test(text.slice(Math.max(here.sentence.start, l.start - 40), l.start))) delete out.flow
   // A trade balance has no flow: its reporter is the country the sentence or the article is about.
   if (out.reporter === undefined && out.flow === undefined && l.kind === 'money' && here.balance) {
     const own = here.roles.mentions.length === 0 && here.roles.unassigned.length === 1 ? here.roles.unassigned[0] : undefined
@@ -1001,6 +1030,17 @@ function bracketedShare(text: string, l: LinkedFigure, linked: readonly LinkedFi
   const amount = prior !== undefined && prior.kind !== 'percent' && prior.kind !== 'rank' && prior.base !== true && /^\s*(?:\(\s*|,\s*)$/u.test(text.slice(prior.afterEnd ?? prior.end, l.start)) ? prior : undefined
   // "rose by $2.1 billion (4.3%)": the percent of a change is a change.
   if (prior?.measure === 'change' && /^\s*\(\s*$/u.test(text.slice(prior.afterEnd ?? prior.end, l.start))) return l
+  // "Brazil, where sales were up 48.6 percent, Colombia (68.5 percent) and Russia (72.8 percent)":
+  // a percent alone in brackets after a country, in a list opened by a change, is the same change
+  // (issue 10, eighteenth round).
+  const opened = [...linked].reverse().find((m) => m.kind === 'percent' && m.measure === 'change' && m.changeDirection !== undefined && m.base !== true)
+  if (opened?.changeDirection !== undefined && (prior === opened || (prior?.kind === 'percent' && prior.measure === 'change'))) {
+    const between = text.slice(opened.afterEnd ?? opened.end, l.start).replace(/\(\s*[\d.,]+\s*(?:%|percent|per\s+cent|pc)\s*\)/gu, '').replace(/^\s*\)/u, '')
+    if (/^(?:\s*(?:,|and)\s*(?:the\s+)?(?:\p{Lu}[\p{L}-]*\s*){1,3})+\(\s*$/u.test(between)) {
+      const { partners: _partners, ...rest } = l
+      return { ...rest, measure: 'change', changeDirection: opened.changeDirection }
+    }
+  }
   if (amount === undefined) return { ...l, measure: 'share' }
   const { partners: _partners, ...rest } = l
   return { ...rest, measure: 'share', ...(amount.reporter === undefined ? {} : { reporter: amount.reporter }), ...(amount.partner === undefined ? {} : { partner: amount.partner }), ...(amount.flow === undefined ? {} : { flow: amount.flow }) }
@@ -1510,10 +1550,15 @@ const BASE_AMOUNT_IN_BEFORE_RE = /(?<![\p{L}])(?:from|(?<!(?:more|less|fewer|rat
 /** "up 12% on", "an increase of 88.3% on the": a percent change and "on" right before a period (issue 10, seventeenth round). */
 const PERCENT_ON_BEFORE_RE = /\d\s*(?:%|percent|per\s+cent|pc)\s+on\s+(?:the\s+)?$/iu
 
+/** "nothing in", "none at all during", "zero in the": a period (or year) in which there was none of the trade. */
+const ZERO_IN_BEFORE_RE = /(?<![\p{L}])(?:nothing|none|zero|no\s+(?:cargoes|shipments|deliveries|imports|exports|supplies|volumes?))(?:\s+at\s+all)?\s+(?:in|during)\s+(?:the\s+)?$/iu
 function isBasePeriod(text: string, p: PeriodMention): boolean {
   if (isLandmarkDate(text, p.start)) return true
   // "rose to 72,780 tonnes from 28,840 tonnes in August last year": the month is the base's.
   if (BASE_AMOUNT_IN_BEFORE_RE.test(text.slice(Math.max(0, p.start - 60), p.start))) return true
+  // "The UAE delivered 56,282t, having sent nothing in September last year": a period of none
+  // is a base, not the date of the amount (issue 10, eighteenth round).
+  if (ZERO_IN_BEFORE_RE.test(text.slice(Math.max(0, p.start - 40), p.start))) return true
   // "(921,480 mt, an increase of 88.3% on January-October last year)": a period right after "N% on" is the change's base.
   if (PERCENT_ON_BEFORE_RE.test(text.slice(Math.max(0, p.start - 30), p.start))) return true
   const words = lastWords(text, p.start, 3, 32)
@@ -1535,7 +1580,7 @@ function isBasePeriod(text: string, p: PeriodMention): boolean {
  * the event, not the figure.
  */
 const LANDMARK_RE = new RegExp(
-  `(?<![\\p{L}])(?:before|after|since|until|till|when|as|once)\\s+(?:the\\s+|a\\s+|an\\s+|its\\s+|their\\s+)?[^,.;:()\\d]{0,50}?\\s(?:began|begun|started|broke\\s+out|erupted|took\\s+effect|came\\s+into\\s+(?:force|effect)|ended|invaded(?:\\s+[\\p{L}]+)?|(?:was|were|had\\s+been|have\\s+been|has\\s+been)\\s+(?:imposed|introduced|lifted|launched|signed|announced|banned|halted|suspended|approved|adopted)|(?:was|were)\\s+hit|struck)\\s+(?:in|on|during)\\s+(?:early\\s+|late\\s+|mid-?)?$`,
+  `(?<![\\p{L}])(?:before|after|since|until|till|when|as|once)\\s+(?:the\\s+|a\\s+|an\\s+|its\\s+|their\\s+)?[^,.;:()\\d]{0,50}?\\s(?:(?:began|begun|started)(?:\\s+[\\p{L}]+ing(?:\\s+(?:the\\s+|its\\s+|their\\s+|a\\s+)?[\\p{L}-]+){0,3})?|broke\\s+out|erupted|took\\s+effect|came\\s+into\\s+(?:force|effect)|ended|invaded(?:\\s+[\\p{L}]+)?|(?:was|were|had\\s+been|have\\s+been|has\\s+been)\\s+(?:imposed|introduced|lifted|launched|signed|announced|banned|halted|suspended|approved|adopted)|(?:was|were)\\s+hit|struck)\\s+(?:in|on|during)\\s+(?:early\\s+|late\\s+|mid-?)?$`,
   'iu',
 )
 function isLandmarkDate(text: string, start: number): boolean {
@@ -1822,6 +1867,9 @@ function readRoles(text: string, sentence: Sentence, countries: readonly Country
     // "markets other than the United States", "buyers outside China", "apart from India": the
     // country is the one the figure leaves out.
     if (isLeftOut(text, c.start)) continue
+    // "according to the Korea Customs Service", "according to China's customs": the source of the
+    // figures, no destination (issue 10, eighteenth round).
+    if (last === 'to' && /(?<![\p{L}])according\s+to\s+(?:the\s+)?$/iu.test(text.slice(Math.max(sentence.start, c.start - 24), c.start))) continue
     // "Japan overtakes China as top buyer": the country overtaken in a rank is only compared.
     if (last !== undefined && OVERTAKING_WORDS.has(last) && /^\s+(?:as|to\s+become)\s/u.test(after)) continue
     // "with Algeria (25%), Russia (21.1%) ... as the main suppliers": a bare name with its own
@@ -1920,7 +1968,7 @@ function linkOne(text: string, f: FoundFigure, here: SentenceFacts, previous: Se
   const coordinated = read.measure === 'level' && f.kind === 'percent' ? coordinatedShare(text, f, shareMain, here) : undefined
   // "14pc, or 485,000 b/d, above ...": an amount that restates a change with "or" is the same change.
   const restated = read.measure === 'level' && f.kind !== 'percent' && main !== undefined && /^\s*,?\s*or\s+$/.test(text.slice(main.afterEnd ?? main.end, f.start)) ? coordinatedChange(text, f, main) : undefined
-  const measure = f.kind === 'rank' ? { measure: 'rank' as const } : f.kind === 'comparison' ? { measure: 'comparison' as const } : read.measure === 'level' && f.kind === 'percent' ? (coordinatedChange(text, f, main) ?? gappedChange(text, f, after, mains) ?? listedByChange(text, f, after, here) ?? coordinated?.read ?? read) : (restated ?? read)
+  const measure = f.kind === 'rank' ? { measure: 'rank' as const } : f.kind === 'comparison' ? { measure: 'comparison' as const } : read.measure === 'level' && f.kind === 'percent' ? (coordinatedChange(text, f, main) ?? gappedChange(text, f, after, mains) ?? listedByChange(text, f, after, here) ?? coordinated?.read ?? listedShare(text, f, mains) ?? read) : (restated ?? read)
   out.measure = isBase ? (f.kind === 'percent' && series?.measure !== undefined ? series.measure : 'level') : measure.measure
   if (isBase) out.base = true
   if (measure.direction !== undefined && !isBase) out.changeDirection = measure.direction
@@ -2089,6 +2137,21 @@ function coordinatedChange(text: string, f: FoundFigure, main: LinkedFigure | un
   return { measure: 'change', direction: main.changeDirection }
 }
 
+/**
+ * "West Java shipped $23.43 billion or 17.93 percent of the total, followed by East Java with
+ * $16.91 billion, or 12.94 percent", "Mato Grosso supplied 42% of the corn and Sao Paulo another
+ * 23%": a later item of a list that restates its amount with ", or" (or says "another") is a share
+ * of the same whole as the share before it (issue 10, eighteenth round).
+ */
+function listedShare(text: string, f: FoundFigure, mains: readonly LinkedFigure[]): MeasureRead | undefined {
+  if (f.kind !== 'percent' || !/(?:,\s*or|(?<![\p{L}])another)\s+$/u.test(text.slice(Math.max(0, f.start - 12), f.start))) return undefined
+  const share = [...mains].reverse().find((m) => m.kind === 'percent' && m.measure === 'share' && m.end <= f.start)
+  if (share === undefined) return undefined
+  const between = text.slice(share.afterEnd ?? share.end, f.start)
+  if (/[;:]/u.test(between) || between.split(/\s+/u).some((w) => CHANGE_WORD_RE.test(w) && w !== 'up')) return undefined
+  return share.shareOf === undefined ? { measure: 'share' } : { measure: 'share', shareOf: share.shareOf }
+}
+
 /** "to 355,000 tons", "to $1.2 billion": an amount (not a percent) a percent leads to. */
 const TO_AMOUNT_AFTER_RE = /^\s+to\s+(?:(?:about|around|nearly|almost|some|over|just|roughly|more\s+than|less\s+than)\s+)?(?:US|A|C|R)?[$€£¥₹]?\s?\d[\d,.]*(?!\s*(?:%|per\s*cent|percent|pc)(?![\p{L}]))/u
 
@@ -2216,8 +2279,10 @@ function readMeasure(f: FoundFigure, before: readonly string[], after: string): 
     const changeAfter = CHANGE_AFTER_RE.exec(after)
     // "rose 5%", "rose by 5%", "raised their fixed investment by 36.6%".
     const wordBefore = CHANGE_WORD_RE.test(w) ? w : byOf && CHANGE_WORD_RE.test(w1) ? w1 : w === 'by' ? before.slice(Math.max(0, n - 5), n - 1).find((x) => CHANGE_WORD_RE.test(x) && x !== 'up' && x !== 'down') : undefined
-    if (changeAfter !== null || f.points === true || YOY_AFTER_RE.test(after)) return changeOf(changeAfter?.[1] ?? wordBefore, negative)
     const comparative = COMPARATIVE_AFTER_RE.exec(after) ?? SHORT_OF_AFTER_RE.exec(after) ?? /^\s*(more|less|fewer)(?=\s+\p{L})(?!\s+(?:of|or|and)\s)/u.exec(after)
+    // "2.7 percentage points more than a year before": points with a comparative after them take its direction (issue 10, eighteenth round).
+    if (f.points === true && changeAfter === null && wordBefore === undefined && comparative !== null) return comparativeChange(comparative[1], negative)
+    if (changeAfter !== null || f.points === true || YOY_AFTER_RE.test(after)) return changeOf(changeAfter?.[1] ?? wordBefore, negative)
     if (comparative !== null) return comparativeChange(comparative[1], negative)
     const shareOf = SHARE_OF_RE.exec(after)
     if (shareOf !== null) return { measure: 'share', shareOf: (shareOf[1] ?? '').trim() }
@@ -2279,8 +2344,12 @@ function baseYearKind(text: string, start: number): 'strict' | 'loose' | 'since'
   const w1 = words[n - 2] ?? ''
   // "a fall of 75.9% from the same ten months of 2014": a date of months opened by "the same" (issue 10, seventeenth round).
   if (w === 'same' && /^\s*(?:first\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+months\s/iu.test(text.slice(start, start + 24))) return 'strict'
+  if (ZERO_IN_BEFORE_RE.test(text.slice(Math.max(0, start - 40), start))) return 'strict'
   if (w === 'against' || w === 'versus' || w === 'vs' || w === 'than' || w === 'above' || w === 'below' || w === 'under' || (w === 'in' && w1 === 'than') || (w === 'of' && SHORT_OF.has(w1))) return 'strict'
   if ((w === 'with' || w === 'to') && (w1 === 'compared' || w1 === 'relative')) return 'strict'
+  // "Over January-November 2016 exports totalled ...": "over" opening the sentence names its own
+  // period, no base (issue 10, eighteenth round).
+  if (w === 'over' && /(?:^|[.!?]\s+|\n\s*)Over\s+(?:the\s+)?$/u.test(text.slice(Math.max(0, start - 24), start))) return 'none'
   if (w === 'from' || w === 'over' || w === 'on') return 'loose'
   // "above the previous record set in 2022", "than the level of 2021": inside a comparison phrase.
   if (/(?<![\p{L}])(?:than|above|below|versus|against)\s+(?:(?:at|in)\s+)?(?:the\s+)?(?:(?:previous|prior|last|old|earlier)\s+(?:record|high|peak|level)(?:\s+[\p{L}]+){0,3}|(?:end|start|beginning|middle|close)\s+of)\s*$/iu.test(text.slice(Math.max(0, start - 60), start))) return 'strict'
@@ -2313,6 +2382,13 @@ function changeOf(word: string | undefined, negative: boolean): MeasureRead {
 /** "rose 4% from 2018", "up 12% on 2016", "up 6.4 per cent in value from March 2017": a loose year right after a change is that change's base, not a level's year. */
 const CHANGE_BEFORE_YEAR_RE = /\d\s*(?:%|percent|per\s+cent|pc)(?:\s+in\s+(?:volume|value|tonnage|weight|(?:dollar|value|volume|tonnage)\s+terms))?\s+(?:from|on|over)\s+(?:the\s+)?$/u
 
+/**
+ * "exports to the US doubled from 2020 to $370.6 million", "sales rose sharply from 2019 to ...":
+ * a year right after a change verb and "from" is the change's base, not the year of the amount
+ * the change leads to (issue 10, eighteenth round).
+ */
+const CHANGE_VERB_BEFORE_YEAR_RE = /(?<![\p{L}])(?:doubled|tripled|trebled|quadrupled|halved|increased|rose|grew|gained|jumped|surged|soared|climbed|expanded|advanced|decreased|declined|dropped|fell|plunged|slumped|shrank|contracted|dipped|slid|slipped|eased|tumbled|sank)(?:\s+[\p{L}]+ly)?(?:\s+(?:in\s+fact|again|also))?\s+from\s+(?:the\s+year\s+)?$/iu
+
 /** Whether "last year" or "this year" (as the figure's own year) is written in the figure's clause. */
 function relativeYearInClause(text: string, here: SentenceFacts, f: FoundFigure): boolean {
   for (const re of [LAST_YEAR_RE, THIS_YEAR_RE]) {
@@ -2344,7 +2420,7 @@ function isPlanDeadline(text: string, at: number, figures: readonly FoundFigure[
 }
 
 function pickYear(text: string, f: FoundFigure, here: SentenceFacts, previous: SentenceFacts | undefined, isChange: boolean): YearMention | undefined {
-  const usable = (y: YearMention): boolean => y.base === 'none' || (!isChange && y.base === 'loose' && !CHANGE_BEFORE_YEAR_RE.test(text.slice(Math.max(0, y.pos - 30), y.pos)))
+  const usable = (y: YearMention): boolean => y.base === 'none' || (!isChange && y.base === 'loose' && !CHANGE_BEFORE_YEAR_RE.test(text.slice(Math.max(0, y.pos - 30), y.pos)) && !CHANGE_VERB_BEFORE_YEAR_RE.test(text.slice(Math.max(0, y.pos - 40), y.pos)))
   const candidates = here.years.filter(usable)
   if (candidates.length > 0) {
     // Distance is the gap between the two spans, so "3.4bn in 2021 and 2.9bn in 2022" gives
