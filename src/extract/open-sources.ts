@@ -4,7 +4,7 @@ import { open, stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { Transform, type Readable } from 'node:stream'
 import { createGunzip, createInflateRaw } from 'node:zlib'
-import yauzl from 'yauzl'
+import type yauzl from 'yauzl'
 import { TradeEtlError } from '../errors.ts'
 import { extractSevenZip } from './seven-zip.ts'
 
@@ -104,9 +104,11 @@ async function sevenZipMembers(path: string, sha256: string, bytes: number, sign
   })
 }
 
-function openZip(path: string): Promise<yauzl.ZipFile> {
+async function openZip(path: string): Promise<yauzl.ZipFile> {
+  // Loaded for zip inputs only: plain files skip compiling it.
+  const { default: unzip } = await import('yauzl')
   return new Promise((resolve, reject) => {
-    yauzl.open(path, { lazyEntries: true, autoClose: false }, (error, zip) => {
+    unzip.open(path, { lazyEntries: true, autoClose: false }, (error, zip) => {
       if (error !== null || zip === undefined) {
         reject(new TradeEtlError('ARCHIVE_CORRUPT', `not a readable zip archive: ${error?.message ?? 'unknown error'}`, { file: path, cause: error }))
       } else {

@@ -1,7 +1,6 @@
-import { parseFeed, readTextFile, redactUrl, type HttpClient } from '../extract/index.ts'
+import { readTextFile, redactUrl, type HttpClient } from '../extract/index.ts'
 import { findArticle, listSeenFeedItems, saveFeedItem, storeArticle, type Warehouse } from '../load/index.ts'
 import type { Logger } from '../log.ts'
-import { readPageMeta } from '../transform/figures/index.ts'
 import { failedSource, type SourceOutcome } from './fetch-sources.ts'
 import { readArticle } from './figures.ts'
 
@@ -35,6 +34,7 @@ async function loadArticlePage(
       return { outcome: { source: shown, status, bytes: fetched.bytesDownloaded, rowsLoaded: 0, rowsRejected: 0 }, sha256: fetched.sha256 }
     }
     const file = await readTextFile(fetched.path)
+    const { readPageMeta } = await import('../transform/figures/index.ts')
     const meta = readPageMeta(file.text, url)
     const feedDay = hints.published === undefined || hints.published === null ? undefined : dayOf(hints.published)
     const article = await readArticle({
@@ -72,6 +72,8 @@ export async function loadFeeds(wh: Warehouse, http: HttpClient, feeds: readonly
     let fetched
     try {
       fetched = await http.fetchToCache(feedUrl, { expect: 'feed', fileName: 'feed.xml', ...(options.signal === undefined ? {} : { signal: options.signal }) })
+      // fast-xml-parser loads for feeds only, like the figure extractor for articles.
+      const { parseFeed } = await import('../extract/read-feed.ts')
       items = parseFeed((await readTextFile(fetched.path)).text, feedUrl)
     } catch (error) {
       out.push(failedSource(http, shown, error, options))

@@ -7,7 +7,7 @@ import {
 } from '../load/index.ts'
 import type { Logger } from '../log.ts'
 import { checkChange, checkComparison, checkLevel, checkRank, checkShare, type CheckableFigure, type CheckResult, type ComparisonData, type Observation } from '../transform/check/index.ts'
-import { extractFigures, htmlToText, looksLikeHtml, type Figure } from '../transform/figures/index.ts'
+import type { Figure } from '../transform/figures/index.ts'
 
 export interface ArticleSummary {
   readonly path: string
@@ -80,6 +80,9 @@ export async function readArticle(input: ArticleInput): Promise<ReadArticle> {
       published: input.published ?? claims.published, text: '', figures: claims.figures.map(fromClaim),
     }
   }
+  // The extractor (its lexicons and patterns, a seventh of the bundle) loads for articles only:
+  // every other command skips compiling it.
+  const { extractFigures, htmlToText, looksLikeHtml } = await import('../transform/figures/index.ts')
   const html = looksLikeHtml(file.text)
   const full = html ? htmlToText(file.text) : file.text
   let text = full
