@@ -1,5 +1,4 @@
 import { stat } from 'node:fs/promises'
-import { glob } from 'tinyglobby'
 import { TradeEtlError } from '../errors.ts'
 
 /** File endings the ingest command reads; anything else inside a folder is passed over. */
@@ -16,9 +15,12 @@ export async function listInputs(inputs: readonly string[]): Promise<string[]> {
     if (info?.isFile()) {
       files.push(input)
     } else if (info?.isDirectory()) {
+      const { glob } = await import('tinyglobby')
       const found = await glob(INPUT_EXTENSIONS.map((e) => `**/*${e}`), { cwd: input, absolute: false, caseSensitiveMatch: false })
       files.push(...found.sort().map((f) => `${input.replace(/\/$/, '')}/${f}`))
     } else {
+      // Loaded for folders and globs only (with picomatch): a plain file path skips both.
+      const { glob } = await import('tinyglobby')
       const found = await glob(input, { absolute: false })
       if (found.length === 0) throw new TradeEtlError('FILE_UNREADABLE', 'no such file, folder or glob match', { file: input })
       files.push(...found.sort())
