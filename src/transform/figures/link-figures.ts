@@ -879,6 +879,15 @@ function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocCon
       out.reporter = ctx.reporter
       out.flow = ctx.flow
     }
+    // "Chinese customs data show 9,950 mt of alumina shipped to Russia" after "Russia bought more
+    // alumina from China": an amount sent to the article's country by no one named is the
+    // article's trade with the partner it has named (issue 10, twentieth round).
+    if (other !== undefined && out.flow === other && out.reporter === undefined && out.partner === ctx.reporter && out.partners === undefined && out.measure !== 'share' && l.kind !== 'rank' && !here.countries.some((c) => c.form === 'name' && c.iso3 !== ctx.reporter)) {
+      out.reporter = ctx.reporter
+      out.flow = ctx.flow
+      if (ctx.partner !== undefined && ctx.partner !== ctx.reporter) out.partner = ctx.partner
+      else delete out.partner
+    }
     // "Thailand came second with 189 thousand tons": no flow word, one country named in the
     // clause: the partner of the article's reporter and flow.
     const rolesHere = here.roles.mentions.some((m) => (m.end <= l.start ? !newSubjectBetween(text, m.end, l.start) : sameClause(text, l.end, m.start)))
@@ -1968,7 +1977,11 @@ function linkOne(text: string, f: FoundFigure, here: SentenceFacts, previous: Se
   const coordinated = read.measure === 'level' && f.kind === 'percent' ? coordinatedShare(text, f, shareMain, here) : undefined
   // "14pc, or 485,000 b/d, above ...": an amount that restates a change with "or" is the same change.
   const restated = read.measure === 'level' && f.kind !== 'percent' && main !== undefined && /^\s*,?\s*or\s+$/.test(text.slice(main.afterEnd ?? main.end, f.start)) ? coordinatedChange(text, f, main) : undefined
-  const measure = f.kind === 'rank' ? { measure: 'rank' as const } : f.kind === 'comparison' ? { measure: 'comparison' as const } : read.measure === 'level' && f.kind === 'percent' ? (coordinatedChange(text, f, main) ?? gappedChange(text, f, after, mains) ?? listedByChange(text, f, after, here) ?? coordinated?.read ?? listedShare(text, f, mains) ?? read) : (restated ?? read)
+  let measure: MeasureRead = f.kind === 'rank' ? { measure: 'rank' as const } : f.kind === 'comparison' ? { measure: 'comparison' as const } : read.measure === 'level' && f.kind === 'percent' ? (coordinatedChange(text, f, main) ?? gappedChange(text, f, after, mains) ?? listedByChange(text, f, after, here) ?? coordinated?.read ?? listedShare(text, f, mains) ?? read) : (restated ?? read)
+  // "fell 19.42%, 17.37% and 93.43% on the year": a later item read as a change by the words after
+  // it ("on the year") takes the direction of the list's first item (issue 10, twentieth round).
+  const listedItem = measure.measure === 'change' && measure.direction === undefined && f.kind === 'percent' ? coordinatedChange(text, f, main) : undefined
+  if (listedItem?.direction !== undefined) measure = { ...measure, direction: listedItem.direction }
   out.measure = isBase ? (f.kind === 'percent' && series?.measure !== undefined ? series.measure : 'level') : measure.measure
   if (isBase) out.base = true
   if (measure.direction !== undefined && !isBase) out.changeDirection = measure.direction
@@ -2046,7 +2059,14 @@ function linkOne(text: string, f: FoundFigure, here: SentenceFacts, previous: Se
   // "Asian buyers took 80% of the kingdom's oil exports": a whole that names its trade, with no
   // country name in it, is that trade, before any flow word outside it.
   const namedWhole = measure.shareOf === undefined || out.shareOfCountry !== undefined ? undefined : WHOLE_EXPORTS_RE.test(measure.shareOf) ? 'X' : WHOLE_IMPORTS_RE.test(measure.shareOf) ? 'M' : undefined
-  let flow = marketWhole ?? namedWhole ?? flowWord?.flow ?? wholeFlow ?? (origin !== undefined && destination !== undefined ? 'X' : undefined)
+  // "Canada ... with 46% of all US aluminium imports": a share of a named country's imports (its
+  // exports) is that country's trade, whatever supplier verb stands before it (issue 10, twentieth round).
+  const tradeWhole = measure.shareOf === undefined || out.shareOfCountry === undefined || marketWhole !== undefined ? undefined : /(?<![\p{L}])imports(?![\p{L}])/iu.test(measure.shareOf) ? 'M' : /(?<![\p{L}])exports(?![\p{L}])/iu.test(measure.shareOf) ? 'X' : undefined
+  if (tradeWhole === 'M' && out.shareOfCountry !== undefined && origin === out.shareOfCountry) origin = destination
+  if (tradeWhole === 'M' && out.shareOfCountry !== undefined) destination = out.shareOfCountry
+  if (tradeWhole === 'X' && out.shareOfCountry !== undefined && destination === out.shareOfCountry) destination = origin
+  if (tradeWhole === 'X' && out.shareOfCountry !== undefined) origin = out.shareOfCountry
+  let flow = marketWhole ?? tradeWhole ?? namedWhole ?? flowWord?.flow ?? wholeFlow ?? (origin !== undefined && destination !== undefined ? 'X' : undefined)
   // "Chile's goods exports fell 9.5%, ..., while imports slipped 1.3%": the possessive owner of the
   // first flow, with no country in the second flow's clause, owns the second flow too (its
   // reporter, not its partner).
@@ -2131,11 +2151,17 @@ function coordinatedChange(text: string, f: FoundFigure, main: LinkedFigure | un
   const between = text.slice(main.afterEnd ?? main.end, f.start)
   // "up 8.1 per cent in volume and 6.4 per cent in value": what the first change is measured in may stand between.
   const m = /^(?:\s+in\s+(?:volume|value|tonnage|weight|(?:dollar|value|volume|tonnage)\s+terms))?\s*,?\s*(?:or|and)\s+((?:[\p{L}-]+\s+){0,3})$/u.exec(between)
+  // "fell by 1.41%, 20.87% and 12.94% respectively": a comma alone joins an inner item of a list
+  // of percents that goes on with "and" (issue 10, twentieth round).
+  if (m === null && f.kind === 'percent' && main.kind === 'percent' && /^\s*,\s*$/u.test(between) && LIST_GOES_ON_RE.test(text.slice(f.afterEnd ?? f.end, (f.afterEnd ?? f.end) + 80))) return { measure: 'change', direction: main.changeDirection }
   if (m === null) return undefined
   const words = (m[1] ?? '').trim().split(/\s+/).filter((w) => w !== '')
   if (words.some((w) => STATE_VERBS.has(w.toLowerCase()) || CHANGE_WORD_RE.test(w) || w.toLowerCase() === 'by')) return undefined
   return { measure: 'change', direction: main.changeDirection }
 }
+
+/** The rest of a list of percents after an inner item: ", 12.94%", "and 12.94 percent". */
+const LIST_GOES_ON_RE = /^\s*(?:,\s*(?:and\s+)?|and\s+)(?:\d[\d.,]*\s*(?:%|percent|per\s+cent|pc)(?![\p{L}])\s*,\s*)*\d[\d.,]*\s*(?:%|percent|per\s+cent|pc)(?![\p{L}])/u
 
 /**
  * "West Java shipped $23.43 billion or 17.93 percent of the total, followed by East Java with
@@ -2347,6 +2373,8 @@ function baseYearKind(text: string, start: number): 'strict' | 'loose' | 'since'
   if (ZERO_IN_BEFORE_RE.test(text.slice(Math.max(0, start - 40), start))) return 'strict'
   if (w === 'against' || w === 'versus' || w === 'vs' || w === 'than' || w === 'above' || w === 'below' || w === 'under' || (w === 'in' && w1 === 'than') || (w === 'of' && SHORT_OF.has(w1))) return 'strict'
   if ((w === 'with' || w === 'to') && (w1 === 'compared' || w1 === 'relative')) return 'strict'
+  // "twice as much as in 2017", "three times as many as 2020": the base of a multiple (issue 10, twentieth round).
+  if ((w === 'in' && w1 === 'as' && /^(?:much|many)$/.test(words[n - 3] ?? '')) || (w === 'as' && /^(?:much|many)$/.test(w1))) return 'strict'
   // "Over January-November 2016 exports totalled ...": "over" opening the sentence names its own
   // period, no base (issue 10, eighteenth round).
   if (w === 'over' && /(?:^|[.!?]\s+|\n\s*)Over\s+(?:the\s+)?$/u.test(text.slice(Math.max(0, start - 24), start))) return 'none'
