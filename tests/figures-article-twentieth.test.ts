@@ -24,11 +24,11 @@ describe('"crude" before a metal is no crude oil', () => {
 
 // Seen in https://middleeastmetals.ir/en/news/8877/top-five-aluminium-exporters-to-the-us-in-2019
 describe('a share of a named country\'s imports is that country\'s imports, whatever supplier verb stands before it', () => {
-  it('"Norway remained the leading supplier of nickel to Japan, with 38% of all Japanese nickel imports" and the amounts after it', () => {
-    const text = "Norway stays the top source of Japanese nickel imports\n\nNorway remained the leading supplier of nickel to Japan in 2022, with 38% of all Japanese nickel imports.\n\nNorwegian shipments to Japan came to 21,000 tonnes, down from 23,500 tonnes in 2021."
+  it('"India remained the leading supplier of steel to the UK, with 31% of all UK steel imports" and the amounts after it', () => {
+    const text = "India stays the top source of UK steel imports in 2022\n\nIndia remained the leading supplier of steel to the UK in 2022, with 31% of all UK steel imports, ahead of Turkey (12%).\n\nIndian shipments to the UK came to 1.4 million tonnes, down from 1.6 million tonnes in 2021."
     const f = extractFigures(text, { published: '2023-03-01' })
-    expect(at(f, '38%')).toMatchObject({ reporter: 'JPN', partner: 'NOR', flow: 'M', measure: 'share' })
-    expect(at(f, '21,000 tonnes')).toMatchObject({ reporter: 'JPN', partner: 'NOR', flow: 'M' })
+    expect(at(f, '31%')).toMatchObject({ reporter: 'GBR', partner: 'IND', flow: 'M', measure: 'share' })
+    expect(at(f, '1.4 million tonnes')).toMatchObject({ reporter: 'GBR', partner: 'IND', flow: 'M' })
   })
 })
 
@@ -81,5 +81,46 @@ describe('"N times as much ... as a year earlier" is a change', () => {
     const f = extractFigures(text, { published: '2024-04-20' })
     expect(at(f, 'six times')).toMatchObject({ kind: 'percent', value: 500, measure: 'change', changeDirection: 'increase', reporter: 'IND', partner: 'IDN' })
     expect(f.some((x) => x.kind === 'percent' && x.value === 100)).toBe(false)
+  })
+})
+
+// Seen in http://ec2-54-156-51-66.compute-1.amazonaws.com/peru-copper-ore-exports-drop-by-41pc-in-april/
+describe('a gapped clause of a noun phrase and "by" after a change is a change', () => {
+  it('"... rose by 12% and its soybean oil imports by 4.5%", "and by 3% in volume"', () => {
+    const text = "Indian oilseeds\n\nIndia's imports of soybeans rose by 12% in June and its soybean oil imports by 4.5%. Its palm oil imports rose by 6% in value and by 3% in volume."
+    const f = extractFigures(text, { published: '2023-07-15' })
+    expect(at(f, '4.5%')).toMatchObject({ measure: 'change', changeDirection: 'increase' })
+    expect(at(f, '3%')).toMatchObject({ measure: 'change', changeDirection: 'increase' })
+  })
+})
+
+// Seen in http://ec2-54-156-51-66.compute-1.amazonaws.com/peru-copper-ore-exports-drop-by-41pc-in-april/
+describe('a change verb four words before "by" makes an amount a change, and the percent restating it', () => {
+  it('"lifted Chinese steel prices by $35/t, or 6%"', () => {
+    const text = "Chinese steel\n\nChina exported 8 million tonnes of steel in May. Strong demand lifted Chinese steel prices by $35/t, or 6%, in May."
+    const f = extractFigures(text, { published: '2021-06-10' })
+    expect(at(f, '6%')).toMatchObject({ measure: 'change', changeDirection: 'increase' })
+  })
+})
+
+// Seen in https://www.orepulse.com/news/DRC-Copper-Exports-Fall-17-3-In-Jan-Sept-2025-As-Key-Mines-Face-Constraints
+describe('a quarter without a year inside the article\'s part of a year keeps its year after a history of earlier years', () => {
+  it('"in the first quarter" after "the first nine months of 2024" and totals of 2023 and 2022', () => {
+    const text = "Zambian cobalt\n\nZambia exported 6,100 tonnes of cobalt in the first nine months of 2024. It had exported 7,500 tonnes in 2023 and 6,900 tonnes in 2022.\n\nShipments came to 2,300 tonnes in the first quarter and 1,700 tonnes in the second quarter."
+    const f = extractFigures(text, { published: '2024-11-20' })
+    expect(at(f, '2,300 tonnes')).toMatchObject({ year: 2024, period: '2024-01/2024-03' })
+    expect(at(f, '1,700 tonnes')).toMatchObject({ year: 2024, period: '2024-04/2024-06' })
+  })
+})
+
+// Seen in https://middleeastmetals.ir/en/news/8877/top-five-aluminium-exporters-to-the-us-in-2019
+describe('the amounts of a list opened by "against" are all bases, of the year after the last', () => {
+  it('"against 51,000 tonnes and 7,400 tonnes in 2020"', () => {
+    const text = "Korean zinc\n\nSouth Korea sold 64,000 tonnes of zinc ingots and 9,100 tonnes of zinc alloys to Vietnam in 2021, against 51,000 tonnes and 7,400 tonnes in 2020."
+    const f = extractFigures(text, { published: '2022-02-01' })
+    expect(at(f, '51,000 tonnes')).toMatchObject({ base: true, year: 2020 })
+    expect(at(f, '7,400 tonnes')).toMatchObject({ base: true, year: 2020 })
+    expect(at(f, '64,000 tonnes')).toMatchObject({ year: 2021 })
+    expect(at(f, '64,000 tonnes').base).not.toBe(true)
   })
 })
