@@ -126,8 +126,8 @@ export function toleranceOf(figure: Pick<CheckableFigure, 'value' | 'text' | 'qu
   const q = (figure.qualifier ?? '').toLowerCase()
   if (/^(nearly|near|almost|close to|just under|approaching)$/.test(q)) return { low: value * 0.9, high: value + half }
   if (/^(about|around|approximately|roughly|some|circa|an estimated|estimated|nearly about)$/.test(q)) return { low: value * 0.9, high: value * 1.1 }
-  if (/^(more than|over|above|exceeding|in excess of|upwards of|at least|just over|just above|well over|well above|slightly more than)$/.test(q)) return { low: value - half, high: Number.POSITIVE_INFINITY }
-  if (/^(less than|under|below|up to|at most|fewer than|just below|well below|slightly less than|as much as|as many as|as high as|top)$/.test(q)) return { low: Number.NEGATIVE_INFINITY, high: value + half }
+  if (/^(more than|over|above|exceeding|in excess of|upwards of|at least|no less than|not less than|just over|just above|well over|well above|slightly more than)$/.test(q)) return { low: value - half, high: Number.POSITIVE_INFINITY }
+  if (/^(less than|under|below|up to|at most|no more than|not more than|fewer than|just below|well below|slightly less than|as much as|as many as|as high as|top)$/.test(q)) return { low: Number.NEGATIVE_INFINITY, high: value + half }
   return { low: value - half, high: value + half }
 }
 

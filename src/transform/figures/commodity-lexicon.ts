@@ -62,7 +62,7 @@ export const COMMODITIES: readonly CommodityEntry[] = [
   { name: 'iron ore', hsCode: '2601', terms: ['iron ore'] },
   { name: 'nickel ore', hsCode: '2604', terms: ['nickel ore', 'nickel ores', 'nickel oxide ore'] },
   { name: 'phosphates', hsCode: '2510', terms: ['phosphates', 'phosphate', 'phosphate rock', 'phosphate products'] },
-  { name: 'copper ore', hsCode: '2603', terms: ['copper ore', 'copper concentrate', 'copper concentrates'] },
+  { name: 'copper ore', hsCode: '2603', terms: ['copper ore', 'copper ores', 'copper concentrate', 'copper concentrates', 'copper ores and concentrates', 'copper ore and concentrates'] },
   { name: 'copper', hsCode: '74', terms: ['copper', 'refined copper', 'copper cathodes'] },
   { name: 'aluminium', hsCode: '76', terms: ['aluminium', 'aluminum'] },
   { name: 'steel', hsCode: '72', terms: ['steel', 'iron and steel', 'rolled steel', 'steel products'] },
@@ -85,12 +85,17 @@ const COMMODITY_RE = new RegExp(
 /** Words that leave the goods after them out: "other than", "excluding", "except", "apart from". */
 const EXCLUDED_BEFORE_RE = /(?<![\p{L}])(?:other\s+than|excluding|except(?:\s+for)?|apart\s+from|aside\s+from|besides|not\s+counting|leaving\s+out)\s+(?:the\s+)?$/iu
 
+/** The material after a bare 'crude' that is not oil: "crude metal", "crude steel", "crude aluminium". */
+const CRUDE_METAL_AFTER_RE = /^\s+(?:metals?|steel|aluminium|aluminum|copper|zinc|nickel|tin|lead|iron|ore|ores|alloys?)(?![\p{L}])/iu
+
 /** Every commodity mentioned in `text`, left to right. */
 export function findCommodityMentions(text: string): CommodityMention[] {
   const mentions: CommodityMention[] = []
   for (const m of text.matchAll(COMMODITY_RE)) {
     // "trade in goods other than oil", "exports excluding oil": goods left out (issue 10, seventeenth round).
     if (EXCLUDED_BEFORE_RE.test(text.slice(Math.max(0, m.index - 24), m.index))) continue
+    // "crude metal and alloys", "crude steel": 'crude' says how raw a metal is, not that it is oil (issue 10, twentieth round).
+    if (/^crude$/iu.test(m[0]) && CRUDE_METAL_AFTER_RE.test(text.slice(m.index + m[0].length, m.index + m[0].length + 24))) continue
     const entry = TERM_TO_ENTRY.get(m[0].toLowerCase().replace(/\s+/g, ' '))
     if (entry !== undefined) mentions.push({ start: m.index, end: m.index + m[0].length, commodity: entry })
   }

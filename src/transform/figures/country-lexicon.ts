@@ -308,6 +308,11 @@ const CAPITAL_RE = new RegExp(
 
 const STATISTICS_OFFICE_BEFORE_RE = /(?<![\p{L}])Statistics\s+$/u
 
+/** "the", "a", "an" right before a demonym of one company. */
+const ONE_COMPANY_BEFORE_RE = /(?<![\p{L}])(?:the|a|an)\s+$/iu
+/** A singular company noun right after the demonym, at most one word between: "company", "mining group". */
+const ONE_COMPANY_AFTER_RE = /^\s+(?:[\p{Ll}-]+\s+)?(?:company|group|firm|miner|operator|conglomerate|multinational|corporation)(?![\p{L}])/u
+
 /** Every country mentioned in `text`, left to right. */
 export function findCountryMentions(text: string): CountryMention[] {
   const mentions: CountryMention[] = []
@@ -318,6 +323,9 @@ export function findCountryMentions(text: string): CountryMention[] {
     // "Statistics Netherlands", "Statistics Canada": a statistics office named after its country
     // is the figures' source, not a country of the trade.
     if (spelling.form === 'name' && STATISTICS_OFFICE_BEFORE_RE.test(text.slice(Math.max(0, m.index - 12), m.index))) continue
+    // "the Canadian company, which holds 39.6%", "the Chinese group CMOC's mines": one company's
+    // nationality, not a country of the trade (issue 10, twentieth round).
+    if (spelling.form === 'demonym' && ONE_COMPANY_BEFORE_RE.test(text.slice(Math.max(0, m.index - 6), m.index)) && ONE_COMPANY_AFTER_RE.test(text.slice(m.index + m[0].length, m.index + m[0].length + 40))) continue
     mentions.push({ start: m.index, end: m.index + m[0].length, iso3: spelling.iso3, form: spelling.form })
   }
   for (const m of text.matchAll(CAPITAL_RE)) {

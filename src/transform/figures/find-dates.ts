@@ -125,6 +125,11 @@ const PATTERNS: readonly Pattern[] = [
     build: (m) => months(Number(m[2]), 1, COUNT_WORDS[(m[1] ?? '').toLowerCase()] ?? Number(m[1])),
   },
   {
+    // the first three quarters of 2025, the first two quarters of 2024 (issue 10, twentieth round)
+    re: new RegExp(`${START}first\\s+(two|three|2|3)\\s+quarters\\s+of\\s+${Y}${END}`, 'giu'),
+    build: (m) => months(Number(m[2]), 1, 3 * (COUNT_WORDS[(m[1] ?? '').toLowerCase()] ?? Number(m[1]))),
+  },
+  {
     // 2023-2025, 2022/23, 2019–2021
     re: new RegExp(`(?<![\\d.,$€£/-])${Y}\\s*(?:-|–|—|/)\\s*(\\d{4}|\\d{2})(?![\\d%/-]|[.,]\\d|\\s*(?:%|per\\s*cent|percent))`, 'gu'),
     build: (m) => {

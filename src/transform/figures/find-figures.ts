@@ -58,7 +58,7 @@ const TOKEN_AT_RE = new RegExp(TOKEN_RE.source, 'iuy')
 
 /** Words before a figure that say how exact it is; matched on whole words, longest first. */
 const QUALIFIERS: ReadonlySet<string> = new Set([
-  'slightly more than', 'slightly less than', 'more than', 'less than', 'fewer than', 'up to', 'at least', 'at most', 'close to',
+  'no more than', 'not more than', 'no less than', 'not less than', 'slightly more than', 'slightly less than', 'more than', 'less than', 'fewer than', 'up to', 'at least', 'at most', 'close to',
   'just over', 'just under', 'just above', 'just below', 'well over', 'well above', 'well below', 'nearly', 'near', 'almost', 'about', 'around',
   'approximately', 'roughly', 'some', 'over', 'under', 'above', 'below', 'upwards of', 'in excess of', 'an estimated', 'estimated',
   'circa', 'as much as', 'as many as', 'as high as', 'as little as', 'as few as', 'more or less', 'an approximate',
@@ -148,10 +148,11 @@ const FOLD_RE = new RegExp(`(?<![\\p{L}\\p{N}.,-])(\\d+(?:\\.\\d+)?|${NUMBER_WOR
 /**
  * "four times their 2013-14 level", "twice what it was", "three times the 2019 figure": N times
  * a base named right after (an amount, a level of a year, "what it was"), a change of (N-1) x 100 %.
- * "three times as much as" and "twice the size of" are not read here.
+ * "ten times as much ... as a year earlier" compares with the same trade's own past: a change too
+ * (issue 10, twentieth round); "three times as much as" another side and "twice the size of" are not read here.
  */
 const TIMES_BASE_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}.,-])(?:(twice)|(\\d+(?:\\.\\d+)?|${NUMBER_WORDS})\\s+times)(?=\\s+(?:(?:their|its|the)\\s+(?:(?:19|20)\\d\\d(?:[-/]\\d\\d)?\\s+|(?:previous|earlier|former|pre-[\\p{L}]+)\\s+)?(?:level|levels|amount|volume|volumes|total|figure|figures)(?![\\p{L}])|what\\s+(?:it|they|there)\\s+(?:was|were|had\\s+been)(?![\\p{L}])))`,
+  `(?<![\\p{L}\\p{N}.,-])(?:(twice)|(\\d+(?:\\.\\d+)?|${NUMBER_WORDS})\\s+times)(?=\\s+(?:(?:their|its|the)\\s+(?:(?:19|20)\\d\\d(?:[-/]\\d\\d)?\\s+|(?:previous|earlier|former|pre-[\\p{L}]+)\\s+)?(?:level|levels|amount|volume|volumes|total|figure|figures)(?![\\p{L}])|what\\s+(?:it|they|there)\\s+(?:was|were|had\\s+been)(?![\\p{L}])|as\\s+(?:much|many)(?:\\s+[^.;,]{1,60}?)?\\s+as\\s+(?:a\\s+(?:year|month)\\s+(?:earlier|before|ago)|(?:in\\s+)?the\\s+(?:same|previous|prior)\\s|last\\s+(?:year|month)|in\\s+(?:19|20)\\d\\d)(?![\\p{L}])))`,
   'giu',
 )
 const MULTIPLE_VALUE: Readonly<Record<string, [string, 'increase' | 'decrease']>> = {

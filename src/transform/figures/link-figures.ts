@@ -159,6 +159,8 @@ interface DocContext {
   period?: string
   /** The year came from "last year" / "this year" (the article's date), not from a year written out. */
   yearRelative?: boolean
+  /** The last part of a year some figure was of ("the first nine months of 2025"): its year and months. */
+  span?: { readonly year: number; readonly from: number; readonly to: number }
   /** The last trade (exports or imports) and its reporter: a production sentence in between does not end them. */
   trade?: { readonly flow: 'X' | 'M'; readonly reporter: string }
   /** The partner list of the last trade figure ("sales of gas to Brazil and Argentina"): the next sentence's figures are of the same list. */
@@ -235,6 +237,12 @@ export function linkFigures(text: string, figures: readonly FoundFigure[], optio
     }
     if (!captions.has(here.sentence.paragraph)) {
       updateContext(text, ctx, here, linked)
+      // "1.91 Mt in the first nine months of 2025": a figure's own part of a year, kept until a later year is named.
+      for (const l of linked) {
+        const span = l.base === true || !isTradeFigure(l) ? null : /^(\d{4})-(\d{2})\/(\d{4})-(\d{2})$/u.exec(l.linkedPeriod ?? '')
+        if (span !== null && span[1] === span[3] && Number(span[4]) > Number(span[2])) ctx.span = { year: Number(span[1]), from: Number(span[2]), to: Number(span[4]) }
+      }
+      if (ctx.span !== undefined && ctx.year !== undefined && ctx.year > ctx.span.year) ctx.span = undefined
       if (linked.length === 0) datedByMonth(text, ctx, here, published)
       const partners = [...new Set(linked.flatMap((l) => (l.base === true ? [] : l.partners ?? (l.partner === undefined ? [] : [l.partner]))))]
       if (partners.length > 0) ctx.partners = partners
@@ -785,6 +793,11 @@ function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocCon
         // in a sentence that reports rather than forecasts, is the latest such month before it
         // (issue 10, seventeenth round).
         if (year !== undefined && published !== undefined && dated !== undefined && year > dated && !FORECAST_RE.test(text.slice(here.sentence.start, here.sentence.end))) year = dated
+        // "Exports came to 757,000 t in the first quarter" after the first nine months of 2025 and a
+        // history of earlier years: a part of the year inside the article's span is of its year
+        // (issue 10, twentieth round).
+        const span = ctx.span
+        if (span !== undefined && year !== undefined && year < span.year && period.fromMonth <= period.toMonth && period.fromMonth >= span.from && period.toMonth <= span.to && period.toMonth - period.fromMonth < span.to - span.from) year = span.year
         if (year !== undefined) out.year = year
       } else if (ctx.year !== undefined && here.years.length === 0 && l.measure !== 'change' && SAME_PERIOD_LAST_YEAR_RE.test(text.slice(here.sentence.start, here.sentence.end)) && !/\d/.test(text.slice(here.sentence.start, l.start) + text.slice(l.afterEnd ?? l.end, here.sentence.end))) {
         // "That compares with 80,000 tonnes in the same four months of last year", "In the same
@@ -878,6 +891,15 @@ function inherit(text: string, l: LinkedFigure, here: SentenceFacts, ctx: DocCon
       } else out.partner = out.reporter
       out.reporter = ctx.reporter
       out.flow = ctx.flow
+    }
+    // "Chinese customs data show 9,950 mt of alumina shipped to Russia" after "Russia bought more
+    // alumina from China": an amount sent to the article's country by no one named is the
+    // article's trade with the partner it has named (issue 10, twentieth round).
+    if (other !== undefined && out.flow === other && out.reporter === undefined && out.partner === ctx.reporter && out.partners === undefined && out.measure !== 'share' && l.kind !== 'rank' && !here.countries.some((c) => c.form === 'name' && c.iso3 !== ctx.reporter)) {
+      out.reporter = ctx.reporter
+      out.flow = ctx.flow
+      if (ctx.partner !== undefined && ctx.partner !== ctx.reporter) out.partner = ctx.partner
+      else delete out.partner
     }
     // "Thailand came second with 189 thousand tons": no flow word, one country named in the
     // clause: the partner of the article's reporter and flow.
@@ -1763,12 +1785,17 @@ function isBaseFigure(text: string, f: FoundFigure, earlier: readonly FoundFigur
   const w1 = words[words.length - 2] ?? ''
   const comparedWith = (w === 'with' || w === 'to') && (w1 === 'compared' || w1 === 'relative')
   if (f.kind === 'percent') return (comparedWith || PERCENT_BASE_BEFORE.has(w)) && earlier.some((e) => e.kind === 'percent' && e.prior !== true)
+  // "205,000 tonnes and 12,500 tonnes, against 347,000 tonnes and 22,100 tonnes in 2018": a later
+  // amount of a list opened by "against" is a base too (issue 10, twentieth round).
+  if (BASE_LIST_BEFORE_RE.test(text.slice(Math.max(0, f.start - 120), f.start)) && earlier.some((e) => e.kind === f.kind && e.prior !== true)) return true
   // "climbed from around $100 million in 2010 to almost $16.6 billion in 2022": the base named first.
   if (w === 'from' && FROM_TO_AFTER_RE.test(text.slice(f.end, f.end + 60))) return true
   // "has grown 78-fold from a low base of 34 tonnes": the words say it is the base, with or without an amount before it.
   if (w === 'from' && baseOfBefore(text, f)) return true
   return (BASE_BEFORE.has(w) || comparedWith) && earlier.some((e) => e.kind === f.kind && e.prior !== true)
 }
+/** "against 347,000 tonnes and ", "versus $2.1 billion, $1.4 billion and ": the items of a list of bases before the last. */
+const BASE_LIST_BEFORE_RE = /(?<![\p{L}])(?:against|versus|vs\.?|compared\s+with)\s+(?:(?:about|around|nearly|almost|some|just|over|roughly)\s+)?(?:(?:US|A|C)?[$€£]?\s?\d[\d.,]*\s*(?:[\p{L}%/]+\s+){0,2}?(?:,\s*|,?\s*and\s+))+$/u
 /** After the first amount of "from X (in 2010) to Y": the year or period it is of ("in January-May 2017", "in the first half of 2017"), then "to" and the second amount. */
 const FROM_TO_AFTER_RE = /^\s+(?:(?:in|of|during)\s+(?:the\s+)?(?:[\p{L}]+(?:[-–][\p{L}]+)?\s+){0,3}?\d{4}\s+)?to\s+(?:(?:about|around|almost|nearly|some|over|just|roughly|more\s+than|less\s+than)\s+)?(?:US|A|C)?[$€£]?\s?\d/u
 
@@ -1968,7 +1995,11 @@ function linkOne(text: string, f: FoundFigure, here: SentenceFacts, previous: Se
   const coordinated = read.measure === 'level' && f.kind === 'percent' ? coordinatedShare(text, f, shareMain, here) : undefined
   // "14pc, or 485,000 b/d, above ...": an amount that restates a change with "or" is the same change.
   const restated = read.measure === 'level' && f.kind !== 'percent' && main !== undefined && /^\s*,?\s*or\s+$/.test(text.slice(main.afterEnd ?? main.end, f.start)) ? coordinatedChange(text, f, main) : undefined
-  const measure = f.kind === 'rank' ? { measure: 'rank' as const } : f.kind === 'comparison' ? { measure: 'comparison' as const } : read.measure === 'level' && f.kind === 'percent' ? (coordinatedChange(text, f, main) ?? gappedChange(text, f, after, mains) ?? listedByChange(text, f, after, here) ?? coordinated?.read ?? listedShare(text, f, mains) ?? read) : (restated ?? read)
+  let measure: MeasureRead = f.kind === 'rank' ? { measure: 'rank' as const } : f.kind === 'comparison' ? { measure: 'comparison' as const } : read.measure === 'level' && f.kind === 'percent' ? (coordinatedChange(text, f, main) ?? gappedChange(text, f, after, mains) ?? listedByChange(text, f, after, here) ?? coordinated?.read ?? listedShare(text, f, mains) ?? read) : (restated ?? read)
+  // "fell 19.42%, 17.37% and 93.43% on the year": a later item read as a change by the words after
+  // it ("on the year") takes the direction of the list's first item (issue 10, twentieth round).
+  const listedItem = measure.measure === 'change' && measure.direction === undefined && f.kind === 'percent' ? coordinatedChange(text, f, main) : undefined
+  if (listedItem?.direction !== undefined) measure = { ...measure, direction: listedItem.direction }
   out.measure = isBase ? (f.kind === 'percent' && series?.measure !== undefined ? series.measure : 'level') : measure.measure
   if (isBase) out.base = true
   if (measure.direction !== undefined && !isBase) out.changeDirection = measure.direction
@@ -2046,7 +2077,14 @@ function linkOne(text: string, f: FoundFigure, here: SentenceFacts, previous: Se
   // "Asian buyers took 80% of the kingdom's oil exports": a whole that names its trade, with no
   // country name in it, is that trade, before any flow word outside it.
   const namedWhole = measure.shareOf === undefined || out.shareOfCountry !== undefined ? undefined : WHOLE_EXPORTS_RE.test(measure.shareOf) ? 'X' : WHOLE_IMPORTS_RE.test(measure.shareOf) ? 'M' : undefined
-  let flow = marketWhole ?? namedWhole ?? flowWord?.flow ?? wholeFlow ?? (origin !== undefined && destination !== undefined ? 'X' : undefined)
+  // "Canada ... with 46% of all US aluminium imports": a share of a named country's imports (its
+  // exports) is that country's trade, whatever supplier verb stands before it (issue 10, twentieth round).
+  const tradeWhole = measure.shareOf === undefined || out.shareOfCountry === undefined || marketWhole !== undefined ? undefined : /(?<![\p{L}])imports(?![\p{L}])/iu.test(measure.shareOf) ? 'M' : /(?<![\p{L}])exports(?![\p{L}])/iu.test(measure.shareOf) ? 'X' : undefined
+  if (tradeWhole === 'M' && out.shareOfCountry !== undefined && origin === out.shareOfCountry) origin = destination
+  if (tradeWhole === 'M' && out.shareOfCountry !== undefined) destination = out.shareOfCountry
+  if (tradeWhole === 'X' && out.shareOfCountry !== undefined && destination === out.shareOfCountry) destination = origin
+  if (tradeWhole === 'X' && out.shareOfCountry !== undefined) origin = out.shareOfCountry
+  let flow = marketWhole ?? tradeWhole ?? namedWhole ?? flowWord?.flow ?? wholeFlow ?? (origin !== undefined && destination !== undefined ? 'X' : undefined)
   // "Chile's goods exports fell 9.5%, ..., while imports slipped 1.3%": the possessive owner of the
   // first flow, with no country in the second flow's clause, owns the second flow too (its
   // reporter, not its partner).
@@ -2131,11 +2169,17 @@ function coordinatedChange(text: string, f: FoundFigure, main: LinkedFigure | un
   const between = text.slice(main.afterEnd ?? main.end, f.start)
   // "up 8.1 per cent in volume and 6.4 per cent in value": what the first change is measured in may stand between.
   const m = /^(?:\s+in\s+(?:volume|value|tonnage|weight|(?:dollar|value|volume|tonnage)\s+terms))?\s*,?\s*(?:or|and)\s+((?:[\p{L}-]+\s+){0,3})$/u.exec(between)
+  // "fell by 1.41%, 20.87% and 12.94% respectively": a comma alone joins an inner item of a list
+  // of percents that goes on with "and" (issue 10, twentieth round).
+  if (m === null && f.kind === 'percent' && main.kind === 'percent' && /^\s*,\s*$/u.test(between) && LIST_GOES_ON_RE.test(text.slice(f.afterEnd ?? f.end, (f.afterEnd ?? f.end) + 80))) return { measure: 'change', direction: main.changeDirection }
   if (m === null) return undefined
   const words = (m[1] ?? '').trim().split(/\s+/).filter((w) => w !== '')
   if (words.some((w) => STATE_VERBS.has(w.toLowerCase()) || CHANGE_WORD_RE.test(w) || w.toLowerCase() === 'by')) return undefined
   return { measure: 'change', direction: main.changeDirection }
 }
+
+/** The rest of a list of percents after an inner item: ", 12.94%", "and 12.94 percent". */
+const LIST_GOES_ON_RE = /^\s*(?:,\s*(?:and\s+)?|and\s+)(?:\d[\d.,]*\s*(?:%|percent|per\s+cent|pc)(?![\p{L}])\s*,\s*)*\d[\d.,]*\s*(?:%|percent|per\s+cent|pc)(?![\p{L}])/u
 
 /**
  * "West Java shipped $23.43 billion or 17.93 percent of the total, followed by East Java with
@@ -2155,13 +2199,21 @@ function listedShare(text: string, f: FoundFigure, mains: readonly LinkedFigure[
 /** "to 355,000 tons", "to $1.2 billion": an amount (not a percent) a percent leads to. */
 const TO_AMOUNT_AFTER_RE = /^\s+to\s+(?:(?:about|around|nearly|almost|some|over|just|roughly|more\s+than|less\s+than)\s+)?(?:US|A|C|R)?[$€£¥₹]?\s?\d[\d,.]*(?!\s*(?:%|per\s*cent|percent|pc)(?![\p{L}]))/u
 
+/** ", and its refined copper imports by ", "and those of coal by ": a noun phrase and "by", its verb left out. */
+const GAPPED_BY_BEFORE_RE = /(?:,\s*(?:and\s+)?|\sand\s+)((?:(?:its|their|the|those|that)\s+)?(?:[\p{L}-]+\s+){0,5}?)by\s+$/u
+
 /**
  * "Deliveries to Tajikistan rose 49% to 377,000 tons, those to China 17% to 355,000 tons": a
  * clause that leaves out the verb of the change before it (gapping) still gives a change, when
  * its percent leads "to" an amount; the direction is the earlier change's.
  */
 function gappedChange(text: string, f: FoundFigure, after: string, mains: readonly LinkedFigure[]): MeasureRead | undefined {
-  if (!TO_AMOUNT_AFTER_RE.test(after)) return undefined
+  // "imports of concentrate rose by 22.5% and its refined copper imports by 13.9%": a gapped
+  // clause of a noun phrase and "by" (no verb of its own) after a change (issue 10, twentieth round).
+  const gappedBy = GAPPED_BY_BEFORE_RE.exec(text.slice(Math.max(0, f.start - 70), f.start))
+  const byWords = gappedBy === null ? [] : (gappedBy[1] ?? '').trim().split(/\s+/u).filter((x) => x !== '')
+  const byGap = gappedBy !== null && !byWords.some((x) => CHANGE_WORD_RE.test(x) || STATE_VERBS.has(x.toLowerCase()) || CHANGE_VERB_RE.test(x.toLowerCase()))
+  if (!TO_AMOUNT_AFTER_RE.test(after) && !byGap) return undefined
   const before = [...mains].reverse().find((m) => m.kind === 'percent' && m.measure === 'change' && m.changeDirection !== undefined && m.end <= f.start)
   if (before?.changeDirection === undefined || !/(?:,|;|\band)\s/u.test(text.slice(before.end, f.start))) return undefined
   return { measure: 'change', direction: before.changeDirection }
@@ -2205,6 +2257,9 @@ function coordinatedShare(text: string, f: FoundFigure, main: LinkedFigure | und
 function baseYear(text: string, f: FoundFigure, here: SentenceFacts, main: LinkedFigure): YearMention | undefined {
   const own = here.years.find((y) => y.owner === f.start)
   if (own !== undefined) return own
+  // "against 347,000 tonnes and 22,100 tonnes in 2018": the first base of a pair takes the year the second owns (issue 10, twentieth round).
+  const pairOwn = here.years.find((y) => y.owner !== undefined && y.owner > f.start && y.owner - (f.afterEnd ?? f.end) < 40 && /^\s*,?\s+and\s+(?:US|A|C)?[$€£]?$/u.test(text.slice(f.afterEnd ?? f.end, y.owner)))
+  if (pairOwn !== undefined) return pairOwn
   // "from a revised $63.4 billion in July": a month right after the base, in the main figure's year (or the one before).
   const month = here.periods.find((p) => p.start >= (f.afterEnd ?? f.end) && p.fromMonth === p.toMonth && p.fromMonth > 0 && /^\s*(?:\([^()]{0,20}\)\s*)?(?:in|of|for)\s+$/.test(text.slice(f.afterEnd ?? f.end, p.start)))
   // "below May's 6.93 million bpd": the month is written as a possessive before the base.
@@ -2308,7 +2363,9 @@ function readMeasure(f: FoundFigure, before: readonly string[], after: string): 
   const restatedBy = OR_PERCENT_COMPARATIVE_AFTER_RE.exec(after)
   if (restatedBy !== null) return comparativeChange(restatedBy[1], negative)
   if (byOf) {
-    const word = before.slice(Math.max(0, n - 4), n - 1).find((x) => CHANGE_WORD_RE.test(x))
+    // "lifted LME copper prices by $471.5/mt": after "by", the verb may stand four words back, as
+    // for a percent (issue 10, twentieth round); after "of", three.
+    const word = before.slice(Math.max(0, n - (w === 'by' ? 5 : 4)), n - 1).find((x) => CHANGE_WORD_RE.test(x))
     if (word !== undefined) return changeOf(word, negative)
   }
   const afterWord = /^\s*(?:(?:production|output|export|import|supply)\s+)?(increase|rise|jump|gain|growth|drop|decline|fall|decrease|reduction|cut)(?![\p{L}])/iu.exec(after)
@@ -2347,6 +2404,8 @@ function baseYearKind(text: string, start: number): 'strict' | 'loose' | 'since'
   if (ZERO_IN_BEFORE_RE.test(text.slice(Math.max(0, start - 40), start))) return 'strict'
   if (w === 'against' || w === 'versus' || w === 'vs' || w === 'than' || w === 'above' || w === 'below' || w === 'under' || (w === 'in' && w1 === 'than') || (w === 'of' && SHORT_OF.has(w1))) return 'strict'
   if ((w === 'with' || w === 'to') && (w1 === 'compared' || w1 === 'relative')) return 'strict'
+  // "twice as much as in 2017", "three times as many as 2020": the base of a multiple (issue 10, twentieth round).
+  if ((w === 'in' && w1 === 'as' && /^(?:much|many)$/.test(words[n - 3] ?? '')) || (w === 'as' && /^(?:much|many)$/.test(w1))) return 'strict'
   // "Over January-November 2016 exports totalled ...": "over" opening the sentence names its own
   // period, no base (issue 10, eighteenth round).
   if (w === 'over' && /(?:^|[.!?]\s+|\n\s*)Over\s+(?:the\s+)?$/u.test(text.slice(Math.max(0, start - 24), start))) return 'none'
@@ -2401,7 +2460,8 @@ function relativeYearInClause(text: string, here: SentenceFacts, f: FoundFigure)
   return false
 }
 
-const OWN_YEAR_AFTER_RE = /^\s+(?:in|during)\s+$/u
+// "against 347,000 tonnes and 22,100 tonnes in 2018": the amounts of a pair share the year after the second (issue 10, twentieth round).
+const OWN_YEAR_AFTER_RE = /^(?:\s*,?\s+and\s+(?:US|A|C)?[$€£]?\s?\d[\d.,]*\s*(?:[\p{L}%/]+\s+){0,2}?(?=in\s|during\s))?\s*(?:in|during)\s+$/u
 
 /** "which plans to close its coal plants by 2025", "aims to be carbon-neutral by 2030": a plan's deadline, from the plan word to "by". */
 const PLAN_BY_BEFORE_RE = /(?<![\p{L}])(?:plans?|planned|planning|aims?|aimed|aiming|intends?|intended|intending|seeks?|sought|pledged|pledges?|promised|promises|vowed|vows|committed|wants?|wanted)\s+to\s[^.;:()\d]{0,80}?\sby\s+(?:the\s+end\s+of\s+)?$/iu
