@@ -532,6 +532,13 @@ const RANGE_LINKS = ['year', 'linkedPeriod', 'reporter', 'partner', 'partners', 
 /** Rupee spellings by country: "Rs" alone is read as the Indian rupee unless the article is another country's. */
 const RUPEE_OF: Readonly<Record<string, string>> = { PAK: 'PKR', LKA: 'LKR', NPL: 'NPR', MUS: 'MUR', SYC: 'SCR' }
 
+/** National statistics offices of dollar countries: their releases give bare "$" amounts in their own dollar. */
+const STATISTICS_OFFICE_DOLLARS: readonly (readonly [RegExp, string])[] = [
+  [/\b(?:Stats\s+NZ|Statistics\s+New\s+Zealand)\b/u, 'NZD'],
+  [/\b(?:Statistics\s+Canada|StatCan)\b/u, 'CAD'],
+  [/\bAustralian\s+Bureau\s+of\s+Statistics\b/u, 'AUD'],
+]
+
 /**
  * "$" and "Rs" mean the article's own currency: after "A$101.7 billion", "$77.5 billion" is in
  * Australian dollars too (unless the article also writes "US$"); "Rs4,019 billion" in an article
@@ -540,8 +547,19 @@ const RUPEE_OF: Readonly<Record<string, string>> = { PAK: 'PKR', LKA: 'LKR', NPL
 function readAmbiguousCurrencies(text: string, figures: LinkedFigure[], countries: readonly CountryMention[]): LinkedFigure[] {
   const money = figures.filter((f) => f.kind === 'money' || f.kind === 'price')
   if (money.length === 0) return figures
-  const dollar = money.find((f) => /^(?:A|AU|C|CA|NZ|S|HK)\$/.test(text.slice(f.start, f.start + 3)))?.unit
   const usd = /(?<![\p{L}])(?:US|U\.S\.)\s?\$/u.test(text)
+  const prefixed = money.find((f) => /^(?:A|AU|C|CA|NZ|S|HK)\$/.test(text.slice(f.start, f.start + 3)))?.unit
+  // No prefixed dollar: a dollar country's statistics office reports in its own dollar.
+  const office = usd ? undefined : STATISTICS_OFFICE_DOLLARS.find(([re]) => re.test(text))?.[1]
+  const dollar = prefixed ?? office
+  const isDollar = (f: LinkedFigure): boolean => f.unit === dollar
+  /** "NZ$4.7 billion ($3.5 billion)": a bare $ amount in brackets right after one in the article's dollar is its US-dollar conversion. */
+  const conversion = (i: number): boolean => {
+    const f = figures[i]!
+    if (prefixed === undefined || !/\(\s*$/.test(text.slice(Math.max(0, f.start - 3), f.start))) return false
+    const before = figures.slice(0, i).reverse().find((g) => g.kind === 'money')
+    return before !== undefined && isDollar(before) && /^\s*\(\s*$/.test(text.slice(before.end, f.start))
+  }
   const counts = new Map<string, number>()
   for (const c of countries) counts.set(c.iso3, (counts.get(c.iso3) ?? 0) + 1)
   // The article's subject (its first country) or a country named more often than India.
@@ -549,10 +567,10 @@ function readAmbiguousCurrencies(text: string, figures: LinkedFigure[], countrie
   const rupeeCountry = first !== undefined && RUPEE_OF[first] !== undefined ? first : Object.keys(RUPEE_OF).find((iso3) => (counts.get(iso3) ?? 0) > (counts.get('IND') ?? 0))
   const rupee = rupeeCountry === undefined ? undefined : RUPEE_OF[rupeeCountry]
   const recode = (f: LinkedFigure, code: string): LinkedFigure => ({ ...f, unit: f.kind === 'price' ? f.unit.replace(/^[A-Z]{3}/, code) : code, ...(f.unitId === undefined ? {} : { unitId: code.toLowerCase() }) })
-  return figures.map((f) => {
+  return figures.map((f, i) => {
     if (f.kind !== 'money' && f.kind !== 'price') return f
     const bare = text[f.start] === '$' && !/\p{L}/u.test(text[f.start - 1] ?? '')
-    if (dollar !== undefined && !usd && bare && f.unit.startsWith('USD')) return recode(f, dollar)
+    if (dollar !== undefined && !usd && bare && f.unit.startsWith('USD') && !conversion(i)) return recode(f, dollar)
     if (rupee !== undefined && f.unit.startsWith('INR') && /^Rs/.test(text.slice(f.start, f.start + 2))) return recode(f, rupee)
     return f
   })
@@ -1312,6 +1330,21 @@ function readArticlePartners(text: string, out: MutableLinks, here: SentenceFact
       out.reporter = trade.reporter
       out.flow = trade.flow
       return
+    }
+    // "Russia was the top source of imports" in an article on Turkey's exports: a rank among
+    // suppliers that names no other importer (no "to China", "of India" before the next comma) is
+    // the article country's imports from its subject, whatever side the article's trade is on.
+    if (trade.flow === 'X' && SUPPLIER_ROLE_RE.test(words) && !WHOSE_RANK_BEFORE_RE.test(text.slice(Math.max(here.sentence.start, out.start - 40), out.start))) {
+      const rest = /^[^,;.]*/u.exec(text.slice(out.end, clause.end))?.[0] ?? ''
+      const other = here.countries.some((c) => c.start >= out.end && c.end <= out.end + rest.length)
+      const supplier = here.countries.find((c) => c.form === 'name' && inClause(c) && c.end <= out.start && /^\s+(?:was|is|became|remained|stayed)\s+(?:the\s+)?$/u.test(text.slice(c.end, out.start)))
+      if (!other && !/(?<![\p{L}])to(?![\p{L}])/iu.test(rest) && supplier !== undefined && supplier.iso3 !== trade.reporter) {
+        out.partner = supplier.iso3
+        delete out.partners
+        out.reporter = trade.reporter
+        out.flow = 'M'
+        return
+      }
     }
   }
   // "Bolivian arrivals fell 5%" in an article on Chile's imports: the adjective names the origin.
