@@ -47,3 +47,14 @@ describe('a rank among suppliers that names no other importer is the article cou
     expect(at(f, '$900 million')).toMatchObject({ reporter: 'HUN', partner: 'POL', flow: 'M' })
   })
 })
+
+// Seen in https://www.scoop.co.nz/stories/BU1912/S00410/strong-start-to-dairy-export-season.htm
+// and https://ruralnewsgroup.co.nz/dairy-news/dairy-general-news/dairy-leads-export-rise
+describe('a date after an amount of change is the change\'s base, not the year of the level after it', () => {
+  it('"rose $90 million from May 2020 to $640 million" dates the $640 million, and the sentences after it, by the article\'s month', () => {
+    const text = "Chilean wine exports in May 2021\n\nChile's wine exports rose 4% in May 2021, the customs office said.\n\nSales to Japan rose $90 million from May 2020 to $640 million.\n\nSales to Brazil were $120 million."
+    const f = extractFigures(text, { published: '2021-06-20' })
+    expect(at(f, '$640 million')).toMatchObject({ year: 2021, period: '2021-05', partner: 'JPN' })
+    expect(at(f, '$120 million')).toMatchObject({ year: 2021, period: '2021-05' })
+  })
+})

@@ -2475,6 +2475,13 @@ function changeOf(word: string | undefined, negative: boolean): MeasureRead {
 const CHANGE_BEFORE_YEAR_RE = /\d\s*(?:%|percent|per\s+cent|pc)(?:\s+in\s+(?:volume|value|tonnage|weight|(?:dollar|value|volume|tonnage)\s+terms))?\s+(?:from|on|over)\s+(?:the\s+)?$/u
 
 /**
+ * "rose $260 million from November 2018 to $711 million", "down $71 million (18 percent) from
+ * October 2015": a date after an amount of change is the change's base, not the year of the level
+ * that follows (issue 10, twenty-first round).
+ */
+const CHANGE_AMOUNT_BEFORE_YEAR_RE = /(?<![\p{L}])(?:up|down|rose|fell|grew|gained|climbed|increased|decreased|declined|dropped|jumped|slipped|eased|lifted|added)\s+(?:by\s+)?(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+)?(?:[A-Z]{0,3}\$|€|£)?\d[\d.,]*\s*(?:million|billion|trillion|bn|mn|m|thousand|tonnes|tons|t|Mt|mt)?(?:\s*\([^()]{0,40}\))?\s+(?:from|on)\s+(?:the\s+)?$/u
+
+/**
  * "exports to the US doubled from 2020 to $370.6 million", "sales rose sharply from 2019 to ...":
  * a year right after a change verb and "from" is the change's base, not the year of the amount
  * the change leads to (issue 10, eighteenth round).
@@ -2513,7 +2520,7 @@ function isPlanDeadline(text: string, at: number, figures: readonly FoundFigure[
 }
 
 function pickYear(text: string, f: FoundFigure, here: SentenceFacts, previous: SentenceFacts | undefined, isChange: boolean): YearMention | undefined {
-  const usable = (y: YearMention): boolean => y.base === 'none' || (!isChange && y.base === 'loose' && !CHANGE_BEFORE_YEAR_RE.test(text.slice(Math.max(0, y.pos - 30), y.pos)) && !CHANGE_VERB_BEFORE_YEAR_RE.test(text.slice(Math.max(0, y.pos - 40), y.pos)))
+  const usable = (y: YearMention): boolean => y.base === 'none' || (!isChange && y.base === 'loose' && !CHANGE_BEFORE_YEAR_RE.test(text.slice(Math.max(0, y.pos - 30), y.pos)) && !CHANGE_VERB_BEFORE_YEAR_RE.test(text.slice(Math.max(0, y.pos - 40), y.pos)) && !CHANGE_AMOUNT_BEFORE_YEAR_RE.test(text.slice(Math.max(0, y.pos - 60), y.pos)))
   const candidates = here.years.filter(usable)
   if (candidates.length > 0) {
     // Distance is the gap between the two spans, so "3.4bn in 2021 and 2.9bn in 2022" gives
