@@ -58,3 +58,14 @@ describe('a date after an amount of change is the change\'s base, not the year o
     expect(at(f, '$120 million')).toMatchObject({ year: 2021, period: '2021-05' })
   })
 })
+
+// Seen in https://ruralnewsgroup.co.nz/dairy-news/dairy-general-news/dairy-leads-export-rise
+describe('a percent alone in brackets right after an amount of change restates that change', () => {
+  it('"fell $40 million (9%)", "rose $15 million (22 percent)"; "(12% of exports)" stays a share', () => {
+    const text = "Irish cheese exports\n\nIreland's cheese exports fell $40 million (9%) in June 2021, while butter exports rose $15 million (22 percent). The trade surplus was $500 million (12% of exports)."
+    const f = extractFigures(text, { published: '2021-07-20' })
+    expect(at(f, '9%')).toMatchObject({ measure: 'change', changeDirection: 'decrease' })
+    expect(at(f, '22 percent')).toMatchObject({ measure: 'change', changeDirection: 'increase' })
+    expect(at(f, '12%')).toMatchObject({ measure: 'share' })
+  })
+})

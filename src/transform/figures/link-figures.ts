@@ -2205,6 +2205,9 @@ function coordinatedChange(text: string, f: FoundFigure, main: LinkedFigure | un
   // "fell by 1.41%, 20.87% and 12.94% respectively": a comma alone joins an inner item of a list
   // of percents that goes on with "and" (issue 10, twentieth round).
   if (m === null && f.kind === 'percent' && main.kind === 'percent' && /^\s*,\s*$/u.test(between) && LIST_GOES_ON_RE.test(text.slice(f.afterEnd ?? f.end, (f.afterEnd ?? f.end) + 80))) return { measure: 'change', direction: main.changeDirection }
+  // "climbed $122 million (13%)", "dropped $71 million (18 percent)": a percent alone in brackets
+  // right after an amount of change restates that change (issue 10, twenty-first round).
+  if (m === null && f.kind === 'percent' && main.kind !== 'percent' && /^\s*\(\s*$/u.test(between) && /^\s*\)/u.test(text.slice(f.afterEnd ?? f.end, (f.afterEnd ?? f.end) + 3))) return { measure: 'change', direction: main.changeDirection }
   if (m === null) return undefined
   const words = (m[1] ?? '').trim().split(/\s+/).filter((w) => w !== '')
   if (words.some((w) => STATE_VERBS.has(w.toLowerCase()) || CHANGE_WORD_RE.test(w) || w.toLowerCase() === 'by')) return undefined
