@@ -69,3 +69,14 @@ describe('a percent alone in brackets right after an amount of change restates t
     expect(at(f, '12%')).toMatchObject({ measure: 'share' })
   })
 })
+
+// Seen in https://ruralnewsgroup.co.nz/dairy-news/dairy-general-news/dairy-leads-export-rise
+describe('"the year ended MONTH YEAR" is one date of the twelve months that end with that month', () => {
+  it('"the year ended June 2021" is July 2020 to June 2021; "the year ended December 2020" is 2020', () => {
+    const text = "Australian wine exports\n\nAustralia's wine exports reached A$2.3 billion in the year ended June 2021, and A$2.8 billion in the year ended December 2020."
+    const f = extractFigures(text, { published: '2021-08-01' })
+    expect(at(f, 'year ended June 2021')).toMatchObject({ kind: 'date', value: 2020, date: '2020-07/2021-06' })
+    expect(at(f, 'A$2.3 billion')).toMatchObject({ period: '2020-07/2021-06' })
+    expect(at(f, 'year ended December 2020')).toMatchObject({ kind: 'date', date: '2020-01/2020-12' })
+  })
+})
