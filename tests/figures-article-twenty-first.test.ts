@@ -80,3 +80,14 @@ describe('"the year ended MONTH YEAR" is one date of the twelve months that end 
     expect(at(f, 'year ended December 2020')).toMatchObject({ kind: 'date', date: '2020-01/2020-12' })
   })
 })
+
+// Seen in https://ruralnewsgroup.co.nz/dairy-news/dairy-general-news/dairy-leads-export-rise
+// and https://www.steelorbis.com/steel-news/latest-news/tuik-turkeys-steel-export-value-down-192-percent-in-january_october-1175118.htm
+describe('a rank among a country\'s export (import) goods is a rank', () => {
+  it('"the third-largest export product", "its top import commodity"', () => {
+    const text = "Chilean exports in 2021\n\nChile's exports grew 10% in 2021. Wine, the country's third-largest export product, earned $2 billion. Crude oil, its top import commodity, cost $5 billion."
+    const f = extractFigures(text, { published: '2022-02-01' })
+    expect(at(f, 'third-largest export product')).toMatchObject({ kind: 'rank', value: 3, reporter: 'CHL' })
+    expect(at(f, 'top import commodity')).toMatchObject({ kind: 'rank', value: 1 })
+  })
+})
