@@ -91,3 +91,14 @@ describe('a rank among a country\'s export (import) goods is a rank', () => {
     expect(at(f, 'top import commodity')).toMatchObject({ kind: 'rank', value: 1 })
   })
 })
+
+// Seen in https://importersnetwork.ca/node/7984
+describe('a first figure opened by "from" is a base named before its level, with its own year', () => {
+  it('"grew from $400 million in December 2020 to $900 million in January": the level is of January 2021, the sentences after it too', () => {
+    const text = "Peru's trade gap\n\nPeru's trade deficit grew from $400 million in December 2020 to $900 million in January. Exports fell 3% to $4 billion."
+    const f = extractFigures(text, { published: '2021-03-05' })
+    expect(at(f, '$400 million')).toMatchObject({ base: true, year: 2020, period: '2020-12' })
+    expect(at(f, '$900 million')).toMatchObject({ year: 2021, period: '2021-01' })
+    expect(at(f, '$4 billion')).toMatchObject({ year: 2021, period: '2021-01' })
+  })
+})

@@ -1868,7 +1868,9 @@ function readFacts(
   const flows = reason === undefined ? allFlows : allFlows.filter((f) => f.start < reason)
   const years: YearMention[] = []
   // Only a level after an earlier figure of its kind can be a base: the cheap test first.
-  const bases = figures.filter((f, k) => (f.prior === true || k > 0) && isBaseFigure(text, f, figures.slice(0, k)))
+  // "grew from $732 million in December 2019 to $1.5 billion in January": a first figure opened by
+  // "from" is a base named before its level, and its year is its own (issue 10, twenty-first round).
+  const bases = figures.filter((f, k) => (f.prior === true || k > 0 || /(?<![\p{L}])from\s+$/u.test(text.slice(Math.max(0, f.start - 6), f.start))) && isBaseFigure(text, f, figures.slice(0, k)))
   for (const f of figures) {
     if (f.kind !== 'year' && f.kind !== 'date') continue
     if (f.kind === 'date' && /^\d{4}\/\d{4}$/.test(f.date ?? '')) continue
@@ -2043,7 +2045,9 @@ function linkOne(text: string, f: FoundFigure, here: SentenceFacts, previous: Se
   }
 
   const landmark = when === undefined && series === undefined && f.kind !== 'percent' && isTradeFigure(f) ? landmarkYear(text, f, here) : undefined
-  const year = when ?? landmark ?? (series !== undefined ? baseYear(text, f, here, series) : pickYear(text, f, here, previous, measure.measure === 'change'))
+  // A base with no series yet keeps the year it owns ("from $732 million in December 2019 to ...").
+  const owned = isBase && series === undefined ? here.years.find((y) => y.owner === f.start) : undefined
+  const year = when ?? landmark ?? (series !== undefined ? baseYear(text, f, here, series) : (owned ?? pickYear(text, f, here, previous, measure.measure === 'change')))
   if (year !== undefined) {
     out.year = year.year
     if (year.period !== undefined) out.linkedPeriod = year.period
