@@ -102,3 +102,13 @@ describe('a first figure opened by "from" is a base named before its level, with
     expect(at(f, '$4 billion')).toMatchObject({ year: 2021, period: '2021-01' })
   })
 })
+
+// Seen in https://www.dailysabah.com/business/economy/turkeys-exports-up-23-to-1465b-in-february
+describe('the items of a list of names "with" amounts opened by "ahead of" continue the trade of the amount before', () => {
+  it('"Poland was the top source of imports, at $900 million, ahead of China with $800 million, Italy with $500 million"', () => {
+    const text = "Hungarian exports rise in March\n\nHungary's exports grew 3% in March. Germany stayed the biggest buyer of Hungarian goods, taking $2.1 billion.\n\nPoland was the top source of imports, at $900 million, ahead of China with $800 million, Italy with $500 million."
+    const f = extractFigures(text, { published: '2021-05-10' })
+    expect(at(f, '$800 million')).toMatchObject({ reporter: 'HUN', partner: 'CHN', flow: 'M' })
+    expect(at(f, '$500 million')).toMatchObject({ reporter: 'HUN', partner: 'ITA', flow: 'M' })
+  })
+})

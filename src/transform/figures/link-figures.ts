@@ -255,8 +255,11 @@ export function linkFigures(text: string, figures: readonly FoundFigure[], optio
   return readAmbiguousCurrencies(text, pairRespectivelyWithNames(text, pairRespectively(text, listedWith(text, bracketPartners(text, linkRanges(out)), allCountries)), allCountries), allCountries)
 }
 
-/** "followed by Iraq with", ", the United Arab Emirates with more than", "then China with": a list item's name and "with" before its amount. */
-const LIST_ITEM_WITH_RE = /(?:followed\s+by|then|,|and)\s+(?:the\s+)?$/u
+/**
+ * "followed by Iraq with", ", the United Arab Emirates with more than", "then China with", "ahead
+ * of China with" (issue 10, twenty-first round): a list item's name and "with" before its amount.
+ */
+const LIST_ITEM_WITH_RE = /(?:followed\s+by|then|ahead\s+of|,|and)\s+(?:the\s+)?$/u
 /**
  * "China was the biggest buyer, taking $4.6 billion, followed by Iraq with $2.9 billion, the UAE
  * with more than $2.0 billion and Turkey with $1.8 billion": the items of a list of names "with"
