@@ -63,6 +63,21 @@ const PATTERNS: readonly Pattern[] = [
     },
   },
   {
+    // the year ended October 2016, the twelve months ending June 2019: the twelve months that end
+    // with the month named, one date across two years as "November 2015 to October 2016" is (issue
+    // 10, twenty-first round); a year ended December is the calendar year. "The year to March
+    // 2022" stays its month, as a dev label reads it.
+    re: new RegExp(`${START}(?:year|12\\s+months|twelve\\s+months)\\s+(?:ended|ending)\\s+${M}\\.?,?\\s+(?:of\\s+)?${Y}${END}`, 'giu'),
+    build: (m) => {
+      const to = month(m[1])
+      const last = Number(m[2])
+      if (to === 12) return months(last, 1, 12)
+      const first = last - 1
+      const period = `${first}-${pad(to + 1)}/${last}-${pad(to)}`
+      return { date: period, year: first, period }
+    },
+  },
+  {
     // between January and October 2024 (the span starts at the first month)
     re: new RegExp(`(?<=[Bb]etween\\s+)${M}\\.?\\s+and\\s+${M}\\.?,?\\s+(?:of\\s+)?${Y}${END}`, 'gu'),
     build: (m) => {

@@ -15,8 +15,11 @@ const ORDINALS: Readonly<Record<string, number>> = {
 const CARDINALS: Readonly<Record<string, number>> = { three: 3, five: 5, ten: 10, '3': 3, '5': 5, '10': 10 }
 const ORD = `(${Object.keys(ORDINALS).join('|')})`
 const SUPERLATIVE = '(?:largest|biggest|leading|top|main|major|most\\s+important)'
-/** Who a rank is among: buyers and destinations, or suppliers and sources. */
-const ROLE = '(?:buyers?|purchasers?|importers?|customers?|destinations?|markets?|suppliers?|exporters?|sources?|sellers?|trading\\s+partners?|partners?|producers?|miners?|growers?|consumers?)'
+/**
+ * Who a rank is among: buyers and destinations, or suppliers and sources; or, for goods, a
+ * country's exports or imports ("its second-biggest export group", issue 10, twenty-first round).
+ */
+const ROLE = '(?:buyers?|purchasers?|importers?|customers?|destinations?|markets?|suppliers?|exporters?|sources?|sellers?|trading\\s+partners?|partners?|producers?|miners?|growers?|consumers?|(?:export|import)\\s+(?:groups?|products?|commodit(?:y|ies)|items?|earners?|categor(?:y|ies)))'
 
 /** "the second largest buyer", "the largest supplier", "the top destination", "its main market". */
 const SUPERLATIVE_RE = new RegExp(`(?:${ORD}[\\s-]+)?(${SUPERLATIVE})\\s+(?:(?:[\\p{L}-]+\\s+){0,2}?)${ROLE}(?![\\p{L}-])`, 'giu')

@@ -255,8 +255,11 @@ export function linkFigures(text: string, figures: readonly FoundFigure[], optio
   return readAmbiguousCurrencies(text, pairRespectivelyWithNames(text, pairRespectively(text, listedWith(text, bracketPartners(text, linkRanges(out)), allCountries)), allCountries), allCountries)
 }
 
-/** "followed by Iraq with", ", the United Arab Emirates with more than", "then China with": a list item's name and "with" before its amount. */
-const LIST_ITEM_WITH_RE = /(?:followed\s+by|then|,|and)\s+(?:the\s+)?$/u
+/**
+ * "followed by Iraq with", ", the United Arab Emirates with more than", "then China with", "ahead
+ * of China with" (issue 10, twenty-first round): a list item's name and "with" before its amount.
+ */
+const LIST_ITEM_WITH_RE = /(?:followed\s+by|then|ahead\s+of|,|and)\s+(?:the\s+)?$/u
 /**
  * "China was the biggest buyer, taking $4.6 billion, followed by Iraq with $2.9 billion, the UAE
  * with more than $2.0 billion and Turkey with $1.8 billion": the items of a list of names "with"
@@ -532,6 +535,13 @@ const RANGE_LINKS = ['year', 'linkedPeriod', 'reporter', 'partner', 'partners', 
 /** Rupee spellings by country: "Rs" alone is read as the Indian rupee unless the article is another country's. */
 const RUPEE_OF: Readonly<Record<string, string>> = { PAK: 'PKR', LKA: 'LKR', NPL: 'NPR', MUS: 'MUR', SYC: 'SCR' }
 
+/** National statistics offices of dollar countries: their releases give bare "$" amounts in their own dollar. */
+const STATISTICS_OFFICE_DOLLARS: readonly (readonly [RegExp, string])[] = [
+  [/\b(?:Stats\s+NZ|Statistics\s+New\s+Zealand)\b/u, 'NZD'],
+  [/\b(?:Statistics\s+Canada|StatCan)\b/u, 'CAD'],
+  [/\bAustralian\s+Bureau\s+of\s+Statistics\b/u, 'AUD'],
+]
+
 /**
  * "$" and "Rs" mean the article's own currency: after "A$101.7 billion", "$77.5 billion" is in
  * Australian dollars too (unless the article also writes "US$"); "Rs4,019 billion" in an article
@@ -540,8 +550,19 @@ const RUPEE_OF: Readonly<Record<string, string>> = { PAK: 'PKR', LKA: 'LKR', NPL
 function readAmbiguousCurrencies(text: string, figures: LinkedFigure[], countries: readonly CountryMention[]): LinkedFigure[] {
   const money = figures.filter((f) => f.kind === 'money' || f.kind === 'price')
   if (money.length === 0) return figures
-  const dollar = money.find((f) => /^(?:A|AU|C|CA|NZ|S|HK)\$/.test(text.slice(f.start, f.start + 3)))?.unit
   const usd = /(?<![\p{L}])(?:US|U\.S\.)\s?\$/u.test(text)
+  const prefixed = money.find((f) => /^(?:A|AU|C|CA|NZ|S|HK)\$/.test(text.slice(f.start, f.start + 3)))?.unit
+  // No prefixed dollar: a dollar country's statistics office reports in its own dollar.
+  const office = usd ? undefined : STATISTICS_OFFICE_DOLLARS.find(([re]) => re.test(text))?.[1]
+  const dollar = prefixed ?? office
+  const isDollar = (f: LinkedFigure): boolean => f.unit === dollar
+  /** "NZ$4.7 billion ($3.5 billion)": a bare $ amount in brackets right after one in the article's dollar is its US-dollar conversion. */
+  const conversion = (i: number): boolean => {
+    const f = figures[i]!
+    if (prefixed === undefined || !/\(\s*$/.test(text.slice(Math.max(0, f.start - 3), f.start))) return false
+    const before = figures.slice(0, i).reverse().find((g) => g.kind === 'money')
+    return before !== undefined && isDollar(before) && /^\s*\(\s*$/.test(text.slice(before.end, f.start))
+  }
   const counts = new Map<string, number>()
   for (const c of countries) counts.set(c.iso3, (counts.get(c.iso3) ?? 0) + 1)
   // The article's subject (its first country) or a country named more often than India.
@@ -549,10 +570,10 @@ function readAmbiguousCurrencies(text: string, figures: LinkedFigure[], countrie
   const rupeeCountry = first !== undefined && RUPEE_OF[first] !== undefined ? first : Object.keys(RUPEE_OF).find((iso3) => (counts.get(iso3) ?? 0) > (counts.get('IND') ?? 0))
   const rupee = rupeeCountry === undefined ? undefined : RUPEE_OF[rupeeCountry]
   const recode = (f: LinkedFigure, code: string): LinkedFigure => ({ ...f, unit: f.kind === 'price' ? f.unit.replace(/^[A-Z]{3}/, code) : code, ...(f.unitId === undefined ? {} : { unitId: code.toLowerCase() }) })
-  return figures.map((f) => {
+  return figures.map((f, i) => {
     if (f.kind !== 'money' && f.kind !== 'price') return f
     const bare = text[f.start] === '$' && !/\p{L}/u.test(text[f.start - 1] ?? '')
-    if (dollar !== undefined && !usd && bare && f.unit.startsWith('USD')) return recode(f, dollar)
+    if (dollar !== undefined && !usd && bare && f.unit.startsWith('USD') && !conversion(i)) return recode(f, dollar)
     if (rupee !== undefined && f.unit.startsWith('INR') && /^Rs/.test(text.slice(f.start, f.start + 2))) return recode(f, rupee)
     return f
   })
@@ -1313,6 +1334,21 @@ function readArticlePartners(text: string, out: MutableLinks, here: SentenceFact
       out.flow = trade.flow
       return
     }
+    // "Russia was the top source of imports" in an article on Turkey's exports: a rank among
+    // suppliers that names no other importer (no "to China", "of India" before the next comma) is
+    // the article country's imports from its subject, whatever side the article's trade is on.
+    if (trade.flow === 'X' && SUPPLIER_ROLE_RE.test(words) && !WHOSE_RANK_BEFORE_RE.test(text.slice(Math.max(here.sentence.start, out.start - 40), out.start))) {
+      const rest = /^[^,;.]*/u.exec(text.slice(out.end, clause.end))?.[0] ?? ''
+      const other = here.countries.some((c) => c.start >= out.end && c.end <= out.end + rest.length)
+      const supplier = here.countries.find((c) => c.form === 'name' && inClause(c) && c.end <= out.start && /^\s+(?:was|is|became|remained|stayed)\s+(?:the\s+)?$/u.test(text.slice(c.end, out.start)))
+      if (!other && !/(?<![\p{L}])to(?![\p{L}])/iu.test(rest) && supplier !== undefined && supplier.iso3 !== trade.reporter) {
+        out.partner = supplier.iso3
+        delete out.partners
+        out.reporter = trade.reporter
+        out.flow = 'M'
+        return
+      }
+    }
   }
   // "Bolivian arrivals fell 5%" in an article on Chile's imports: the adjective names the origin.
   if (trade.flow === 'M' && out.reporter !== undefined && out.reporter !== trade.reporter && out.partner === undefined && out.partners === undefined && out.flow === 'M') {
@@ -1835,7 +1871,9 @@ function readFacts(
   const flows = reason === undefined ? allFlows : allFlows.filter((f) => f.start < reason)
   const years: YearMention[] = []
   // Only a level after an earlier figure of its kind can be a base: the cheap test first.
-  const bases = figures.filter((f, k) => (f.prior === true || k > 0) && isBaseFigure(text, f, figures.slice(0, k)))
+  // "grew from $732 million in December 2019 to $1.5 billion in January": a first figure opened by
+  // "from" is a base named before its level, and its year is its own (issue 10, twenty-first round).
+  const bases = figures.filter((f, k) => (f.prior === true || k > 0 || /(?<![\p{L}])from\s+$/u.test(text.slice(Math.max(0, f.start - 6), f.start))) && isBaseFigure(text, f, figures.slice(0, k)))
   for (const f of figures) {
     if (f.kind !== 'year' && f.kind !== 'date') continue
     if (f.kind === 'date' && /^\d{4}\/\d{4}$/.test(f.date ?? '')) continue
@@ -2010,7 +2048,9 @@ function linkOne(text: string, f: FoundFigure, here: SentenceFacts, previous: Se
   }
 
   const landmark = when === undefined && series === undefined && f.kind !== 'percent' && isTradeFigure(f) ? landmarkYear(text, f, here) : undefined
-  const year = when ?? landmark ?? (series !== undefined ? baseYear(text, f, here, series) : pickYear(text, f, here, previous, measure.measure === 'change'))
+  // A base with no series yet keeps the year it owns ("from $732 million in December 2019 to ...").
+  const owned = isBase && series === undefined ? here.years.find((y) => y.owner === f.start) : undefined
+  const year = when ?? landmark ?? (series !== undefined ? baseYear(text, f, here, series) : (owned ?? pickYear(text, f, here, previous, measure.measure === 'change')))
   if (year !== undefined) {
     out.year = year.year
     if (year.period !== undefined) out.linkedPeriod = year.period
@@ -2172,6 +2212,9 @@ function coordinatedChange(text: string, f: FoundFigure, main: LinkedFigure | un
   // "fell by 1.41%, 20.87% and 12.94% respectively": a comma alone joins an inner item of a list
   // of percents that goes on with "and" (issue 10, twentieth round).
   if (m === null && f.kind === 'percent' && main.kind === 'percent' && /^\s*,\s*$/u.test(between) && LIST_GOES_ON_RE.test(text.slice(f.afterEnd ?? f.end, (f.afterEnd ?? f.end) + 80))) return { measure: 'change', direction: main.changeDirection }
+  // "climbed $122 million (13%)", "dropped $71 million (18 percent)": a percent alone in brackets
+  // right after an amount of change restates that change (issue 10, twenty-first round).
+  if (m === null && f.kind === 'percent' && main.kind !== 'percent' && /^\s*\(\s*$/u.test(between) && /^\s*\)/u.test(text.slice(f.afterEnd ?? f.end, (f.afterEnd ?? f.end) + 3))) return { measure: 'change', direction: main.changeDirection }
   if (m === null) return undefined
   const words = (m[1] ?? '').trim().split(/\s+/).filter((w) => w !== '')
   if (words.some((w) => STATE_VERBS.has(w.toLowerCase()) || CHANGE_WORD_RE.test(w) || w.toLowerCase() === 'by')) return undefined
@@ -2442,6 +2485,13 @@ function changeOf(word: string | undefined, negative: boolean): MeasureRead {
 const CHANGE_BEFORE_YEAR_RE = /\d\s*(?:%|percent|per\s+cent|pc)(?:\s+in\s+(?:volume|value|tonnage|weight|(?:dollar|value|volume|tonnage)\s+terms))?\s+(?:from|on|over)\s+(?:the\s+)?$/u
 
 /**
+ * "rose $260 million from November 2018 to $711 million", "down $71 million (18 percent) from
+ * October 2015": a date after an amount of change is the change's base, not the year of the level
+ * that follows (issue 10, twenty-first round).
+ */
+const CHANGE_AMOUNT_BEFORE_YEAR_RE = /(?<![\p{L}])(?:up|down|rose|fell|grew|gained|climbed|increased|decreased|declined|dropped|jumped|slipped|eased|lifted|added)\s+(?:by\s+)?(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+)?(?:[A-Z]{0,3}\$|€|£)?\d[\d.,]*\s*(?:million|billion|trillion|bn|mn|m|thousand|tonnes|tons|t|Mt|mt)?(?:\s*\([^()]{0,40}\))?\s+(?:from|on)\s+(?:the\s+)?$/u
+
+/**
  * "exports to the US doubled from 2020 to $370.6 million", "sales rose sharply from 2019 to ...":
  * a year right after a change verb and "from" is the change's base, not the year of the amount
  * the change leads to (issue 10, eighteenth round).
@@ -2480,7 +2530,7 @@ function isPlanDeadline(text: string, at: number, figures: readonly FoundFigure[
 }
 
 function pickYear(text: string, f: FoundFigure, here: SentenceFacts, previous: SentenceFacts | undefined, isChange: boolean): YearMention | undefined {
-  const usable = (y: YearMention): boolean => y.base === 'none' || (!isChange && y.base === 'loose' && !CHANGE_BEFORE_YEAR_RE.test(text.slice(Math.max(0, y.pos - 30), y.pos)) && !CHANGE_VERB_BEFORE_YEAR_RE.test(text.slice(Math.max(0, y.pos - 40), y.pos)))
+  const usable = (y: YearMention): boolean => y.base === 'none' || (!isChange && y.base === 'loose' && !CHANGE_BEFORE_YEAR_RE.test(text.slice(Math.max(0, y.pos - 30), y.pos)) && !CHANGE_VERB_BEFORE_YEAR_RE.test(text.slice(Math.max(0, y.pos - 40), y.pos)) && !CHANGE_AMOUNT_BEFORE_YEAR_RE.test(text.slice(Math.max(0, y.pos - 60), y.pos)))
   const candidates = here.years.filter(usable)
   if (candidates.length > 0) {
     // Distance is the gap between the two spans, so "3.4bn in 2021 and 2.9bn in 2022" gives
