@@ -42,6 +42,11 @@ const ELLIPTIC_POSITION_RE = new RegExp(`(?:,|\\band)\\s+(?:the\\s+)?\\p{Lu}[\\p
 const COORDINATED_ORDINAL_RE = new RegExp(`^\\s*(?:,\\s*(?:and\\s+)?|and\\s+)${ORD}(?![\\p{L}-])`, 'iu')
 /** "the No.4 supplier", "its number 2 buyer", "No. 3 crude supplier": a position written as a number. */
 const NUMBER_ROLE_RE = new RegExp(`(?:No\\.|no\\.|[Nn]umber|#)\\s?([1-9]|1[0-9])\\s+(?:(?:[\\p{L}-]+\\s+){0,2}?)${ROLE}(?![\\p{L}-])`, 'gu')
+/**
+ * "ninth on the list", "eighth on the list of importers", "third in the ranking of suppliers": an
+ * ordinal placed on a list (issue 10, twenty-second round).
+ */
+const LIST_POSITION_RE = new RegExp(`${ORD}\\s+(?:on|in)\\s+(?:the|this|that)\\s+(?:list|ranking|table|league\\s+table)(?:\\s+of\\s+(?:(?:[\\p{L}-]+\\s+){0,2}?)${ROLE})?(?![\\p{L}-])`, 'giu')
 /** "top five buyers", "top 10 suppliers". */
 const TOP_N_RE = new RegExp(`top\\s+(three|five|ten|3|5|10)\\s+(?:[\\p{L}-]+\\s+)?${ROLE}(?![\\p{L}-])`, 'giu')
 
@@ -76,6 +81,7 @@ export function findRanks(text: string): FoundFigure[] {
     found.push(rank(m, ord === undefined ? 1 : ORDINALS[ord.toLowerCase()] ?? 0))
   }
   for (const m of text.matchAll(ORDINAL_ROLE_RE)) if (atWordStart(text, m) && DETERMINER_BEFORE_RE.test(text.slice(Math.max(0, m.index - 24), m.index)) && !/s$/i.test(m[0])) found.push(rank(m, ORDINALS[(m[1] ?? '').toLowerCase()] ?? 0))
+  for (const m of text.matchAll(LIST_POSITION_RE)) if (atWordStart(text, m)) found.push(rank(m, ORDINALS[(m[1] ?? '').toLowerCase()] ?? 0))
   const positions: number[] = []
   for (const m of text.matchAll(POSITION_RE)) {
     if (!atWordStart(text, m)) continue

@@ -49,7 +49,7 @@ const STATE_VERBS = new Set(['was', 'is', 'were', 'are', 'at', 'reached', 'hit',
 /** "33.8% increase", "5% higher", "12-percent rise", "5% year-on-year". */
 const CHANGE_AFTER_RE = new RegExp(`^\\s*(?:(?:year-on-year|year-over-year|y/y|yoy|annual|on-year)\\s+)?(${INCREASE}|${DECREASE})(?![\\p{L}])`, 'iu')
 /** "28% more than in 2022", "5% lower than a year earlier", "18.6% below a year earlier", "9% above last year": a change against what follows. */
-const COMPARATIVE_AFTER_RE = /^\s*(?:,\s*or\s+(?:[^,;()]|,(?=\d{3}))+?,\s*)?([Mm]ore|[Hh]igher|[Gg]reater|[Aa]bove|[Ll]arger|[Bb]igger|[Ll]ess|[Ll]ower|[Bb]elow|[Uu]nder|[Ss]maller|[Ff]ewer)(?:\s+(?:(?:that|those)\s+of\s+)?(?:than(?![\p{L}])|(?:a|one)\s+(?:year|month|quarter|week)\s+(?:earlier|before|ago)(?![\p{L}])|last\s+(?:year|month|season|campaign|quarter|week)(?![\p{L}])|(?:the\s+)?(?:[Ss]ame|[Pp]revious|prior|year-earlier|year-ago|corresponding)\s|(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:in\s+)?(?:19|20)\d\d)(?![\p{L}\p{N}])|(?:the\s+)?(?:US)?[$€£]?\s?\d|(?:the\s+)?(?:(?:first|second|third|fourth|previous|prior|last)\s+)?(?:quarter|half|month|year|week)(?![\p{L}])|(?:the\s+|its\s+|their\s+)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:(?:19|20)\d\d\s+)?(?:[\p{L}-]+\s+)?(?:high|low|peak|record|level|average|baseline)(?![\p{L}]))|\s*(?=[.,;)]|$))/u
+const COMPARATIVE_AFTER_RE = /^\s*(?:,\s*or\s+(?:[^,;()]|,(?=\d{3}))+?,\s*)?([Mm]ore|[Hh]igher|[Gg]reater|[Aa]bove|[Ll]arger|[Bb]igger|[Ll]ess|[Ll]ower|[Bb]elow|[Uu]nder|[Ss]maller|[Ff]ewer)(?:\s+(?:(?:that|those)\s+of\s+)?(?:than(?![\p{L}])|(?:a|one)\s+(?:year|month|quarter|week)\s+(?:earlier|before|ago)(?![\p{L}])|last\s+(?:year|month|season|campaign|quarter|week)(?![\p{L}])|(?:the\s+)?(?:[Ss]ame|[Pp]revious|prior|year-earlier|year-ago|corresponding)\s|(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:in\s+)?(?:19|20)\d\d)(?![\p{L}\p{N}])|at\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+)?(?:US)?[$€£]?\s?\d|(?:the\s+)?(?:US)?[$€£]?\s?\d|(?:the\s+)?(?:(?:first|second|third|fourth|previous|prior|last)\s+)?(?:quarter|half|month|year|week)(?![\p{L}])|(?:the\s+|its\s+|their\s+)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:(?:19|20)\d\d\s+)?(?:[\p{L}-]+\s+)?(?:high|low|peak|record|level|average|baseline)(?![\p{L}]))|\s*(?=[.,;)]|$))/u
 /** "2.75 per cent short of August 2019", "5% shy of the 2021 level": below the base named after it (a decrease). */
 const SHORT_OF_AFTER_RE = /^\s*(short|shy)\s+of\s+(?:the\s+|its\s+|their\s+|a\s+)?(?:(?:US)?[$€£]?\s?\d|(?:January|February|March|April|May|June|July|August|September|October|November|December)(?![\p{L}])|(?:same|previous|prior|year-earlier|year-ago|corresponding|last|record|level|average|target)(?![\p{L}]))/u
 const YOY_AFTER_RE = /^\s*(?:year-on-year|year-over-year|y\/y|yoy|on the year|on an annual basis|annually)(?![\p{L}])/iu
@@ -505,11 +505,19 @@ function pairRespectivelyWithNames(text: string, figures: LinkedFigure[], countr
     let n = 1
     while (out[j + n]?.kind === f.kind && !/[.;!?]\s/.test(text.slice(f.end, out[j + n]?.start))) n++
     const last = out[j + n - 1]
-    if (n < 2 || last === undefined || !/^[^.;!?\d]{0,40}?(?<![\p{L}])respectively(?![\p{L}])/u.test(text.slice(last.afterEnd ?? last.end))) continue
+    if (n < 2 || last === undefined) continue
+    const respectively = /^[^.;!?\d]{0,40}?(?<![\p{L}])respectively(?![\p{L}])/u.test(text.slice(last.afterEnd ?? last.end))
+    // "Canada and China followed with $405 million and $112 million": without "respectively", the
+    // list must stand right before "followed with" and the amounts be joined only by commas and
+    // "and" (issue 10, twenty-second round).
+    const followed = !respectively && FOLLOWED_WITH_END_RE.test(text.slice(Math.max(0, f.start - 40), f.start)) &&
+      out.slice(j + 1, j + n).every((g, i) => LIST_JOINER_RE.test(text.slice(out[j + i]?.afterEnd ?? out[j + i]?.end ?? 0, g.start)))
+    if (!respectively && !followed) continue
     const sentenceStart = Math.max(text.lastIndexOf('. ', f.start), text.lastIndexOf('\n', f.start)) + 1
     const before = countries.filter((c) => c.form === 'name' && c.start >= sentenceStart && c.end <= f.start)
     const list = coordinatedList(text, before, n)
     if (list === undefined || list.some((c) => c === f.reporter)) continue
+    if (followed && !FOLLOWED_WITH_BEFORE_RE.test(text.slice(before.filter((c) => list.includes(c.iso3)).at(-1)?.end ?? 0, f.start))) continue
     for (let i = 0; i < n; i++) {
       const g = out[j + i]
       if (g !== undefined) out[j + i] = { ...g, partner: list[i] ?? '' }
@@ -518,6 +526,10 @@ function pairRespectivelyWithNames(text: string, figures: LinkedFigure[], countr
   }
   return out
 }
+
+/** "followed with", "came next, with", "were next at": the verb between a list of names and its amounts. */
+const FOLLOWED_WITH_BEFORE_RE = /^\s*(?:,\s*)?(?:followed|came\s+next|were\s+next|came\s+after|trailed)\s*,?\s+(?:with|at|on)\s+(?:(?:about|around|some|nearly|almost)\s+)?$/u
+const FOLLOWED_WITH_END_RE = new RegExp(`(?<![\\p{L}])${FOLLOWED_WITH_BEFORE_RE.source.slice('^\\s*(?:,\\s*)?'.length)}`, 'u')
 
 /** The first run of exactly n names joined by commas and "and" among mentions (in order), as codes. */
 function coordinatedList(text: string, mentions: readonly CountryMention[], n: number): string[] | undefined {
@@ -2027,7 +2039,7 @@ function linkOne(text: string, f: FoundFigure, here: SentenceFacts, previous: Se
   const isBase = series !== undefined || (baseLike && f.kind !== 'percent')
 
   // Measure first: a change figure reads "from 2021" as its base, not as its year.
-  const read = f.multiple !== undefined ? { measure: 'change' as const, direction: f.multiple } : readMeasure(f, wordsBefore(text, f), after)
+  const read = f.multiple !== undefined ? { measure: 'change' as const, direction: f.multiple } : readMeasure(f, wordsBefore(text, f), after, text.slice(Math.max(0, f.start - 60), f.start))
   // "41% of the shipments, ahead of China on 22%": the comparison "ahead of China" is no share the percent could follow.
   const shareMain = main?.kind === 'comparison' ? [...mains].reverse().find((m) => m.kind !== 'comparison') : main
   const coordinated = read.measure === 'level' && f.kind === 'percent' ? coordinatedShare(text, f, shareMain, here) : undefined
@@ -2367,7 +2379,15 @@ function comparativeChange(word: string | undefined, negative: boolean): Measure
 /** ", or 3 per cent more than", " or 6% lower than", ", or 2 percent, up": a percent comparative restating the amount before it. */
 const OR_PERCENT_COMPARATIVE_AFTER_RE = /^\s*,?\s*or\s+(?:(?:about|some|nearly|almost|around|roughly|just)\s+)?\d[\d.,]*\s*(?:%|per\s*cent|percent|pc)\s*,?\s+(more|less|fewer|higher|lower|greater|smaller|above|below|larger|bigger|up|down)(?![\p{L}])/iu
 
-function readMeasure(f: FoundFigure, before: readonly string[], after: string): MeasureRead {
+/**
+ * "suits grew most, by 12.5%", "syrah fell fastest, by 3.1%": a change verb, an adverb of degree,
+ * then "by" after a comma (issue 10, twenty-second round).
+ */
+const VERB_COMMA_BY_BEFORE_RE = new RegExp(`(?<![\\p{L}])(${INCREASE}|${DECREASE})(?:\\s+(?:the\\s+)?(?:most|fastest|least|slowest|strongest|sharpest|hardest|furthest|further|more|less))?,\\s+by\\s+(?:[\\p{L}]+\\s+){0,2}$`, 'iu')
+/** "lost 20% of its value", "shed 33% of their volume": a share of the figure's own measure lost or gained is a change. */
+const OWN_MEASURE_RE = /^(?:its|their)\s+(?:value|volume|worth|weight|tonnage|sales)$/i
+
+function readMeasure(f: FoundFigure, before: readonly string[], after: string, textBefore = ''): MeasureRead {
   const negative = f.valueExact.startsWith('-')
   const n = before.length
   const w = before[n - 1] ?? ''
@@ -2383,6 +2403,7 @@ function readMeasure(f: FoundFigure, before: readonly string[], after: string): 
     if (changeAfter !== null || f.points === true || YOY_AFTER_RE.test(after)) return changeOf(changeAfter?.[1] ?? wordBefore, negative)
     if (comparative !== null) return comparativeChange(comparative[1], negative)
     const shareOf = SHARE_OF_RE.exec(after)
+    if (shareOf !== null && CHANGE_VERB_RE.test(w) && OWN_MEASURE_RE.test((shareOf[1] ?? '').trim())) return changeOf(w, negative)
     if (shareOf !== null) return { measure: 'share', shareOf: (shareOf[1] ?? '').trim() }
     const share =
       (w === 'for' && w1.startsWith('account')) ||
@@ -2393,6 +2414,8 @@ function readMeasure(f: FoundFigure, before: readonly string[], after: string): 
       SHARE_WORD_AFTER_RE.test(after)
     if (share) return { measure: 'share' }
     if (wordBefore !== undefined) return changeOf(wordBefore, negative)
+    const commaBy = VERB_COMMA_BY_BEFORE_RE.exec(textBefore)
+    if (commaBy !== null) return changeOf(commaBy[1], negative)
     return { measure: 'level' }
   }
   // Mass and money change only with "by"/"of" ("rose by $1bn", "cut output by 2 million b/d")
