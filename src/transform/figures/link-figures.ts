@@ -252,7 +252,28 @@ export function linkFigures(text: string, figures: readonly FoundFigure[], optio
   titleRepeats(out, sentences, bySentence)
   if (sentences[1]?.paragraph !== sentences[0]?.paragraph) titleSuppliedShare(text, factsOf(0), out, bySentence)
   const allCountries = [...countries.values()].flat()
-  return readAmbiguousCurrencies(text, pairRespectivelyWithNames(text, pairRespectively(text, listedWith(text, bracketPartners(text, linkRanges(out)), allCountries)), allCountries), allCountries)
+  return bracketedConversions(text, readAmbiguousCurrencies(text, pairRespectivelyWithNames(text, pairRespectively(text, listedWith(text, bracketPartners(text, linkRanges(out)), allCountries)), allCountries), allCountries))
+}
+
+/**
+ * "rose 7.3%, or 48 million NZ dollars (35.52 million US dollars), on January 2016": an amount
+ * alone in brackets right after one in another currency is that amount converted, so it is the
+ * same figure: the same measure, direction, date, sides and qualifier (issue 10, twenty-third
+ * round).
+ */
+function bracketedConversions(text: string, figures: LinkedFigure[]): LinkedFigure[] {
+  return figures.map((f, j) => {
+    if (f.kind !== 'money' || !/^\s*\)/u.test(text.slice(f.afterEnd ?? f.end))) return f
+    const g = figures.slice(0, j).reverse().find((m) => m.end <= f.start && m.kind !== 'date' && m.kind !== 'year')
+    if (g === undefined || g.kind !== 'money' || g.unit === f.unit || !/^\s*\(\s*$/u.test(text.slice(g.afterEnd ?? g.end, f.start))) return f
+    const out: { -readonly [K in keyof LinkedFigure]: LinkedFigure[K] } = { ...f }
+    for (const k of ['measure', 'changeDirection', 'base', 'year', 'linkedPeriod', 'reporter', 'partner', 'partners', 'flow', 'changeFrom'] as const) {
+      if (g[k] === undefined) delete out[k]
+      else (out as Record<string, unknown>)[k] = g[k]
+    }
+    if (f.qualifier === undefined && g.qualifier !== undefined) out.qualifier = g.qualifier
+    return out
+  })
 }
 
 /**
@@ -2252,7 +2273,14 @@ function listedShare(text: string, f: FoundFigure, mains: readonly LinkedFigure[
 }
 
 /** "to 355,000 tons", "to $1.2 billion": an amount (not a percent) a percent leads to. */
-const TO_AMOUNT_AFTER_RE = /^\s+to\s+(?:(?:about|around|nearly|almost|some|over|just|roughly|more\s+than|less\s+than)\s+)?(?:US|A|C|R)?[$€£¥₹]?\s?\d[\d,.]*(?!\s*(?:%|per\s*cent|percent|pc)(?![\p{L}]))/u
+const TO_AMOUNT_AFTER_RE = /^\s+to\s+(?:(?:about|around|nearly|almost|some|over|just|roughly|more\s+than|less\s+than)\s+)?(?:US|A|C|R)?[$€£¥₹]?\s?(?:\d[\d,.]*|(?:a|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:thousand|million|billion)(?![\p{L}]))(?!\s*(?:%|per\s*cent|percent|pc)(?![\p{L}]))/u
+
+/**
+ * ", and those to Australia ", "and that of Egypt ": a pronoun standing for the noun of the change
+ * before, its verb left out; the percent after it is the same kind of change (issue 10,
+ * twenty-third round).
+ */
+const GAPPED_THOSE_BEFORE_RE = /(?:,\s*(?:and\s+|while\s+)?|\sand\s+)(?:those|that)\s+(?:to|of|from|for|in|with)\s+((?:[\p{L}-]+\s+){1,4})$/u
 
 /** ", and its refined copper imports by ", "and those of coal by ": a noun phrase and "by", its verb left out. */
 const GAPPED_BY_BEFORE_RE = /(?:,\s*(?:and\s+)?|\sand\s+)((?:(?:its|their|the|those|that)\s+)?(?:[\p{L}-]+\s+){0,5}?)by\s+$/u
@@ -2268,7 +2296,9 @@ function gappedChange(text: string, f: FoundFigure, after: string, mains: readon
   const gappedBy = GAPPED_BY_BEFORE_RE.exec(text.slice(Math.max(0, f.start - 70), f.start))
   const byWords = gappedBy === null ? [] : (gappedBy[1] ?? '').trim().split(/\s+/u).filter((x) => x !== '')
   const byGap = gappedBy !== null && !byWords.some((x) => CHANGE_WORD_RE.test(x) || STATE_VERBS.has(x.toLowerCase()) || CHANGE_VERB_RE.test(x.toLowerCase()))
-  if (!TO_AMOUNT_AFTER_RE.test(after) && !byGap) return undefined
+  const those = GAPPED_THOSE_BEFORE_RE.exec(text.slice(Math.max(0, f.start - 60), f.start))
+  const thoseGap = those !== null && !(those[1] ?? '').trim().split(/\s+/u).some((x) => CHANGE_WORD_RE.test(x) || STATE_VERBS.has(x.toLowerCase()) || CHANGE_VERB_RE.test(x.toLowerCase()))
+  if (!TO_AMOUNT_AFTER_RE.test(after) && !byGap && !thoseGap) return undefined
   const before = [...mains].reverse().find((m) => m.kind === 'percent' && m.measure === 'change' && m.changeDirection !== undefined && m.end <= f.start)
   if (before?.changeDirection === undefined || !/(?:,|;|\band)\s/u.test(text.slice(before.end, f.start))) return undefined
   return { measure: 'change', direction: before.changeDirection }
@@ -2387,6 +2417,12 @@ const VERB_COMMA_BY_BEFORE_RE = new RegExp(`(?<![\\p{L}])(${INCREASE}|${DECREASE
 /** "lost 20% of its value", "shed 33% of their volume": a share of the figure's own measure lost or gained is a change. */
 const OWN_MEASURE_RE = /^(?:its|their)\s+(?:value|volume|worth|weight|tonnage|sales)$/i
 
+/**
+ * "sold NOK 1.1 billion more salmon abroad in January 2017 than a year before": an amount, "more"
+ * or "less", the goods and where or when, then "than", is a change (issue 10, twenty-third round).
+ */
+const MORE_GOODS_THAN_AFTER_RE = /^\s*(more|less|fewer)\s+(?:[\p{L}-]+\s+){1,3}(?:(?:abroad|overseas)\s+)?(?:in|during|over)\s+(?:[\p{L}]+\s+)?(?:19|20)\d\d\s+than(?![\p{L}])/u
+
 function readMeasure(f: FoundFigure, before: readonly string[], after: string, textBefore = ''): MeasureRead {
   const negative = f.valueExact.startsWith('-')
   const n = before.length
@@ -2423,7 +2459,7 @@ function readMeasure(f: FoundFigure, before: readonly string[], after: string, t
   if ((w === 'up' || w === 'down') && !/^ma(?:de|ke|kes|king)$/.test(w1)) return changeOf(w, negative)
   // A change verb right before the amount ("the deficit grew $23.2 billion"); "rose to $2bn" has "to" between.
   if (w !== 'up' && w !== 'down' && CHANGE_VERB_RE.test(w)) return changeOf(w, negative)
-  const comparative = COMPARATIVE_AFTER_RE.exec(after) ?? SHORT_OF_AFTER_RE.exec(after) ?? /^\s*(more|less|fewer)\s+(?:[\p{L}-]+\s+){1,2}than(?![\p{L}])/u.exec(after)
+  const comparative = COMPARATIVE_AFTER_RE.exec(after) ?? SHORT_OF_AFTER_RE.exec(after) ?? /^\s*(more|less|fewer)\s+(?:[\p{L}-]+\s+){1,2}than(?![\p{L}])/u.exec(after) ?? MORE_GOODS_THAN_AFTER_RE.exec(after)
   if (comparative !== null) return comparativeChange(comparative[1], negative)
   // "NOK 101 million or 3 per cent more than ...": an amount restated by a percent comparative after it is the same change.
   const restatedBy = OR_PERCENT_COMPARATIVE_AFTER_RE.exec(after)
@@ -2504,6 +2540,13 @@ function changeOf(word: string | undefined, negative: boolean): MeasureRead {
   return { measure: 'change', direction: increase !== negative ? 'increase' : 'decrease' }
 }
 
+/**
+ * "rose by NOK 891 million, or 13%, on January 2016", "gained 7.3%, or 48 million NZ dollars (35.52
+ * million US dollars), on January 2016": a change restated with "or", then a comma and "on" or
+ * "from", names the change's base; the levels of the sentence keep their own date (issue 10,
+ * twenty-third round).
+ */
+const RESTATED_CHANGE_BEFORE_YEAR_RE = /\d\s*(?:%|percent|per\s+cent|pc|million|billion|bn|mn|tonnes|tons|dollars|kroner|euros)(?:\s*\([^()]{0,40}\))?,\s*or\s+[^,;:.()]{1,40}?(?:\s*\([^()]{0,40}\))?\s*,\s+(?:from|on|over)\s+(?:the\s+)?$/u
 /** "rose 4% from 2018", "up 12% on 2016", "up 6.4 per cent in value from March 2017": a loose year right after a change is that change's base, not a level's year. */
 const CHANGE_BEFORE_YEAR_RE = /\d\s*(?:%|percent|per\s+cent|pc)(?:\s+in\s+(?:volume|value|tonnage|weight|(?:dollar|value|volume|tonnage)\s+terms))?\s+(?:from|on|over)\s+(?:the\s+)?$/u
 
@@ -2553,7 +2596,7 @@ function isPlanDeadline(text: string, at: number, figures: readonly FoundFigure[
 }
 
 function pickYear(text: string, f: FoundFigure, here: SentenceFacts, previous: SentenceFacts | undefined, isChange: boolean): YearMention | undefined {
-  const usable = (y: YearMention): boolean => y.base === 'none' || (!isChange && y.base === 'loose' && !CHANGE_BEFORE_YEAR_RE.test(text.slice(Math.max(0, y.pos - 30), y.pos)) && !CHANGE_VERB_BEFORE_YEAR_RE.test(text.slice(Math.max(0, y.pos - 40), y.pos)) && !CHANGE_AMOUNT_BEFORE_YEAR_RE.test(text.slice(Math.max(0, y.pos - 60), y.pos)))
+  const usable = (y: YearMention): boolean => y.base === 'none' || (!isChange && y.base === 'loose' && !CHANGE_BEFORE_YEAR_RE.test(text.slice(Math.max(0, y.pos - 30), y.pos)) && !RESTATED_CHANGE_BEFORE_YEAR_RE.test(text.slice(Math.max(0, y.pos - 100), y.pos)) && !CHANGE_VERB_BEFORE_YEAR_RE.test(text.slice(Math.max(0, y.pos - 40), y.pos)) && !CHANGE_AMOUNT_BEFORE_YEAR_RE.test(text.slice(Math.max(0, y.pos - 60), y.pos)))
   const candidates = here.years.filter(usable)
   if (candidates.length > 0) {
     // Distance is the gap between the two spans, so "3.4bn in 2021 and 2.9bn in 2022" gives

@@ -129,9 +129,9 @@ export const UNITS: readonly UnitEntry[] = [
   currency('BRL', ['reais', 'Brazilian real', 'Brazilian reais'], ['R$']),
   currency('CAD', ['Canadian dollar', 'Canadian dollars'], ['C$', 'CA$']),
   currency('AUD', ['Australian dollar', 'Australian dollars'], ['A$', 'AU$']),
-  currency('HKD', ['Hong Kong dollar', 'Hong Kong dollars'], ['HK$']),
+  currency('HKD', ['Hong Kong dollar', 'Hong Kong dollars', 'HK dollar', 'HK dollars'], ['HK$']),
   currency('SGD', ['Singapore dollar', 'Singapore dollars'], ['S$']),
-  currency('NZD', ['New Zealand dollar', 'New Zealand dollars'], ['NZ$']),
+  currency('NZD', ['New Zealand dollar', 'New Zealand dollars', 'NZ dollar', 'NZ dollars'], ['NZ$']),
   currency('MXN', ['Mexican peso', 'Mexican pesos'], ['MX$']),
   currency('SEK', ['Swedish krona', 'Swedish kronor'], []),
   currency('NOK', ['Norwegian krone', 'Norwegian kroner'], []),
@@ -144,7 +144,11 @@ export const UNITS: readonly UnitEntry[] = [
   currency('NGN', ['naira'], ['₦', 'N']),
   currency('ZMW', ['kwacha', 'Zambian kwacha'], ['K']),
   // "Sh8 billion", "Sh350": Kenyan papers write the shilling as "Sh" (issue 10, seventeenth round).
-  currency('KES', ['Kenyan shilling', 'Kenyan shillings'], ['KSh', 'Ksh', 'Sh']),
+  // A bare "shillings" is read as Kenya's, as "Sh" is (issue 10, twenty-third round); the Ugandan
+  // and Tanzanian shilling are read only when named.
+  currency('KES', ['Kenyan shilling', 'Kenyan shillings', 'shilling', 'shillings'], ['KSh', 'Ksh', 'Sh']),
+  currency('UGX', ['Ugandan shilling', 'Ugandan shillings'], []),
+  currency('TZS', ['Tanzanian shilling', 'Tanzanian shillings'], []),
   currency('GHS', ['cedi', 'cedis', 'Ghanaian cedi'], ['GH₵', 'GH¢']),
   currency('PKR', ['Pakistani rupee', 'Pakistani rupees'], ['PKR']),
   currency('LKR', ['Sri Lankan rupee', 'Sri Lankan rupees'], []),
