@@ -57,3 +57,11 @@ describe('an amount "more" or "less" of the goods at a date "than" is a change',
     expect(at(f, '$40 million')).toMatchObject({ measure: 'change', changeDirection: 'increase', reporter: 'ECU', flow: 'X' })
   })
 })
+
+// Seen in https://indian-apparel.com/?p=5323 (left by the twenty-second round)
+describe('"came next with" a percent after a change is a change of the same direction', () => {
+  it('"Peru rose most, by 8.2%, and Chile came next with 5.1%"', () => {
+    const f = extractFigures('Among the copper exporters in 2021, Peru rose most, by 8.2%, and Chile came next with 5.1%.', { published: '2022-02-10' })
+    expect(at(f, '5.1%')).toMatchObject({ measure: 'change', changeDirection: 'increase' })
+  })
+})

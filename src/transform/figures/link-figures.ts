@@ -2276,6 +2276,13 @@ function listedShare(text: string, f: FoundFigure, mains: readonly LinkedFigure[
 const TO_AMOUNT_AFTER_RE = /^\s+to\s+(?:(?:about|around|nearly|almost|some|over|just|roughly|more\s+than|less\s+than)\s+)?(?:US|A|C|R)?[$€£¥₹]?\s?(?:\d[\d,.]*|(?:a|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:thousand|million|billion)(?![\p{L}]))(?!\s*(?:%|per\s*cent|percent|pc)(?![\p{L}]))/u
 
 /**
+ * "Vietnam grew fastest, by 10.04%, and Bangladesh came next with 2.17%": the next item of a
+ * ranking of changes, "came next with" and a percent, is a change of the same direction (issue
+ * 10, twenty-third round, left by the twenty-second).
+ */
+const CAME_NEXT_WITH_BEFORE_RE = /(?<![\p{L}])(?:came|was|ranked|placed)\s+(?:next|second|third)\s+with\s+(?:(?:about|around|nearly|almost|some|just\s+over)\s+)?$/u
+
+/**
  * ", and those to Australia ", "and that of Egypt ": a pronoun standing for the noun of the change
  * before, its verb left out; the percent after it is the same kind of change (issue 10,
  * twenty-third round).
@@ -2298,7 +2305,8 @@ function gappedChange(text: string, f: FoundFigure, after: string, mains: readon
   const byGap = gappedBy !== null && !byWords.some((x) => CHANGE_WORD_RE.test(x) || STATE_VERBS.has(x.toLowerCase()) || CHANGE_VERB_RE.test(x.toLowerCase()))
   const those = GAPPED_THOSE_BEFORE_RE.exec(text.slice(Math.max(0, f.start - 60), f.start))
   const thoseGap = those !== null && !(those[1] ?? '').trim().split(/\s+/u).some((x) => CHANGE_WORD_RE.test(x) || STATE_VERBS.has(x.toLowerCase()) || CHANGE_VERB_RE.test(x.toLowerCase()))
-  if (!TO_AMOUNT_AFTER_RE.test(after) && !byGap && !thoseGap) return undefined
+  const cameNext = CAME_NEXT_WITH_BEFORE_RE.test(text.slice(Math.max(0, f.start - 40), f.start))
+  if (!TO_AMOUNT_AFTER_RE.test(after) && !byGap && !thoseGap && !cameNext) return undefined
   const before = [...mains].reverse().find((m) => m.kind === 'percent' && m.measure === 'change' && m.changeDirection !== undefined && m.end <= f.start)
   if (before?.changeDirection === undefined || !/(?:,|;|\band)\s/u.test(text.slice(before.end, f.start))) return undefined
   return { measure: 'change', direction: before.changeDirection }
