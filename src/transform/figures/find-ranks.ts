@@ -28,10 +28,12 @@ const ORDINAL_ROLE_RE = new RegExp(`${ORD}\\s+${ROLE}(?![\\p{L}-])`, 'giu')
 const DETERMINER_BEFORE_RE = /(?:^|[^\p{L}])(?:the|its|their|[\p{L}]+'s?)\s+$/iu
 /**
  * "came second", "ranked ninth", "ranks first", "in third place", and a place taken or moved to:
- * "took second place", "pushed Australia into second place", "held the third spot".
+ * "took second place", "pushed Australia into second place", "held the third spot"; the
+ * participle "ranking second" and a place kept: "kept first place", "occupies the first
+ * position" (issue 10, twenty-fourth round).
  */
 const POSITION_RE = new RegExp(
-  `(?:(?:came|ranked|ranks|rank|placed|finished|stood)\\s+(?:in\\s+)?${ORD}|(?:in|into|to|took|takes|taking|held|holds|holding|claimed|claims|won|secured)\\s+(?:the\\s+)?${ORD}\\s+(?:place|spot|position))(?![\\p{L}-])`,
+  `(?:(?:came|ranked|ranks|rank|ranking|placed|finished|stood)\\s+(?:in\\s+)?${ORD}|(?:in|into|to|took|takes|taking|held|holds|holding|kept|keeps|keeping|retained|retains|retaining|occupied|occupies|occupying|claimed|claims|won|secured)\\s+(?:the\\s+)?${ORD}\\s+(?:place|spot|position))(?![\\p{L}-])`,
   'giu',
 )
 /** "Turkey was ninth, taking ...", "India is third with ...": a copula and an ordinal, then the clause goes on or ends. */
