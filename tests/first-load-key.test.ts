@@ -69,7 +69,7 @@ describe.each(ENGINES)('the first load into an empty fact table on the %s engine
     expect(rejects.rows).toEqual([{ line: 4, reason: 'duplicate key: the same flow as line 2' }])
   })
 
-  it.runIf(engine === 'embedded')('builds the key after the first rows of a bigger file, and a key the rest repeats is rejected like any repeat', async () => {
+  it.runIf(engine === 'embedded')('loads a file bigger than the rows before the key whole, and rejects repeats before and after that point with their lines', async () => {
     const saved = firstLoadTuning.embeddedRowsBeforeKey
     firstLoadTuning.embeddedRowsBeforeKey = 3
     try {

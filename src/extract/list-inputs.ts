@@ -14,13 +14,14 @@ export async function listInputs(inputs: readonly string[]): Promise<string[]> {
     const info = await stat(input).catch(() => undefined)
     if (info?.isFile()) {
       files.push(input)
-    } else if (info?.isDirectory()) {
-      const { glob } = await import('tinyglobby')
+      continue
+    }
+    // Loaded for folders and globs only (with picomatch): a plain file path skips both.
+    const { glob } = await import('tinyglobby')
+    if (info?.isDirectory()) {
       const found = await glob(INPUT_EXTENSIONS.map((e) => `**/*${e}`), { cwd: input, absolute: false, caseSensitiveMatch: false })
       files.push(...found.sort().map((f) => `${input.replace(/\/$/, '')}/${f}`))
     } else {
-      // Loaded for folders and globs only (with picomatch): a plain file path skips both.
-      const { glob } = await import('tinyglobby')
       const found = await glob(input, { absolute: false })
       if (found.length === 0) throw new TradeEtlError('FILE_UNREADABLE', 'no such file, folder or glob match', { file: input })
       files.push(...found.sort())

@@ -167,8 +167,8 @@ export async function loadTradeSource(wh: Warehouse, load: TradeSourceLoad, sign
 }
 
 /**
- * `embeddedRowsBeforeKey`: rows a first load into the embedded engine copies before it builds the key; the rest of the
- * file goes in with the key in place. The build is one call into PGlite, which no signal
+ * `embeddedRowsBeforeKey`: rows a first load into the embedded engine copies before it builds
+ * the key; the rest of the file goes in with the key in place. The build is one call into PGlite, which no signal
  * interrupts (a SIGTERM waits for it): this bounds the wait to the build over these rows,
  * ~2 s, as a 512 KiB COPY piece bounds it during the COPY. Measured, PGlite alone, 1M BACI
  * rows: 6.6-8.2 s with the key in place against 2.3-3.0 s without it + 1.8-2.0 s to build it.
@@ -233,8 +233,8 @@ export class RowSplit {
  * role that does not own it) leaves the key where it is and the load takes the usual path.
  * On the embedded engine the build is one call into PGlite that nothing interrupts (1.8-2.0 s
  * per 1M rows) and SIGTERM must stop a load within seconds (README, Stopping), so it builds the
- * key after the first firstLoadTuning.embeddedRowsBeforeKey rows. On the server a signal during the build
- * waits for it (0.55-0.64 s per 1M rows).
+ * key after the first firstLoadTuning.embeddedRowsBeforeKey rows. On the server a signal during
+ * the build waits for it (0.55-0.64 s per 1M rows).
  */
 async function dropKeyOfEmptyFacts(tx: WarehouseTx): Promise<boolean> {
   const empty = await sql<{ any: boolean }>`select exists (select 1 from core.trade_fact) as any`.execute(tx.db)
